@@ -1,0 +1,441 @@
+//! The document tree: agenda, meeting, table of contents, items, sections, blocks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ClockTime, Diagnostic, IsoDate, SCHEMA_VERSION, Span};
+
+/// What kind of document this is, from its title.
+///
+/// ```
+/// use dagsorden_model::DocumentKind;
+/// assert_eq!(serde_json::to_string(&DocumentKind::Referat).unwrap(), "\"referat\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// An agenda, published before the meeting ("Dagsorden").
+    Dagsorden,
+    /// Minutes, with the decisions taken ("Referat", "Beslutningsprotokol").
+    Referat,
+    /// A supplementary agenda ("Tillægsdagsorden").
+    #[serde(rename = "tillaegsdagsorden")]
+    Tillaegsdagsorden,
+    /// No title said which.
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+/// One parsed document: the root of the model.
+///
+/// ```
+/// use dagsorden_model::Agenda;
+/// let agenda = Agenda::default();
+/// assert_eq!(agenda.schema_version, 1);
+/// assert_eq!(agenda.walk().count(), 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Agenda {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Agenda, minutes, supplementary agenda, or unknown.
+    pub kind: DocumentKind,
+    /// The title line as written (`DAGSORDEN 2021`, `Referat`), letter-spacing collapsed.
+    pub title: Option<String>,
+    /// Where the title stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_span: Option<Span>,
+    /// The body that met (`KKR NORDJYLLAND`, `Teknik- og Miljøudvalget`), as written.
+    pub organisation: Option<String>,
+    /// Where the organisation stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_span: Option<Span>,
+    /// Date, time, place and every metadata field.
+    pub meeting: Meeting,
+    /// Headed text before the items that is not a meeting field (Mission, Vision, …).
+    pub preamble: Vec<PreambleSection>,
+    /// The table of contents, as printed.
+    pub toc: Vec<TocEntry>,
+    /// Where the table of contents stands, its heading included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toc_span: Option<Span>,
+    /// The top-level items; sub-items (2.1 under 2) are in [`Item::children`].
+    pub items: Vec<Item>,
+    /// Everything the parser noticed but could not place, or doubts.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Facts about the input itself.
+    #[serde(default)]
+    pub source: SourceInfo,
+}
+
+impl Default for Agenda {
+    fn default() -> Self {
+        Agenda {
+            schema_version: SCHEMA_VERSION,
+            kind: DocumentKind::Unknown,
+            title: None,
+            title_span: None,
+            organisation: None,
+            organisation_span: None,
+            meeting: Meeting::default(),
+            preamble: Vec::new(),
+            toc: Vec::new(),
+            toc_span: None,
+            items: Vec::new(),
+            diagnostics: Vec::new(),
+            source: SourceInfo::default(),
+        }
+    }
+}
+
+impl Agenda {
+    /// Every item, depth-first in document order (2, 2.1, 2.2, 3, …).
+    pub fn walk(&self) -> Walk<'_> {
+        Walk {
+            stack: self.items.iter().rev().collect(),
+        }
+    }
+
+    /// The item with this number, at any depth.
+    ///
+    /// ```
+    /// use dagsorden_model::{Agenda, Item};
+    /// let mut agenda = Agenda::default();
+    /// let mut parent = Item::new("2", "Regionalpolitiske sager");
+    /// parent.children.push(Item::new("2.1", "Dialogmøde"));
+    /// agenda.items.push(parent);
+    /// assert_eq!(agenda.item("2.1").unwrap().title, "Dialogmøde");
+    /// ```
+    pub fn item(&self, number: &str) -> Option<&Item> {
+        self.walk().find(|item| item.number == number)
+    }
+}
+
+/// Depth-first iterator over items, from [`Agenda::walk`].
+#[derive(Debug, Clone)]
+pub struct Walk<'a> {
+    stack: Vec<&'a Item>,
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = &'a Item;
+    fn next(&mut self) -> Option<&'a Item> {
+        let item = self.stack.pop()?;
+        self.stack.extend(item.children.iter().rev());
+        Some(item)
+    }
+}
+
+/// Facts about the input: its size, encoding and format.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SourceInfo {
+    /// `text` or `pdf`.
+    pub format: String,
+    /// The encoding the text was decoded from (`UTF-8`, `windows-1252`).
+    pub encoding: String,
+    /// Input size in bytes.
+    pub bytes: usize,
+    /// Number of lines.
+    pub lines: u32,
+    /// Number of pages, for paged input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+}
+
+/// When and where the meeting is held, and every metadata field as written.
+///
+/// ```
+/// use dagsorden_model::{Meeting, IsoDate};
+/// let meeting = Meeting { date: IsoDate::new(2021, 1, 15), ..Meeting::default() };
+/// assert_eq!(meeting.field("Dato"), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Meeting {
+    /// Meeting date.
+    pub date: Option<IsoDate>,
+    /// Start time.
+    pub time: Option<ClockTime>,
+    /// End time, from a range like `kl. 10.00-13.00`.
+    pub end_time: Option<ClockTime>,
+    /// Where the meeting is held (`Sted`, else `Lokale`).
+    pub place: Option<String>,
+    /// Every metadata field in document order (Dato, Sted, Afbud, …).
+    pub fields: Vec<MeetingField>,
+}
+
+impl Meeting {
+    /// The value of the first field with this key (case-insensitive).
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.key.to_lowercase() == key.to_lowercase())
+            .map(|f| f.value.as_str())
+    }
+}
+
+/// One `Key: value` metadata line (or block) of the meeting header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MeetingField {
+    /// The key as written, without the colon (`Dato`, `Afbud`).
+    pub key: String,
+    /// The value; a value written over several lines is joined with `; `.
+    pub value: String,
+    /// Where the field stands.
+    pub span: Span,
+}
+
+/// A headed piece of text before the items (Mission, Vision, a note on the meeting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PreambleSection {
+    /// The heading as written, or `null` for un-headed text.
+    pub heading: Option<String>,
+    /// The text, paragraphs separated by a blank line.
+    pub text: String,
+    /// Where it stands, heading included.
+    pub span: Span,
+}
+
+/// One line of the printed table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TocEntry {
+    /// Item number as printed, without a trailing dot (`2.1`).
+    pub number: String,
+    /// Title without dot leaders or markup.
+    pub title: String,
+    /// Page number, where printed.
+    pub page: Option<u32>,
+    /// Where the entry stands.
+    pub span: Span,
+}
+
+/// An agenda item ("punkt"), with its sub-items.
+///
+/// ```
+/// use dagsorden_model::{Item, SectionKind};
+/// let item = Item::new("2.1", "Dialogmøde om Resultatkontrakt 2021");
+/// assert!(item.section(SectionKind::Indstilling).is_none());
+/// assert_eq!(item.depth(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Item {
+    /// Item number without a trailing dot (`2`, `2.1`, `47`).
+    pub number: String,
+    /// The title as written, markup removed.
+    pub title: String,
+    /// The case ("sag") the item belongs to, where given.
+    pub case: Option<CaseRef>,
+    /// Text under the item heading before its first section heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Block>,
+    /// The headed sections in document order.
+    pub sections: Vec<Section>,
+    /// Sub-items (2.1, 2.2 under 2).
+    pub children: Vec<Item>,
+    /// Where the heading line stands.
+    pub heading_span: Span,
+    /// The whole item, children included.
+    pub span: Span,
+}
+
+impl Item {
+    /// An item with no content and empty spans, for building by hand.
+    pub fn new(number: impl Into<String>, title: impl Into<String>) -> Item {
+        let empty = Span::new(0, 0, 1);
+        Item {
+            number: number.into(),
+            title: title.into(),
+            case: None,
+            body: Vec::new(),
+            sections: Vec::new(),
+            children: Vec::new(),
+            heading_span: empty,
+            span: empty,
+        }
+    }
+
+    /// The first section of this kind.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// Nesting depth from the number: `2` is 1, `2.1` is 2.
+    pub fn depth(&self) -> usize {
+        self.number.split('.').count()
+    }
+}
+
+/// A case reference: KL's `SAG-2021-00200 hlth`, a KLE journal number, a "Sagnr.".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseRef {
+    /// The case number itself (`SAG-2021-00200`).
+    pub id: String,
+    /// Initials of the case officer, where given (`hlth`).
+    pub initials: Option<String>,
+    /// The line as written.
+    pub raw: String,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// The known section headings, lowercased; `other` for the rest.
+///
+/// ```
+/// use dagsorden_model::SectionKind;
+/// assert_eq!(serde_json::to_string(&SectionKind::Okonomi).unwrap(), "\"økonomi\"");
+/// let other: SectionKind = serde_json::from_str("\"some-new-kind\"").unwrap();
+/// assert_eq!(other, SectionKind::Other);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum SectionKind {
+    Baggrund,
+    Indstilling,
+    Sagsfremstilling,
+    Beslutning,
+    Resume,
+    Bilag,
+    #[serde(rename = "økonomi")]
+    Okonomi,
+    #[serde(rename = "sagsforløb")]
+    Sagsforlob,
+    #[serde(rename = "forventet_sagsgang")]
+    ForventetSagsgang,
+    Anledning,
+    Personale,
+    Lovgrundlag,
+    #[serde(rename = "høring")]
+    Horing,
+    Tidsplan,
+    Kommunikation,
+    /// Any heading outside the known vocabulary; see [`Section::heading`].
+    #[serde(other)]
+    Other,
+}
+
+impl SectionKind {
+    /// The contract's name of this kind (`"økonomi"`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SectionKind::Baggrund => "baggrund",
+            SectionKind::Indstilling => "indstilling",
+            SectionKind::Sagsfremstilling => "sagsfremstilling",
+            SectionKind::Beslutning => "beslutning",
+            SectionKind::Resume => "resume",
+            SectionKind::Bilag => "bilag",
+            SectionKind::Okonomi => "økonomi",
+            SectionKind::Sagsforlob => "sagsforløb",
+            SectionKind::ForventetSagsgang => "forventet_sagsgang",
+            SectionKind::Anledning => "anledning",
+            SectionKind::Personale => "personale",
+            SectionKind::Lovgrundlag => "lovgrundlag",
+            SectionKind::Horing => "høring",
+            SectionKind::Tidsplan => "tidsplan",
+            SectionKind::Kommunikation => "kommunikation",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for SectionKind {
+    type Err = std::convert::Infallible;
+    /// Never fails: unknown names are [`SectionKind::Other`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const ALL: [SectionKind; 15] = [
+            SectionKind::Baggrund,
+            SectionKind::Indstilling,
+            SectionKind::Sagsfremstilling,
+            SectionKind::Beslutning,
+            SectionKind::Resume,
+            SectionKind::Bilag,
+            SectionKind::Okonomi,
+            SectionKind::Sagsforlob,
+            SectionKind::ForventetSagsgang,
+            SectionKind::Anledning,
+            SectionKind::Personale,
+            SectionKind::Lovgrundlag,
+            SectionKind::Horing,
+            SectionKind::Tidsplan,
+            SectionKind::Kommunikation,
+        ];
+        Ok(ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(SectionKind::Other))
+    }
+}
+
+/// A headed section of an item (Baggrund, Indstilling, Beslutning, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Section {
+    /// The kind, from the heading.
+    pub kind: SectionKind,
+    /// The heading as written, markup removed.
+    pub heading: String,
+    /// Plain text of the blocks: paragraphs separated by a blank line, list items as `- ` lines.
+    pub text: String,
+    /// The content, in order.
+    pub blocks: Vec<Block>,
+    /// For an Indstilling: the recommendations, one per `at`-clause.
+    pub recommendations: Vec<String>,
+    /// Where the heading stands.
+    pub heading_span: Span,
+    /// The whole section, heading included.
+    pub span: Span,
+}
+
+/// A piece of section content.
+///
+/// ```
+/// use dagsorden_model::{Block, Span};
+/// let b = Block::Enclosure { text: "./.".into(), span: Span::new(0, 3, 1) };
+/// assert_eq!(serde_json::to_value(&b).unwrap()["type"], "enclosure");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    /// Running text, wrapped lines joined and hyphenation undone.
+    Paragraph {
+        /// The text.
+        text: String,
+        /// Where it stands.
+        span: Span,
+    },
+    /// A bulleted or numbered list.
+    List {
+        /// The item texts, markers removed.
+        items: Vec<String>,
+        /// Where it stands.
+        span: Span,
+    },
+    /// The `./.` marker: the next paragraph refers to an enclosure (bilag).
+    Enclosure {
+        /// The marker as written.
+        text: String,
+        /// Where it stands.
+        span: Span,
+    },
+}
+
+impl Block {
+    /// Where the block stands.
+    pub fn span(&self) -> Span {
+        match self {
+            Block::Paragraph { span, .. }
+            | Block::List { span, .. }
+            | Block::Enclosure { span, .. } => *span,
+        }
+    }
+}

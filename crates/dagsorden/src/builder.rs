@@ -1,0 +1,716 @@
+//! The one state machine that turns classified lines into the tree.
+//!
+//! Regions, in order: the preamble (title, organisation, meeting fields, headed text),
+//! the table of contents, and the body (items, case lines, sections, blocks). Each line
+//! is offered to the grammars that make sense in the current region; what the builder
+//! cannot place is kept as an `unplaced-text` diagnostic.
+
+use std::collections::HashSet;
+
+use dagsorden_model::{
+    Agenda, CaseRef, Diagnostic, DiagnosticCode, DocumentKind, Item, MeetingField, PreambleSection,
+    Section, SectionKind, Severity, Span, TocEntry,
+};
+
+use crate::grammar::{
+    case_line::case_line,
+    furniture::{Furniture, furniture},
+    item_heading::{ItemHeading, item_heading},
+    meeting_field::field_line,
+    section_heading::section_heading,
+    title::title_line,
+    toc_entry::{split_leader, toc_line},
+};
+use crate::lexer::Line;
+use crate::paragraph::BlockAccumulator;
+use crate::recommendations::recommendations;
+use crate::vocabulary::{ENCLOSURE_MARKERS, TOC_HEADINGS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Preamble,
+    Toc,
+    Body,
+}
+
+/// A meeting field that may still take continuation lines.
+#[derive(Debug, Clone, Copy)]
+struct OpenField {
+    index: usize,
+    was_empty: bool,
+    blank_since: bool,
+}
+
+pub struct Builder<'l, 'a> {
+    lines: &'l [Line<'a>],
+    agenda: Agenda,
+    region: Region,
+    blocks: BlockAccumulator,
+    preamble_section: Option<PreambleSection>,
+    open_field: Option<OpenField>,
+    items: Vec<Item>,
+    section: Option<Section>,
+    pending_case: Option<CaseRef>,
+    toc_numbers: HashSet<String>,
+    used_numbers: HashSet<String>,
+    last_end: usize,
+    prev_blank: bool,
+}
+
+impl<'l, 'a> Builder<'l, 'a> {
+    pub fn new(lines: &'l [Line<'a>]) -> Self {
+        Builder {
+            lines,
+            agenda: Agenda::default(),
+            region: Region::Preamble,
+            blocks: BlockAccumulator::default(),
+            preamble_section: None,
+            open_field: None,
+            items: Vec::new(),
+            section: None,
+            pending_case: None,
+            toc_numbers: HashSet::new(),
+            used_numbers: HashSet::new(),
+            last_end: 0,
+            prev_blank: true,
+        }
+    }
+
+    pub fn run(mut self) -> Agenda {
+        for index in 0..self.lines.len() {
+            let line = &self.lines[index];
+            if line.is_blank() {
+                self.blank();
+                continue;
+            }
+            if self.furniture(line) {
+                continue;
+            }
+            self.line(index);
+            self.last_end = line.span.end;
+            self.prev_blank = false;
+        }
+        self.finish()
+    }
+
+    fn blank(&mut self) {
+        self.blocks.blank();
+        if let Some(open) = &mut self.open_field {
+            open.blank_since = true;
+        }
+        self.prev_blank = true;
+    }
+
+    fn line(&mut self, index: usize) {
+        match self.region {
+            Region::Preamble => self.preamble_line(index),
+            Region::Toc => {
+                if !self.toc_line(index) {
+                    self.region = Region::Preamble;
+                    self.preamble_line(index);
+                }
+            }
+            Region::Body => self.body_line(index),
+        }
+    }
+
+    /// Page labels and bare page numbers are removed from the text, kept as diagnostics.
+    fn furniture(&mut self, line: &Line<'_>) -> bool {
+        let text: std::borrow::Cow<'_, str> = if line.hints.bullet {
+            format!("- {}", line.text).into()
+        } else {
+            line.text.as_ref().into()
+        };
+        let (code, message) = match furniture(&text) {
+            Some(Furniture::PageLabel(n)) => (
+                DiagnosticCode::PageFurniture,
+                format!("page label (page {n}) removed"),
+            ),
+            Some(Furniture::BareNumber(n)) => {
+                // In a TOC a lone number may be the page of a wrapped entry.
+                if self.region == Region::Toc
+                    && let Some(entry) = self.agenda.toc.last_mut()
+                    && entry.page.is_none()
+                {
+                    entry.page = Some(n);
+                    entry.span = entry.span.cover(line.span);
+                    self.extend_toc_span(line.span);
+                    return true;
+                }
+                (
+                    DiagnosticCode::StrayPageNumber,
+                    format!("bare page number {n} removed"),
+                )
+            }
+            None => return false,
+        };
+        self.agenda.diagnostics.push(
+            Diagnostic::new(code, Severity::Info, message, line.span).with_text(line.text.as_ref()),
+        );
+        true
+    }
+
+    // ---- preamble -------------------------------------------------------------------
+
+    fn preamble_line(&mut self, index: usize) {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+
+        if let Some(entry) = toc_line(text, line.hints.wide_gap)
+            && (entry.leader || entry.page.is_some())
+            && !line.hints.is_strong_heading()
+        {
+            self.close_preamble_section();
+            self.region = Region::Toc;
+            self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
+            return;
+        }
+        if let Some(heading) = item_heading(text)
+            && self.accept_item(&heading, index)
+        {
+            self.close_preamble_section();
+            self.region = Region::Body;
+            self.start_item(&heading, line.span);
+            return;
+        }
+        if self.agenda.title.is_none()
+            && self.agenda.items.is_empty()
+            && let Some(title) = title_line(text)
+        {
+            self.close_preamble_section();
+            self.agenda.kind = title.kind;
+            self.agenda.title = Some(text.to_owned());
+            self.agenda.title_span = Some(line.span);
+            return;
+        }
+        if self.agenda.toc.is_empty() && is_toc_heading(text) {
+            self.close_preamble_section();
+            self.region = Region::Toc;
+            self.agenda.toc_span = Some(line.span);
+            return;
+        }
+        if self.field_line(index) {
+            return;
+        }
+        if self.field_continuation(line) {
+            return;
+        }
+        if self.agenda.organisation.is_none()
+            && self.agenda.meeting.fields.is_empty()
+            && self.agenda.preamble.is_empty()
+            && self.preamble_section.is_none()
+            && looks_like_organisation(line)
+        {
+            self.agenda.organisation = Some(text.to_owned());
+            self.agenda.organisation_span = Some(line.span);
+            return;
+        }
+        if self.is_preamble_heading(index) {
+            self.close_preamble_section();
+            self.preamble_section = Some(PreambleSection {
+                heading: Some(text.trim_end_matches(':').to_owned()),
+                text: String::new(),
+                span: line.span,
+            });
+            return;
+        }
+        let section = self
+            .preamble_section
+            .get_or_insert_with(|| PreambleSection {
+                heading: None,
+                text: String::new(),
+                span: line.span,
+            });
+        section.span = section.span.cover(line.span);
+        self.push_content(index);
+    }
+
+    fn field_line(&mut self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let Some(field) = field_line(&line.text) else {
+            return false;
+        };
+        // Unknown keys count only as short header lines, not as sentences with a colon.
+        if field.known.is_none()
+            && (field.value.chars().count() > 120 || self.preamble_section.is_some())
+        {
+            return false;
+        }
+        self.close_preamble_section();
+        self.agenda.meeting.fields.push(MeetingField {
+            key: field.key.to_owned(),
+            value: field.value.to_owned(),
+            span: line.span,
+        });
+        self.open_field = Some(OpenField {
+            index: self.agenda.meeting.fields.len() - 1,
+            was_empty: field.value.is_empty(),
+            blank_since: false,
+        });
+        true
+    }
+
+    /// Lines that continue the value of the field above: a list under `Deltagere:`, or a
+    /// wrapped line right under a value.
+    fn field_continuation(&mut self, line: &Line<'_>) -> bool {
+        let Some(open) = self.open_field else {
+            return false;
+        };
+        let continues = if open.was_empty {
+            line.hints.bullet || !open.blank_since
+        } else {
+            !open.blank_since && !line.hints.is_heading()
+        };
+        if !continues {
+            self.open_field = None;
+            return false;
+        }
+        if let Some(field) = self.agenda.meeting.fields.get_mut(open.index) {
+            if !field.value.is_empty() {
+                field
+                    .value
+                    .push_str(if open.was_empty { "; " } else { " " });
+            }
+            field.value.push_str(&line.text);
+            field.span = field.span.cover(line.span);
+        }
+        self.open_field = Some(OpenField {
+            blank_since: false,
+            ..open
+        });
+        true
+    }
+
+    /// A preamble heading: styled as one, or a short line standing alone before text.
+    fn is_preamble_heading(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+        let short = text.split_whitespace().count() <= 5 && text.chars().count() <= 60;
+        if line.hints.bullet || !short || text.ends_with(['.', ',', ';']) {
+            return false;
+        }
+        if line.hints.is_heading() {
+            return true;
+        }
+        let next = self.next_nonblank(index);
+        self.prev_blank
+            && self.lines.get(index + 1).is_none_or(Line::is_blank)
+            && next.is_some_and(|n| n.text.chars().count() > text.chars().count() * 2)
+            && text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn close_preamble_section(&mut self) {
+        self.open_field = None;
+        if let Some(mut section) = self.preamble_section.take() {
+            section.text = blocks_text(&self.blocks.finish());
+            self.agenda.preamble.push(section);
+        }
+    }
+
+    // ---- table of contents ----------------------------------------------------------
+
+    fn toc_line(&mut self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+        if let Some(entry) = toc_line(text, line.hints.wide_gap) {
+            if self.toc_numbers.contains(entry.number) {
+                return false; // the body repeats the first number: the TOC is over
+            }
+            let toc_has_pages = self.agenda.toc.iter().any(|e| e.page.is_some());
+            let plain_heading = !entry.leader && entry.page.is_none();
+            if toc_has_pages
+                && plain_heading
+                && (line.hints.is_strong_heading() || self.next_is_structure(index))
+            {
+                return false;
+            }
+            self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
+            return true;
+        }
+        // The wrapped tail of a long entry: "Nordjylland og KKR Nordjylland ..... 4".
+        if let Some(last) = self.agenda.toc.last_mut()
+            && last.page.is_none()
+            && item_heading(text).is_none()
+        {
+            let (tail, page, leader) = split_leader(text);
+            if leader || page.is_some() {
+                crate::paragraph::join_wrapped(&mut last.title, tail);
+                last.page = page;
+                last.span = last.span.cover(line.span);
+                self.extend_toc_span(line.span);
+                return true;
+            }
+        }
+        false
+    }
+
+    fn push_toc_entry(&mut self, number: &str, title: &str, page: Option<u32>, span: Span) {
+        self.toc_numbers.insert(number.to_owned());
+        self.agenda.toc.push(TocEntry {
+            number: number.to_owned(),
+            title: title.to_owned(),
+            page,
+            span,
+        });
+        self.extend_toc_span(span);
+    }
+
+    fn extend_toc_span(&mut self, span: Span) {
+        self.agenda.toc_span = Some(self.agenda.toc_span.map_or(span, |s| s.cover(span)));
+    }
+
+    // ---- body -----------------------------------------------------------------------
+
+    fn body_line(&mut self, index: usize) {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+
+        if let Some(heading) = item_heading(text)
+            && self.accept_item(&heading, index)
+        {
+            self.start_item(&heading, line.span);
+            return;
+        }
+        if let Some(case) = case_line(text) {
+            let case = CaseRef {
+                id: case.id.to_owned(),
+                initials: case.initials.map(str::to_owned),
+                raw: text.to_owned(),
+                span: line.span,
+            };
+            let item_is_fresh = self.section.is_none()
+                && self.blocks.is_empty()
+                && self
+                    .items
+                    .last()
+                    .is_some_and(|i| i.case.is_none() && i.body.is_empty());
+            if item_is_fresh && let Some(item) = self.items.last_mut() {
+                item.case = Some(case);
+                return;
+            }
+            if self.next_is_item_heading(index) {
+                self.pending_case = Some(case);
+                return;
+            }
+        }
+        if let Some(heading) = section_heading(text) {
+            let standalone = !heading.qualified
+                || line.hints.is_heading()
+                || self.lines.get(index + 1).is_none_or(Line::is_blank);
+            if standalone && !line.hints.bullet && !self.items.is_empty() {
+                self.start_section(heading.kind, heading.heading, line.span);
+                if let Some(inline) = heading.inline {
+                    self.blocks.text(line, inline);
+                }
+                return;
+            }
+        }
+        if line.hints.is_strong_heading()
+            && !line.hints.bullet
+            && !self.items.is_empty()
+            && text.chars().count() <= 80
+            && !text.ends_with(['.', ',', ';'])
+        {
+            self.start_section(SectionKind::Other, text.trim_end_matches(':'), line.span);
+            return;
+        }
+        if self.items.is_empty() {
+            // Cannot happen while the body starts with an item; kept for safety.
+            self.unplaced(line);
+            return;
+        }
+        self.push_content(index);
+    }
+
+    /// Paragraph text, list items and enclosure markers into the open container.
+    fn push_content(&mut self, index: usize) {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+        if let Some(marker) = ENCLOSURE_MARKERS.iter().find(|m| text == m.trim()) {
+            self.blocks.enclosure(marker.trim(), line.span);
+            return;
+        }
+        if let Some(rest) = text.strip_prefix("./. ") {
+            // The margin marker on the first line of its paragraph (pdftotext).
+            self.blocks.enclosure("./.", line.span);
+            self.blocks.text(line, rest);
+            return;
+        }
+        if line.hints.bullet {
+            self.blocks.bullet(line, text);
+        } else {
+            self.blocks.text(line, text);
+        }
+    }
+
+    fn unplaced(&mut self, line: &Line<'_>) {
+        self.agenda.diagnostics.push(
+            Diagnostic::new(
+                DiagnosticCode::UnplacedText,
+                Severity::Error,
+                "text that belongs to no part of the document",
+                line.span,
+            )
+            .with_text(line.text.as_ref()),
+        );
+    }
+
+    /// Whether a numbered line is an item heading here, or a numbered sentence or list.
+    fn accept_item(&self, heading: &ItemHeading<'_>, index: usize) -> bool {
+        let line = &self.lines[index];
+        let hinted = line.hints.is_heading();
+        if line.hints.bullet || (heading.bare && !hinted) {
+            return false;
+        }
+        if heading.title.starts_with("at ") || heading.title.starts_with("At ") {
+            return false;
+        }
+        let number = heading.number;
+        let used = self.used_numbers.contains(number);
+        if !self.toc_numbers.is_empty() {
+            return (self.toc_numbers.contains(number) && !used)
+                || (hinted && line.hints.is_strong_heading());
+        }
+        if hinted {
+            return true;
+        }
+        let standalone = self.prev_blank && !line.text.ends_with([',', ';']);
+        standalone && !used && self.is_plausible_next(number)
+    }
+
+    /// Without a TOC: the first item, a first child (`2` → `2.1`), or a later sibling of
+    /// an open item (`2.1` → `2.2` or `3`).
+    fn is_plausible_next(&self, number: &str) -> bool {
+        let parts: Vec<u32> = number.split('.').filter_map(|p| p.parse().ok()).collect();
+        if self.items.is_empty() && self.agenda.items.is_empty() {
+            return true;
+        }
+        let Some((last, prefix)) = parts.split_last() else {
+            return false;
+        };
+        if *last == 1
+            && self
+                .items
+                .last()
+                .is_some_and(|i| item_parts(&i.number) == prefix)
+        {
+            return true;
+        }
+        let siblings = self.items.iter().chain(self.agenda.items.last());
+        siblings.into_iter().any(|open| {
+            let open_parts = item_parts(&open.number);
+            open_parts.len() == parts.len()
+                && open_parts[..open_parts.len() - 1] == *prefix
+                && open_parts
+                    .last()
+                    .is_some_and(|l| *last > *l && *last <= *l + 5)
+        })
+    }
+
+    fn start_item(&mut self, heading: &ItemHeading<'_>, span: Span) {
+        self.close_section();
+        self.flush_item_body();
+        let number = heading.number.to_owned();
+        if !self.used_numbers.insert(number.clone()) {
+            self.agenda.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::DuplicateItemNumber,
+                Severity::Warning,
+                format!("item number {number} is used more than once"),
+                span,
+            ));
+        }
+        let parts = item_parts(&number);
+        while let Some(top) = self.items.last() {
+            let top_parts = item_parts(&top.number);
+            if top_parts.len() < parts.len() && parts.starts_with(&top_parts) {
+                break;
+            }
+            self.close_item();
+        }
+        let expected_depth = self
+            .items
+            .last()
+            .map_or(1, |p| item_parts(&p.number).len() + 1);
+        if parts.len() > expected_depth {
+            self.agenda.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::MissingParentItem,
+                Severity::Warning,
+                format!(
+                    "item {number} has no parent item {}",
+                    parent_number(&number)
+                ),
+                span,
+            ));
+        }
+        let mut item = Item::new(number, heading.title);
+        item.heading_span = span;
+        item.span = span;
+        item.case = self.pending_case.take();
+        if let Some(case) = &item.case {
+            item.span = item.span.cover(case.span);
+        }
+        self.items.push(item);
+    }
+
+    fn start_section(&mut self, kind: SectionKind, heading: &str, span: Span) {
+        self.close_section();
+        self.flush_item_body();
+        self.section = Some(Section {
+            kind,
+            heading: heading.to_owned(),
+            text: String::new(),
+            blocks: Vec::new(),
+            recommendations: Vec::new(),
+            heading_span: span,
+            span,
+        });
+    }
+
+    /// Text between an item heading and its first section is the item's body.
+    fn flush_item_body(&mut self) {
+        if self.section.is_some() || self.blocks.is_empty() {
+            return;
+        }
+        let blocks = self.blocks.finish();
+        if let Some(item) = self.items.last_mut() {
+            item.body.extend(blocks);
+        }
+    }
+
+    fn close_section(&mut self) {
+        let Some(mut section) = self.section.take() else {
+            return;
+        };
+        section.blocks = self.blocks.finish();
+        section.text = blocks_text(&section.blocks);
+        section.span.end = section.span.end.max(self.last_end);
+        if section.kind == SectionKind::Indstilling {
+            section.recommendations = recommendations(&section.blocks);
+            if section.recommendations.is_empty() && !section.blocks.is_empty() {
+                self.agenda.diagnostics.push(Diagnostic::new(
+                    DiagnosticCode::NoRecommendations,
+                    Severity::Info,
+                    "Indstilling has no recognisable at-clause",
+                    section.heading_span,
+                ));
+            }
+        }
+        if let Some(item) = self.items.last_mut() {
+            item.sections.push(section);
+        }
+    }
+
+    fn close_item(&mut self) {
+        self.close_section();
+        self.flush_item_body();
+        let Some(mut item) = self.items.pop() else {
+            return;
+        };
+        item.span.end = item.span.end.max(self.last_end);
+        match self.items.last_mut() {
+            Some(parent) => parent.children.push(item),
+            None => self.agenda.items.push(item),
+        }
+    }
+
+    fn finish(mut self) -> Agenda {
+        self.close_preamble_section();
+        while !self.items.is_empty() {
+            self.close_item();
+        }
+        if let Some(case) = self.pending_case.take() {
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::MisplacedCase,
+                    Severity::Warning,
+                    "case line with no item after it",
+                    case.span,
+                )
+                .with_text(case.raw),
+            );
+        }
+        let leftover = self.blocks.finish();
+        for block in leftover {
+            let span = block.span();
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::UnplacedText,
+                    Severity::Error,
+                    "text that belongs to no part of the document",
+                    span,
+                )
+                .with_text(blocks_text(std::slice::from_ref(&block))),
+            );
+        }
+        if self.agenda.title.is_none() {
+            self.agenda.kind = DocumentKind::Unknown;
+        }
+        self.agenda
+    }
+
+    // ---- look-ahead -----------------------------------------------------------------
+
+    fn next_nonblank(&self, index: usize) -> Option<&Line<'a>> {
+        self.lines[index + 1..].iter().find(|l| !l.is_blank())
+    }
+
+    fn next_is_item_heading(&self, index: usize) -> bool {
+        self.next_nonblank(index)
+            .is_some_and(|l| item_heading(&l.text).is_some())
+    }
+
+    /// Whether the next line is a case line or section heading: the line before it is an
+    /// item heading, not a TOC entry.
+    fn next_is_structure(&self, index: usize) -> bool {
+        self.next_nonblank(index)
+            .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
+    }
+}
+
+fn item_parts(number: &str) -> Vec<u32> {
+    number.split('.').filter_map(|p| p.parse().ok()).collect()
+}
+
+fn parent_number(number: &str) -> &str {
+    number.rsplit_once('.').map_or("", |(parent, _)| parent)
+}
+
+fn is_toc_heading(text: &str) -> bool {
+    let lower = text.trim_end_matches(':').trim().to_lowercase();
+    TOC_HEADINGS.contains(&lower.as_str())
+}
+
+/// The organisation line: styled as a heading or written in capitals, and short.
+fn looks_like_organisation(line: &Line<'_>) -> bool {
+    let text = line.text.as_ref();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    !line.hints.bullet
+        && text.chars().count() <= 80
+        && !text.ends_with(['.', ',', ':'])
+        && (line.hints.is_heading() || capitals)
+}
+
+/// Plain text of blocks: paragraphs separated by a blank line, list items as `- ` lines.
+pub fn blocks_text(blocks: &[dagsorden_model::Block]) -> String {
+    use dagsorden_model::Block;
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        match block {
+            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => out.push_str(text),
+            Block::List { items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("- ");
+                    out.push_str(item);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,121 @@
+//! Case lines: KL's `SAG-2021-00200 hlth`, KLE journal numbers `85.02.02-G01-1-17`,
+//! and labelled forms `SAG NR.: …`, `Sagnr.: 1-30-72-104-22`, `Sagsnr. 19/3143`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::vocabulary::{CASE_LABELS, CASE_PATTERNS};
+
+/// A recognised case line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseLine<'a> {
+    /// The case number.
+    pub id: &'a str,
+    /// Initials of the case officer, when they follow the number.
+    pub initials: Option<&'a str>,
+}
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    CASE_PATTERNS
+        .iter()
+        .filter_map(|(_, pattern)| Regex::new(pattern).ok())
+        .collect()
+});
+
+fn is_initials(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n) && word.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
+/// An id given after a label: letters, digits and `-./` with at least one digit.
+fn is_labelled_id(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '_'))
+}
+
+/// Strip a case label (`Sagnr.:`) from the start, if there is one.
+fn strip_label(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    CASE_LABELS
+        .iter()
+        .filter(|label| lower.starts_with(*label))
+        .max_by_key(|label| label.len())
+        .and_then(|label| {
+            // Lowercasing keeps byte lengths for these ASCII labels.
+            let rest = text.get(label.len()..)?;
+            let rest = rest.trim_start_matches([':', '.']).trim_start();
+            (rest.len() < text.len()).then_some(rest)
+        })
+}
+
+/// Read a whole line as a case line.
+pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
+    let (rest, labelled) = match strip_label(text) {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let mut words = rest.split_whitespace();
+    let id = words.next()?.trim_end_matches([',', ';']);
+    let initials = words.next();
+    if words.next().is_some() || initials.is_some_and(|w| !is_initials(w)) {
+        return None;
+    }
+    let known_form = PATTERNS.iter().any(|p| p.is_match(id));
+    (known_form || (labelled && is_labelled_id(id))).then_some(CaseLine { id, initials })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kl_case() {
+        assert_eq!(
+            case_line("SAG-2021-00200 hlth"),
+            Some(CaseLine {
+                id: "SAG-2021-00200",
+                initials: Some("hlth")
+            })
+        );
+        assert_eq!(
+            case_line("SAG-2019-04512"),
+            Some(CaseLine {
+                id: "SAG-2019-04512",
+                initials: None
+            })
+        );
+    }
+
+    #[test]
+    fn kle_and_labels() {
+        assert_eq!(
+            case_line("27.12.00-P20-3-21").map(|c| c.id),
+            Some("27.12.00-P20-3-21")
+        );
+        assert_eq!(
+            case_line("85.02.02-G01-1-17").map(|c| c.id),
+            Some("85.02.02-G01-1-17")
+        );
+        assert_eq!(
+            case_line("Sagnr.: 1-30-72-104-22").map(|c| c.id),
+            Some("1-30-72-104-22")
+        );
+        assert_eq!(
+            case_line("SAG NR.: 2009-1234").map(|c| c.id),
+            Some("2009-1234")
+        );
+        assert_eq!(case_line("Sagsnr. 19/3143").map(|c| c.id), Some("19/3143"));
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(case_line("SAG-2021-00200 blev behandlet på mødet"), None);
+        assert_eq!(case_line("Sagen er sendt i høring"), None);
+        assert_eq!(case_line("Sagnr.: ukendt"), None);
+        assert_eq!(case_line("2021"), None);
+        assert_eq!(case_line("SAG-2021-00200 HLTH"), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Page furniture: `SIDE 3`, `Side 3 af 12`, `- 3 -`, and bare page numbers.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::tag_no_case,
+    character::complete::{char, digit1, space0, space1},
+    combinator::{all_consuming, opt, verify},
+};
+
+/// A line that is page furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// `SIDE 3`, `Side 3 af 12`, `- 3 -`.
+    PageLabel(u32),
+    /// A number alone on its line.
+    BareNumber(u32),
+}
+
+fn page_number(input: &str) -> IResult<&str, u32> {
+    verify(digit1, |d: &str| d.len() <= 4)
+        .map_res(str::parse)
+        .parse(input)
+}
+
+fn side_label(input: &str) -> IResult<&str, u32> {
+    let (rest, _) =
+        alt((tag_no_case("side"), tag_no_case("page"), tag_no_case("s."))).parse(input)?;
+    let (rest, _) = space1.parse(rest)?;
+    let (rest, n) = page_number(rest)?;
+    let (rest, _) = opt((
+        space0,
+        alt((tag_no_case("af"), tag_no_case("/"), tag_no_case("of"))),
+        space0,
+        page_number,
+    ))
+    .parse(rest)?;
+    Ok((rest, n))
+}
+
+fn dashed(input: &str) -> IResult<&str, u32> {
+    let (rest, _) = (char('-'), space0).parse(input)?;
+    let (rest, n) = page_number(rest)?;
+    let (rest, _) = (space0, char('-')).parse(rest)?;
+    Ok((rest, n))
+}
+
+/// Whether a whole line is page furniture.
+pub fn furniture(text: &str) -> Option<Furniture> {
+    let text = text.trim();
+    if let Ok((_, n)) = all_consuming(alt((side_label, dashed))).parse(text) {
+        return Some(Furniture::PageLabel(n));
+    }
+    all_consuming(page_number)
+        .parse(text)
+        .ok()
+        .map(|(_, n)| Furniture::BareNumber(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(furniture("SIDE 3"), Some(Furniture::PageLabel(3)));
+        assert_eq!(furniture("Side 4 af 12"), Some(Furniture::PageLabel(4)));
+        assert_eq!(furniture("- 7 -"), Some(Furniture::PageLabel(7)));
+        assert_eq!(furniture("12"), Some(Furniture::BareNumber(12)));
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(furniture("Side 3 viser budgettet"), None);
+        assert_eq!(furniture("2021-2023"), None);
+        assert_eq!(furniture("3."), None);
+        assert_eq!(furniture("123456"), None);
+    }
+}

@@ -1,0 +1,109 @@
+//! Item headings: `2.1. Dialogmøde om …`, `47. Godkendelse af dagsorden`,
+//! `Punkt 3: Eventuelt`.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::tag_no_case,
+    character::complete::{char, space0, space1},
+    combinator::opt,
+};
+
+use super::{item_number, starts_like_title, toc_entry::split_leader};
+
+/// A numbered line that may be an item heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemHeading<'a> {
+    /// The number without the trailing dot.
+    pub number: &'a str,
+    /// The title, trimmed, without a trailing dot leader or page.
+    pub title: &'a str,
+    /// The number had neither a dot nor a "Punkt" label (`2 Regionalpolitiske sager`):
+    /// only styling can make such a line a heading.
+    pub bare: bool,
+}
+
+fn punkt_label(input: &str) -> IResult<&str, ()> {
+    let (rest, _) = (
+        alt((
+            tag_no_case("punkt"),
+            tag_no_case("pkt."),
+            tag_no_case("pkt"),
+        )),
+        space1,
+    )
+        .parse(input)?;
+    Ok((rest, ()))
+}
+
+fn opt_colon(input: &str) -> IResult<&str, Option<char>> {
+    opt((space0, char(':')).map(|(_, c)| c)).parse(input)
+}
+
+/// The longest title an item heading is believed to have; longer lines are paragraphs.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// Read a numbered line as an item heading candidate.
+pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
+    let (after_label, labelled) = match punkt_label(text) {
+        Ok((rest, ())) => (rest, true),
+        Err(_) => (text, false),
+    };
+    let (rest, (number, dot)) = item_number(after_label).ok()?;
+    let (rest, colon) = opt_colon(rest).ok()?;
+    if !rest.starts_with(' ') && !rest.is_empty() {
+        return None;
+    }
+    let title = rest.trim();
+    if title.is_empty() || !starts_like_title(title) || title.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
+    // A bare year or amount ("2021 blev et godt år") is not a number of an item.
+    let bare = !dot && !number.contains('.') && !labelled && colon.is_none();
+    // A heading copied with its TOC leader ("Eventuelt ..... 7") loses the leader; a
+    // number at the end without a leader is part of the title ("Budget 2022").
+    let title = match split_leader(title) {
+        (without, _, true) => without,
+        _ => title,
+    };
+    let title = title.trim_end_matches(['.', ' ']);
+    (!title.is_empty()).then_some(ItemHeading {
+        number,
+        title,
+        bare,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let h = item_heading("2.1. Dialogmøde om Resultatkontrakt 2021").unwrap();
+        assert_eq!(
+            (h.number, h.title, h.bare),
+            ("2.1", "Dialogmøde om Resultatkontrakt 2021", false)
+        );
+        let h = item_heading("47. Godkendelse af dagsorden").unwrap();
+        assert_eq!(h.number, "47");
+        let h = item_heading("Punkt 3: Eventuelt").unwrap();
+        assert_eq!((h.number, h.title, h.bare), ("3", "Eventuelt", false));
+        let h = item_heading("2 Regionalpolitiske sager").unwrap();
+        assert!(h.bare);
+        let h = item_heading("1. Godkendelse af dagsorden.").unwrap();
+        assert_eq!(h.title, "Godkendelse af dagsorden");
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(
+            item_heading("3. kvartal viser en stigning i ledigheden"),
+            None
+        );
+        assert_eq!(item_heading("15. januar 2021 holdt KKR møde"), None);
+        assert_eq!(item_heading("2.1.2021"), None);
+        assert_eq!(item_heading("2,5 mio. kr. er afsat"), None);
+        assert_eq!(item_heading("1."), None);
+    }
+}

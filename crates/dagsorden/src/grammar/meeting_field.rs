@@ -1,0 +1,88 @@
+//! Meeting metadata: `Dato: 15-01-2021 08:00`, `Sted: Teams`, `Afbud: …`.
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{take_till1, take_while},
+    character::complete::char,
+    combinator::verify,
+};
+
+use crate::vocabulary::{MeetingKey, meeting_key};
+
+/// A `Key: value` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldLine<'a> {
+    /// The key as written, without the colon.
+    pub key: &'a str,
+    /// The value, trimmed; may be empty when the value follows on later lines.
+    pub value: &'a str,
+    /// The key's meaning, when it is in the vocabulary.
+    pub known: Option<MeetingKey>,
+}
+
+fn plausible_key(key: &str) -> bool {
+    let key = key.trim();
+    let words = key.split_whitespace().count();
+    key.chars().next().is_some_and(char::is_uppercase)
+        && (1..=4).contains(&words)
+        && key.chars().count() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '/'))
+}
+
+fn field(input: &str) -> IResult<&str, (&str, &str)> {
+    let (rest, key) = verify(take_till1(|c| c == ':'), |k: &str| plausible_key(k)).parse(input)?;
+    let (rest, _) = char(':').parse(rest)?;
+    let (value, _) = take_while(|c: char| c == ' ').parse(rest)?;
+    Ok(("", (key.trim(), value.trim())))
+}
+
+/// A `Key: value` line whose key looks like a label (capitalised, at most four words).
+pub fn field_line(text: &str) -> Option<FieldLine<'_>> {
+    let (_, (key, value)) = field(text).ok()?;
+    // "Kl.: 8" is not a thing; a time inside the key means this is a sentence.
+    Some(FieldLine {
+        key,
+        value,
+        known: meeting_key(key),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_fields() {
+        let f = field_line("Dato: 15-01-2021 08:00").unwrap();
+        assert_eq!(
+            (f.key, f.value, f.known),
+            ("Dato", "15-01-2021 08:00", Some(MeetingKey::Date))
+        );
+        let f = field_line("Fraværende med afbud: Anne Jensen").unwrap();
+        assert_eq!(f.known, Some(MeetingKey::Attendance));
+        let f = field_line("Deltagere:").unwrap();
+        assert_eq!(f.value, "");
+    }
+
+    #[test]
+    fn unknown_but_plausible_key() {
+        let f = field_line("Mødeform: Fysisk møde").unwrap();
+        assert_eq!(f.known, None);
+    }
+
+    #[test]
+    fn sentences_are_not_fields() {
+        assert_eq!(field_line("Mødet starter kl. 8:30 med morgenmad"), None);
+        assert_eq!(
+            field_line("Det indstilles, at KKR godkender følgende: A og B"),
+            None
+        );
+        assert_eq!(field_line("dato: i morgen"), None);
+        assert_eq!(
+            field_line("Der foreslås følgende regionalt aftalte mål:"),
+            None
+        );
+    }
+}

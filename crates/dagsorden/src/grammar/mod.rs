@@ -1,0 +1,51 @@
+//! One module per line grammar. Each takes the cleaned text of one line and says what
+//! it is, or `None`; deciding between candidates is the builder's job.
+
+pub mod case_line;
+pub mod date;
+pub mod furniture;
+pub mod item_heading;
+pub mod meeting_field;
+pub mod section_heading;
+pub mod title;
+pub mod toc_entry;
+
+use nom::{
+    IResult, Parser,
+    character::complete::{char, digit1},
+    combinator::{opt, recognize, verify},
+    multi::many0_count,
+};
+
+/// An item number: `2`, `2.1`, `2.1.3`, with an optional trailing dot. Returns the
+/// number without the trailing dot and whether it had one.
+pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
+    let component = |i| verify(digit1, |d: &str| d.len() <= 4).parse(i);
+    let (rest, number) =
+        recognize((component, many0_count((char('.'), component)))).parse(input)?;
+    let (rest, dot) = opt(char('.')).parse(rest)?;
+    Ok((rest, (number, dot.is_some())))
+}
+
+/// Whether a title-like text starts the way a title does: not with a lowercase letter
+/// (which marks a wrapped sentence: "3. kvartal viser …").
+pub(crate) fn starts_like_title(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        !c.is_lowercase()
+            && (c.is_alphanumeric() || matches!(c, '"' | '«' | '»' | '(' | '§' | '\''))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_numbers() {
+        assert_eq!(item_number("2.1. X"), Ok((" X", ("2.1", true))));
+        assert_eq!(item_number("47 X"), Ok((" X", ("47", false))));
+        assert_eq!(item_number("3.2.1 X"), Ok((" X", ("3.2.1", false))));
+        assert!(item_number("X").is_err());
+        assert!(item_number("123456. X").is_err());
+    }
+}

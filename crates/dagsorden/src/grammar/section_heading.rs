@@ -1,0 +1,150 @@
+//! Section headings: `Baggrund`, `Indstilling:`, `Beslutning i Økonomiudvalget den 3.
+//! maj 2022`, `Beslutning: Godkendt.` (a heading with its text on the same line).
+
+use dagsorden_model::SectionKind;
+
+use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
+
+/// A recognised section heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionHeading<'a> {
+    /// Kind from the vocabulary.
+    pub kind: SectionKind,
+    /// The heading as written, without a final colon.
+    pub heading: &'a str,
+    /// Text after `Heading:` on the same line.
+    pub inline: Option<&'a str>,
+    /// The heading had a qualifier after the vocabulary word ("Beslutning i Byrådet").
+    pub qualified: bool,
+}
+
+fn lookup(words: &str) -> Option<SectionKind> {
+    let lower = words.trim().to_lowercase();
+    SECTION_HEADINGS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, k)| *k)
+}
+
+/// The longest vocabulary entry that starts `text` at a word boundary.
+fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
+    let lower = text.to_lowercase();
+    SECTION_HEADINGS
+        .iter()
+        .filter(|(w, _)| lower.starts_with(w) && lower[w.len()..].starts_with(' '))
+        .max_by_key(|(w, _)| w.len())
+        // Lowercasing the Danish letters of the vocabulary keeps their byte length.
+        .and_then(|(w, k)| Some((*k, text.get(w.len()..)?.trim_start())))
+}
+
+/// Read a line as a section heading from the vocabulary.
+pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
+    let text = text.trim();
+    if let Some((head, after)) = text.split_once(':') {
+        let after = after.trim();
+        if let Some(kind) = lookup(head) {
+            return Some(SectionHeading {
+                kind,
+                heading: head.trim(),
+                inline: (!after.is_empty()).then_some(after),
+                qualified: false,
+            });
+        }
+        if after.is_empty() {
+            return qualified(head.trim());
+        }
+        return None;
+    }
+    if let Some(kind) = lookup(text) {
+        return Some(SectionHeading {
+            kind,
+            heading: text,
+            inline: None,
+            qualified: false,
+        });
+    }
+    qualified(text)
+}
+
+/// "Beslutning i Økonomiudvalget den 3. maj 2022": vocabulary word, then a qualifier
+/// that names a body or a date — never a sentence.
+fn qualified(text: &str) -> Option<SectionHeading<'_>> {
+    let (kind, rest) = lookup_prefix(text)?;
+    let first = rest.split_whitespace().next()?;
+    let names_a_body = first.chars().next().is_some_and(char::is_uppercase);
+    let qualifier = SECTION_QUALIFIERS.contains(&first.to_lowercase().as_str()) || names_a_body;
+    let sentence = text.ends_with('.') && !text.ends_with(" kl.")
+        || text.contains(", ")
+        || text.split_whitespace().count() > 12
+        || rest.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "er" | "var" | "har" | "blev" | "skal" | "kan" | "vil" | "at"
+            )
+        });
+    (qualifier && !sentence).then_some(SectionHeading {
+        kind,
+        heading: text,
+        inline: None,
+        qualified: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_headings() {
+        let h = section_heading("Baggrund").unwrap();
+        assert_eq!(
+            (h.kind, h.heading, h.inline),
+            (SectionKind::Baggrund, "Baggrund", None)
+        );
+        assert_eq!(
+            section_heading("Indstilling:").unwrap().kind,
+            SectionKind::Indstilling
+        );
+        assert_eq!(
+            section_heading("ØKONOMI").unwrap().kind,
+            SectionKind::Okonomi
+        );
+        assert_eq!(
+            section_heading("Forventet sagsgang").unwrap().kind,
+            SectionKind::ForventetSagsgang
+        );
+    }
+
+    #[test]
+    fn inline_and_qualified() {
+        let h = section_heading("Beslutning: Godkendt.").unwrap();
+        assert_eq!(
+            (h.kind, h.inline),
+            (SectionKind::Beslutning, Some("Godkendt."))
+        );
+        let h = section_heading("Beslutning i Økonomiudvalget den 3. maj 2022").unwrap();
+        assert_eq!(h.kind, SectionKind::Beslutning);
+        assert!(h.qualified);
+        let h = section_heading("Indstilling fra direktionen").unwrap();
+        assert_eq!(h.kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(
+            section_heading("Baggrund for sagen er, at KKR har ønsket en drøftelse."),
+            None
+        );
+        assert_eq!(section_heading("Baggrunden er uændret"), None);
+        assert_eq!(
+            section_heading("Beslutning om fordeling træffes i juni"),
+            None
+        );
+        assert_eq!(section_heading("Beslutningen blev truffet i 2020."), None);
+        assert_eq!(
+            section_heading("Økonomi og beskæftigelse hænger sammen, viser analysen"),
+            None
+        );
+        assert_eq!(section_heading("Bilag til sagen er vedlagt."), None);
+    }
+}

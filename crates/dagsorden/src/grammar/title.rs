@@ -1,0 +1,81 @@
+//! The document title: `DAGSORDEN 2021`, `Referat`, `Tillægsdagsorden`,
+//! `Referat til mødet i Teknik- og Miljøudvalget den 4. maj 2022 …`.
+
+use dagsorden_model::DocumentKind;
+use nom::{IResult, Parser, bytes::complete::take_while1};
+
+use crate::vocabulary::TITLE_WORDS;
+
+/// A recognised title line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleLine<'a> {
+    /// Which kind of document the title word names.
+    pub kind: DocumentKind,
+    /// What follows the title word (a year, "til mødet i …"), trimmed.
+    pub rest: &'a str,
+}
+
+fn word(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_alphabetic()).parse(input)
+}
+
+/// The title word at the start of a line, and what follows it.
+pub fn title_line(text: &str) -> Option<TitleLine<'_>> {
+    let (rest, first) = word(text).ok()?;
+    let lower = first.to_lowercase();
+    let kind = TITLE_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, k)| *k)?;
+    let rest = rest.trim_start_matches([':', '-', '–', ' ']).trim();
+    // A title is a label, not a sentence: "Referat af sidste møde blev godkendt." is text.
+    let sentence =
+        rest.ends_with('.') && rest.split_whitespace().count() > 3 && !has_date_like(rest);
+    (!sentence && rest.chars().count() <= 200).then_some(TitleLine { kind, rest })
+}
+
+fn has_date_like(s: &str) -> bool {
+    s.split_whitespace()
+        .any(|w| w.chars().filter(char::is_ascii_digit).count() >= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kkr_titles() {
+        let t = title_line("DAGSORDEN 2021").unwrap();
+        assert_eq!(t.kind, DocumentKind::Dagsorden);
+        assert_eq!(t.rest, "2021");
+        assert_eq!(title_line("REFERAT").unwrap().kind, DocumentKind::Referat);
+        assert_eq!(
+            title_line("Tillægsdagsorden").unwrap().kind,
+            DocumentKind::Tillaegsdagsorden
+        );
+        assert_eq!(
+            title_line("Beslutningsprotokol").unwrap().kind,
+            DocumentKind::Referat
+        );
+    }
+
+    #[test]
+    fn header_sentence_is_a_title() {
+        let t =
+            title_line("Referat til mødet i Teknik- og Miljøudvalget den 4. maj 2022 kl. 16:00")
+                .unwrap();
+        assert_eq!(t.kind, DocumentKind::Referat);
+        assert!(t.rest.starts_with("til mødet"));
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(title_line("Dagsordenen blev godkendt."), None);
+        assert_eq!(title_line("Referatet udsendes senere"), None);
+        assert_eq!(
+            title_line("Referat af sidste møde blev godkendt uden bemærkninger."),
+            None
+        );
+        assert_eq!(title_line("1. Godkendelse af dagsorden"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Table-of-contents lines: `2.1. Dialogmøde om … ..... 4`, `1. Godkendelse af dagsorden 3`.
+
+use super::{item_number, starts_like_title};
+
+/// A TOC line, split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocLine<'a> {
+    /// Item number without the trailing dot.
+    pub number: &'a str,
+    /// Title without dot leader and page.
+    pub title: &'a str,
+    /// The page number, when printed.
+    pub page: Option<u32>,
+    /// Whether a dot leader (`.....`, `…`) was there: the strongest sign of a TOC.
+    pub leader: bool,
+}
+
+/// Split a trailing `.....  4` (dot leader and/or page number) off a title.
+/// Returns the title, the page, and whether there was a leader.
+pub fn split_leader(text: &str) -> (&str, Option<u32>, bool) {
+    let trimmed = text.trim_end();
+    let digits_start = trimmed.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| {
+        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let digits = &trimmed[digits_start..];
+    let (before_page, page) = if !digits.is_empty() && digits.len() <= 4 && digits_start > 0 {
+        (&trimmed[..digits_start], digits.parse().ok())
+    } else {
+        (trimmed, None)
+    };
+    let without_leader =
+        before_page.trim_end_matches(|c: char| c == '.' || c == '…' || c == ' ' || c == '_');
+    let leader_chars = before_page[without_leader.len()..]
+        .chars()
+        .filter(|&c| c == '.' || c == '…' || c == '_')
+        .count();
+    let leader = leader_chars >= 3 || before_page[without_leader.len()..].contains('…');
+    // A page number must be set off from the title: "Budget 2022" is a title.
+    let separated = leader || before_page.ends_with(' ') && page.is_some();
+    if page.is_some() && !separated {
+        return (strip_trailing_dots(trimmed), None, false);
+    }
+    (without_leader.trim_end(), page, leader)
+}
+
+/// Titles carry no final period in a TOC, and a body heading's is dropped the same way,
+/// so the two compare equal.
+fn strip_trailing_dots(s: &str) -> &str {
+    s.trim_end_matches(['.', '…', ' '])
+}
+
+/// A numbered line read as a TOC entry. `wide_gap` (a tab or a run of spaces before the
+/// page) allows a page number without a dot leader.
+pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
+    let (rest, (number, dot)) = item_number(text).ok()?;
+    if !dot && !number.contains('.') && !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    if rest.is_empty() || !starts_like_title(rest) {
+        return None;
+    }
+    let (title, page, leader) = split_leader(rest);
+    let page = if leader || wide_gap { page } else { None };
+    if title.is_empty() {
+        return None;
+    }
+    let title = if page.is_none() && !leader {
+        strip_trailing_dots(rest)
+    } else {
+        title
+    };
+    Some(TocLine {
+        number,
+        title,
+        page,
+        leader,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_entries() {
+        let e = toc_line("1. Godkendelse af dagsorden..... 3", true).unwrap();
+        assert_eq!(
+            (e.number, e.title, e.page, e.leader),
+            ("1", "Godkendelse af dagsorden", Some(3), true)
+        );
+        let e = toc_line("2. Regionalpolitiske sager ..... 4", true).unwrap();
+        assert_eq!(e.title, "Regionalpolitiske sager");
+        let e = toc_line("2.1. Dialogmøde om Resultatkontrakt 2021 mellem Erhvervshus Nordjylland og KKR Nordjylland ..... 4", true).unwrap();
+        assert_eq!(e.number, "2.1");
+        assert!(e.title.ends_with("KKR Nordjylland"));
+    }
+
+    #[test]
+    fn gap_without_leader() {
+        let e = toc_line("3. Eventuelt 7", true).unwrap();
+        assert_eq!(e.page, Some(7));
+        let e = toc_line("3. Budget 2022", false).unwrap();
+        assert_eq!((e.title, e.page), ("Budget 2022", None));
+    }
+
+    #[test]
+    fn ellipsis_leader_and_no_page() {
+        let e = toc_line("4. Orientering … 12", false).unwrap();
+        assert_eq!(e.page, Some(12));
+        let e = toc_line("5. Eventuelt", false).unwrap();
+        assert_eq!((e.title, e.page, e.leader), ("Eventuelt", None, false));
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(toc_line("3. kvartal viser en stigning ..... 4", true), None);
+        assert_eq!(toc_line("Godkendelse ..... 3", true), None);
+        assert_eq!(toc_line("2021", true), None);
+    }
+}

@@ -1,0 +1,321 @@
+//! Physical lines → [`Line`]s: cleaned text for the grammars, plus style hints.
+//!
+//! Markdown and HTML marks (`##`, `**`, `<b>`) that converters leave in text exports
+//! are removed from the text and kept only as hints; tabs, no-break spaces and runs of
+//! spaces become one space; soft hyphens and zero-width characters disappear. The PDF
+//! front end builds the same [`Line`]s with hints taken from fonts and positions.
+
+use std::borrow::Cow;
+
+use dagsorden_model::Span;
+
+use crate::decode::RawLine;
+
+/// Evidence about how a line was styled, from markdown marks or from a PDF's fonts.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Hints {
+    /// Markdown heading level (`#` = 1).
+    pub heading_level: Option<u8>,
+    /// The whole line is bold (`**…**`, `<b>…</b>`, a bold font).
+    pub bold: bool,
+    /// The line started with a bullet (`-`, `*`, `•`, …), now removed from the text.
+    pub bullet: bool,
+    /// Leading white space, in columns (a tab counts 4).
+    pub indent: u16,
+    /// The line had a tab or a run of three or more spaces inside it (a TOC gap).
+    pub wide_gap: bool,
+    /// A form feed (page break) came before or on this line.
+    pub page_break: bool,
+    /// Font size relative to the body text (PDF only).
+    pub size_ratio: Option<f32>,
+}
+
+impl Hints {
+    /// Whether the styling marks this line as a heading of some kind.
+    pub fn is_heading(&self) -> bool {
+        self.heading_level.is_some() || self.bold || self.size_ratio.is_some_and(|r| r > 1.1)
+    }
+
+    /// Whether the line is a heading by structure (markdown level or larger type), not
+    /// merely bold: bold alone is also used for emphasis inside text.
+    pub fn is_strong_heading(&self) -> bool {
+        self.heading_level.is_some() || self.size_ratio.is_some_and(|r| r > 1.1)
+    }
+}
+
+/// A line ready for classification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line<'a> {
+    /// Where the line stands in the original input.
+    pub span: Span,
+    /// The text with marks removed and white space normalised; empty for a blank line.
+    pub text: Cow<'a, str>,
+    /// Style evidence.
+    pub hints: Hints,
+}
+
+impl Line<'_> {
+    /// A line with no text (or only marks).
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Lex every raw line.
+pub fn lex<'a>(raw: Vec<RawLine<'a>>) -> Vec<Line<'a>> {
+    raw.into_iter().map(lex_line).collect()
+}
+
+/// Lex one raw line.
+pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
+    let span = raw.span();
+    let (text, hints) = match raw.text {
+        Cow::Borrowed(s) => {
+            let (text, hints) = clean(s);
+            (text, hints)
+        }
+        Cow::Owned(s) => {
+            let (text, hints) = clean(&s);
+            (Cow::Owned(text.into_owned()), hints)
+        }
+    };
+    Line { span, text, hints }
+}
+
+/// Whether a line can be used as it is, with no cleaning (the common case, kept
+/// allocation-free).
+fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (None, _) => true,
+        (Some(first), Some(last)) => {
+            !first.is_ascii_whitespace()
+                && !last.is_ascii_whitespace()
+                && !matches!(first, b'#' | b'-' | b'*' | b'+' | b'>')
+                && !bytes.windows(2).any(|w| w == b"  ")
+                && !bytes.iter().any(|&b| {
+                    matches!(b, b'\t' | b'*' | b'<' | b'\\' | b'_' | 0x0C | 0x0B) || b >= 0x80
+                })
+        }
+        _ => true,
+    }
+}
+
+const BULLETS: [char; 9] = ['-', '*', '+', '•', '–', '◦', '▪', '‣', '·'];
+
+fn clean(s: &str) -> (Cow<'_, str>, Hints) {
+    let mut hints = Hints::default();
+    if is_clean(s) {
+        return (Cow::Borrowed(s), hints);
+    }
+    hints.page_break = s.contains('\u{c}');
+    let mut indent = 0u16;
+    for c in s.chars() {
+        match c {
+            ' ' | '\u{a0}' => indent = indent.saturating_add(1),
+            '\t' => indent = indent.saturating_add(4),
+            '\u{c}' | '\u{feff}' => {}
+            _ => break,
+        }
+    }
+    hints.indent = indent;
+    hints.wide_gap = s.trim().contains('\t') || s.trim().contains("   ");
+
+    let normalised = normalise_spaces(s);
+    let mut rest: &str = normalised.trim();
+
+    // Markdown heading marks, then a block quote, then a bullet.
+    if let Some(level) = heading_level(rest) {
+        hints.heading_level = Some(level);
+        rest = rest[level as usize..].trim_start();
+        rest = rest.trim_end_matches('#').trim_end();
+    }
+    rest = rest.strip_prefix("> ").unwrap_or(rest);
+    if let Some(after) = strip_bullet(rest) {
+        hints.bullet = true;
+        rest = after;
+    }
+
+    let unmarked = strip_emphasis(rest, &mut hints.bold);
+    let unescaped = unescape_markdown(&unmarked);
+    let collapsed = normalise_spaces(unescaped.trim());
+    (Cow::Owned(collapsed.trim().to_owned()), hints)
+}
+
+fn heading_level(s: &str) -> Option<u8> {
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    let after = s.as_bytes().get(hashes);
+    ((1..=6).contains(&hashes) && matches!(after, Some(b' ') | None)).then_some(hashes as u8)
+}
+
+fn strip_bullet(s: &str) -> Option<&str> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    if !BULLETS.contains(&first) {
+        return None;
+    }
+    let after = chars.as_str();
+    // "**bold**" starts with '*' but is not a bullet; "-" alone or "--" is a rule.
+    after.strip_prefix(' ').map(str::trim_start)
+}
+
+/// Remove `**`, `__`, and inline HTML tags; note whether the whole line was bold.
+fn strip_emphasis(s: &str, bold: &mut bool) -> String {
+    let trimmed = s.trim();
+    if (trimmed.starts_with("**") && trimmed.ends_with("**") && trimmed.len() > 4)
+        || (trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4)
+        || starts_with_tag(trimmed, &["<b>", "<strong>"])
+    {
+        *bold = true;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("**") || rest.starts_with("__") {
+            rest = &rest[2..];
+            continue;
+        }
+        if c == '<' {
+            if let Some(len) = html_tag_len(rest) {
+                let tag = &rest[..len];
+                if tag.eq_ignore_ascii_case("<br>") || tag.eq_ignore_ascii_case("<br/>") {
+                    out.push(' ');
+                }
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn starts_with_tag(s: &str, tags: &[&str]) -> bool {
+    tags.iter().any(|t| {
+        s.len() >= t.len() && s.is_char_boundary(t.len()) && s[..t.len()].eq_ignore_ascii_case(t)
+    })
+}
+
+/// Length of a simple inline HTML tag at the start of `s` (`<b>`, `</strong>`, `<br/>`).
+fn html_tag_len(s: &str) -> Option<usize> {
+    let close = s.find('>')?;
+    let inner = s[1..close].trim_start_matches('/').trim_end_matches('/');
+    let name = inner.split_whitespace().next().unwrap_or("");
+    const TAGS: [&str; 10] = [
+        "b", "strong", "i", "em", "u", "br", "span", "p", "font", "sup",
+    ];
+    TAGS.iter()
+        .any(|t| t.eq_ignore_ascii_case(name))
+        .then_some(close + 1)
+}
+
+fn unescape_markdown(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Tabs, no-break and other odd spaces → one space; soft hyphens and zero-width marks
+/// removed.
+fn normalise_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = false;
+    for c in s.chars() {
+        match c {
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{c}' | '\u{b}' => {}
+            c if c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}' || c == ' ' => {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            }
+            c => {
+                out.push(c);
+                last_space = false;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex_str(s: &str) -> Line<'_> {
+        lex_line(RawLine {
+            start: 0,
+            end: s.len(),
+            number: 1,
+            text: Cow::Borrowed(s),
+        })
+    }
+
+    #[test]
+    fn plain_line_is_borrowed() {
+        let line = lex_str("Der afholdes dialogmode.");
+        assert!(matches!(line.text, Cow::Borrowed(_)));
+        assert_eq!(line.hints, Hints::default());
+    }
+
+    #[test]
+    fn markdown_heading_and_bold() {
+        let line = lex_str("## **1. Godkendelse af dagsorden**");
+        assert_eq!(line.text, "1. Godkendelse af dagsorden");
+        assert_eq!(line.hints.heading_level, Some(2));
+        assert!(line.hints.bold);
+    }
+
+    #[test]
+    fn html_bold_and_tab_gap() {
+        let line = lex_str("<b>2. Regionalpolitiske sager .....</b>\t<b>4</b>");
+        assert_eq!(line.text, "2. Regionalpolitiske sager ..... 4");
+        assert!(line.hints.bold);
+        assert!(line.hints.wide_gap);
+    }
+
+    #[test]
+    fn bullets_are_hints_but_bold_is_not_a_bullet() {
+        let line = lex_str("- ./.");
+        assert!(line.hints.bullet);
+        assert_eq!(line.text, "./.");
+        let line = lex_str("**Dato:** 15-01-2021 08:00");
+        assert!(!line.hints.bullet);
+        assert!(!line.hints.bold, "only part of the line is bold");
+        assert_eq!(line.text, "Dato: 15-01-2021 08:00");
+        let line = lex_str("• Mål 9 - Styrket");
+        assert!(line.hints.bullet);
+    }
+
+    #[test]
+    fn whitespace_soft_hyphen_and_escapes() {
+        let line = lex_str("  Erhvervs\u{ad}hus\u{a0}\u{a0}Nord  1\\. punkt ");
+        assert_eq!(line.text, "Erhvervshus Nord 1. punkt");
+        assert_eq!(line.hints.indent, 2);
+    }
+
+    #[test]
+    fn blank_and_mark_only_lines() {
+        assert!(lex_str("").is_blank());
+        assert!(lex_str("   \t").is_blank());
+        assert!(lex_str("****").is_blank());
+        assert!(lex_str("##").is_blank());
+    }
+
+    #[test]
+    fn hash_without_space_is_text() {
+        let line = lex_str("#hashtag i teksten");
+        assert_eq!(line.hints.heading_level, None);
+        assert_eq!(line.text, "#hashtag i teksten");
+    }
+}

@@ -1,0 +1,103 @@
+//! Parse Danish meeting agendas and minutes ("dagsorden", "referat") into the typed
+//! model of [`dagsorden_model`].
+//!
+//! Parsing text never fails: whatever the parser cannot place becomes a
+//! [`Diagnostic`](dagsorden_model::Diagnostic) with its span, and its text is kept.
+//! Only input that is not text at all is an [`InputError`].
+//!
+//! ```
+//! let agenda = dagsorden::parse("DAGSORDEN 2021\n\nKKR NORDJYLLAND\n\nDato: 15-01-2021 08:00\n\n\
+//!     1. Godkendelse af dagsorden\n\n2. Eventuelt\n");
+//! assert_eq!(agenda.organisation.as_deref(), Some("KKR NORDJYLLAND"));
+//! assert_eq!(agenda.meeting.date.map(|d| d.to_string()).as_deref(), Some("2021-01-15"));
+//! assert_eq!(agenda.items.len(), 2);
+//! ```
+//!
+//! The pipeline: [`decode`] bytes into physical lines, [`lexer`] them into cleaned lines
+//! with style hints, classify each with the small [`grammar`]s, and build the tree in
+//! one state machine ([`build`]). The PDF front end produces the same [`lexer::Line`]s
+//! and calls [`build`] too.
+#![forbid(unsafe_code)]
+
+mod builder;
+mod check;
+pub mod decode;
+pub mod grammar;
+pub mod lexer;
+mod paragraph;
+mod recommendations;
+pub mod vocabulary;
+
+pub use dagsorden_model as model;
+use dagsorden_model::{Agenda, Diagnostic, SourceInfo};
+
+/// Input that is not a text document at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// The bytes are a PDF; use the PDF front end (`dagsorden-pdf`).
+    #[error(
+        "input is a PDF, not text: use the PDF front end (dagsorden-pdf / `dagsorden parse x.pdf`)"
+    )]
+    Pdf,
+    /// The bytes contain NUL or other control bytes that text never has.
+    #[error("input is binary, not text (control byte at offset {offset})")]
+    Binary {
+        /// Offset of the first offending byte.
+        offset: usize,
+    },
+    /// UTF-16 text (a byte-order mark `FF FE` / `FE FF`), which is not supported.
+    #[error("input is UTF-16 text, which is not supported: convert it to UTF-8 first")]
+    Utf16,
+}
+
+/// Parse a text export (markdown-ish, plain or pdftotext-style) of an agenda.
+pub fn parse(text: &str) -> Agenda {
+    let raw = decode::lines_of_str(text);
+    let source = SourceInfo {
+        format: "text".into(),
+        encoding: "UTF-8".into(),
+        bytes: text.len(),
+        lines: raw.last().map_or(0, |l| l.number),
+        pages: None,
+    };
+    build(lexer::lex(raw), source, Vec::new())
+}
+
+/// Parse bytes: UTF-8 (with or without BOM), or Windows-1252/Latin-1 with a diagnostic.
+///
+/// ```
+/// let agenda = dagsorden::parse_bytes(b"REFERAT\n\nDato: 28. januar 2010\n\n1. Godkendelse af dagsorden\n").unwrap();
+/// assert_eq!(agenda.kind, dagsorden::model::DocumentKind::Referat);
+/// assert!(dagsorden::parse_bytes(b"%PDF-1.4\n").is_err());
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
+    let decoded = decode::decode(bytes)?;
+    let source = SourceInfo {
+        format: "text".into(),
+        encoding: decoded.encoding.into(),
+        bytes: bytes.len(),
+        lines: decoded.lines.last().map_or(0, |l| l.number),
+        pages: None,
+    };
+    Ok(build(
+        lexer::lex(decoded.lines),
+        source,
+        decoded.diagnostics,
+    ))
+}
+
+/// Build the model from lexed lines: the one structure builder every front end uses.
+pub fn build(
+    lines: Vec<lexer::Line<'_>>,
+    source: SourceInfo,
+    diagnostics: Vec<Diagnostic>,
+) -> Agenda {
+    let mut agenda = builder::Builder::new(&lines).run();
+    agenda.source = source;
+    agenda.diagnostics.extend(diagnostics);
+    check::check(&mut agenda);
+    agenda
+        .diagnostics
+        .sort_by_key(|d| (d.span.start, d.span.end));
+    agenda
+}

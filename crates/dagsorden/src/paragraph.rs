@@ -1,0 +1,182 @@
+//! Blocks from consecutive lines: paragraphs (wrapped lines joined, hyphenation undone),
+//! lists, and the `./.` enclosure marker.
+
+use dagsorden_model::{Block, Span};
+
+use crate::lexer::Line;
+
+/// Collects the lines of one container (section, item body, preamble) into blocks.
+#[derive(Debug, Default)]
+pub struct BlockAccumulator {
+    blocks: Vec<Block>,
+    paragraph: Vec<(String, Span)>,
+    list: Vec<(String, Span)>,
+    /// The open list began right after a `- ./.` marker: the converter turned the margin
+    /// marker and its paragraph into a list.
+    list_after_marker: bool,
+    marker_pending: bool,
+    blank_since_last: bool,
+}
+
+impl BlockAccumulator {
+    /// Whether nothing has been collected.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty() && self.paragraph.is_empty() && self.list.is_empty()
+    }
+
+    /// A blank line: ends a paragraph (a list may go on after it).
+    pub fn blank(&mut self) {
+        self.flush_paragraph();
+        self.blank_since_last = true;
+    }
+
+    /// A line of running text.
+    pub fn text(&mut self, line: &Line<'_>, text: &str) {
+        if !self.list.is_empty() {
+            let continues_item = !self.blank_since_last
+                && (line.hints.indent > 0
+                    || self.list.last().is_some_and(|(t, _)| !ends_sentence(t)));
+            if continues_item {
+                if let Some((item, span)) = self.list.last_mut() {
+                    join_wrapped(item, text);
+                    *span = span.cover(line.span);
+                }
+                self.blank_since_last = false;
+                return;
+            }
+            self.flush_list();
+        }
+        self.marker_pending = false;
+        self.paragraph.push((text.to_owned(), line.span));
+        self.blank_since_last = false;
+    }
+
+    /// A bulleted line (marker already removed).
+    pub fn bullet(&mut self, line: &Line<'_>, text: &str) {
+        self.flush_paragraph();
+        if self.list.is_empty() {
+            self.list_after_marker = self.marker_pending;
+        }
+        self.marker_pending = false;
+        self.list.push((text.to_owned(), line.span));
+        self.blank_since_last = false;
+    }
+
+    /// The `./.` marker.
+    pub fn enclosure(&mut self, marker: &str, span: Span) {
+        self.flush_paragraph();
+        self.flush_list();
+        self.blocks.push(Block::Enclosure {
+            text: marker.to_owned(),
+            span,
+        });
+        self.marker_pending = true;
+        self.blank_since_last = false;
+    }
+
+    /// Take the collected blocks.
+    pub fn finish(&mut self) -> Vec<Block> {
+        self.flush_paragraph();
+        self.flush_list();
+        self.marker_pending = false;
+        self.blank_since_last = false;
+        std::mem::take(&mut self.blocks)
+    }
+
+    fn flush_paragraph(&mut self) {
+        if self.paragraph.is_empty() {
+            return;
+        }
+        let mut parts = std::mem::take(&mut self.paragraph).into_iter();
+        if let Some((mut text, mut span)) = parts.next() {
+            for (part, part_span) in parts {
+                join_wrapped(&mut text, &part);
+                span = span.cover(part_span);
+            }
+            self.blocks.push(Block::Paragraph { text, span });
+        }
+    }
+
+    fn flush_list(&mut self) {
+        if self.list.is_empty() {
+            return;
+        }
+        let list = std::mem::take(&mut self.list);
+        let after_marker = std::mem::take(&mut self.list_after_marker);
+        let span = list
+            .iter()
+            .map(|(_, s)| *s)
+            .reduce(Span::cover)
+            .unwrap_or(Span::new(0, 0, 1));
+        if after_marker && list.len() == 1 {
+            // "- ./." then "- <paragraph>": one marked paragraph, not a list.
+            let text = list.into_iter().map(|(t, _)| t).next().unwrap_or_default();
+            self.blocks.push(Block::Paragraph { text, span });
+        } else {
+            self.blocks.push(Block::List {
+                items: list.into_iter().map(|(t, _)| t).collect(),
+                span,
+            });
+        }
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Words after which a line-final hyphen is a real one ("Teknik- og Miljøudvalget").
+const KEEP_HYPHEN_BEFORE: &[&str] = &["og", "eller", "samt", "til", "som", "/"];
+
+/// Append a wrapped line to text, undoing a line-end hyphenation ("Erhvervs-" + "hus").
+pub fn join_wrapped(text: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    let before_hyphen = text.strip_suffix('-').and_then(|t| t.chars().next_back());
+    let compound = before_hyphen.is_some_and(|c| !c.is_whitespace())
+        && !KEEP_HYPHEN_BEFORE.contains(&next_word);
+    if compound
+        && before_hyphen.is_some_and(char::is_lowercase)
+        && next.chars().next().is_some_and(char::is_lowercase)
+    {
+        // "Erhvervs-" + "hus": a word broken at the line end.
+        text.pop();
+    } else if !compound {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(a: &str, b: &str) -> String {
+        let mut s = a.to_owned();
+        join_wrapped(&mut s, b);
+        s
+    }
+
+    #[test]
+    fn hyphenation() {
+        assert_eq!(
+            joined("mellem Erhvervs-", "hus og KKR"),
+            "mellem Erhvervshus og KKR"
+        );
+        assert_eq!(
+            joined("Teknik-", "og Miljøudvalget"),
+            "Teknik- og Miljøudvalget"
+        );
+        assert_eq!(joined("KKR-", "sekretariatet"), "KKR-sekretariatet");
+        assert_eq!(joined("perioden 2021-", "23"), "perioden 2021-23");
+        assert_eq!(joined("en stærk", "kommune"), "en stærk kommune");
+        assert_eq!(joined("Mål 8 -", "Styrket"), "Mål 8 - Styrket");
+    }
+}

@@ -1,0 +1,206 @@
+//! The words of Danish agendas, as data: section headings, meeting-field keys, case
+//! number forms, title words, month names. A new producer's wording is an entry here,
+//! not a new code path.
+
+use dagsorden_model::{DocumentKind, SectionKind};
+
+/// Section headings, lowercase, longest first where one is a prefix of another.
+pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
+    ("sagsfremstilling", SectionKind::Sagsfremstilling),
+    ("sagsbeskrivelse", SectionKind::Sagsfremstilling),
+    ("beskrivelse af sagen", SectionKind::Sagsfremstilling),
+    ("indstilling", SectionKind::Indstilling),
+    ("forslag til beslutning", SectionKind::Indstilling),
+    ("forslag til indstilling", SectionKind::Indstilling),
+    ("baggrund", SectionKind::Baggrund),
+    ("baggrund for sagen", SectionKind::Baggrund),
+    ("beslutning", SectionKind::Beslutning),
+    ("beslutninger", SectionKind::Beslutning),
+    ("afgørelse", SectionKind::Beslutning),
+    ("resume", SectionKind::Resume),
+    ("resumé", SectionKind::Resume),
+    ("sammenfatning", SectionKind::Resume),
+    ("bilag", SectionKind::Bilag),
+    ("bilagsliste", SectionKind::Bilag),
+    ("økonomi", SectionKind::Okonomi),
+    ("økonomiske konsekvenser", SectionKind::Okonomi),
+    ("økonomi og finansiering", SectionKind::Okonomi),
+    ("sagsforløb", SectionKind::Sagsforlob),
+    ("forventet sagsgang", SectionKind::ForventetSagsgang),
+    ("videre proces", SectionKind::ForventetSagsgang),
+    ("anledning", SectionKind::Anledning),
+    ("personale", SectionKind::Personale),
+    ("personalemæssige konsekvenser", SectionKind::Personale),
+    ("lovgrundlag", SectionKind::Lovgrundlag),
+    ("retsgrundlag", SectionKind::Lovgrundlag),
+    ("høring", SectionKind::Horing),
+    ("høringssvar", SectionKind::Horing),
+    ("tidsplan", SectionKind::Tidsplan),
+    ("kommunikation", SectionKind::Kommunikation),
+];
+
+/// Words that may qualify a section heading on the same line
+/// ("Beslutning i Økonomiudvalget den 3. maj 2022", "Indstilling fra direktionen").
+pub const SECTION_QUALIFIERS: &[&str] = &["i", "fra", "til", "for", "på", "af", "den"];
+
+/// Meeting metadata keys, lowercase. Any short `Key:` line in the header is a field
+/// too; these are the ones with a meaning.
+pub const MEETING_KEYS: &[(&str, MeetingKey)] = &[
+    ("dato", MeetingKey::Date),
+    ("mødedato", MeetingKey::Date),
+    ("dato og tid", MeetingKey::Date),
+    ("dato og tidspunkt", MeetingKey::Date),
+    ("mødetidspunkt", MeetingKey::Time),
+    ("tidspunkt", MeetingKey::Time),
+    ("tid", MeetingKey::Time),
+    ("starttidspunkt", MeetingKey::Time),
+    ("start", MeetingKey::Time),
+    ("sluttidspunkt", MeetingKey::EndTime),
+    ("slut", MeetingKey::EndTime),
+    ("sted", MeetingKey::Place),
+    ("mødested", MeetingKey::Place),
+    ("lokale", MeetingKey::Room),
+    ("mødelokale", MeetingKey::Room),
+    ("adresse", MeetingKey::Other),
+    ("deltagere", MeetingKey::Attendance),
+    ("deltagere i mødet", MeetingKey::Attendance),
+    ("til stede", MeetingKey::Attendance),
+    ("fremmødte", MeetingKey::Attendance),
+    ("fremmøde og inhabilitet", MeetingKey::Attendance),
+    ("afbud", MeetingKey::Attendance),
+    ("fraværende", MeetingKey::Attendance),
+    ("fraværende med afbud", MeetingKey::Attendance),
+    ("fraværende uden afbud", MeetingKey::Attendance),
+    ("fravær", MeetingKey::Attendance),
+    ("mødeleder", MeetingKey::Other),
+    ("formand", MeetingKey::Other),
+    ("referent", MeetingKey::Other),
+    ("sekretær", MeetingKey::Other),
+    ("medlemmer", MeetingKey::Attendance),
+];
+
+/// What a meeting field tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingKey {
+    /// The date, often with the time.
+    Date,
+    /// The start time, or a time range.
+    Time,
+    /// The end time.
+    EndTime,
+    /// The place.
+    Place,
+    /// A room: the place when no place is given.
+    Room,
+    /// Who attended or sent apologies.
+    Attendance,
+    /// Known key with no special meaning.
+    Other,
+}
+
+/// Look up a meeting key (case-insensitive).
+pub fn meeting_key(key: &str) -> Option<MeetingKey> {
+    let key = key.trim().to_lowercase();
+    MEETING_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, meaning)| *meaning)
+}
+
+/// Title words, lowercase, and the kind of document they make.
+pub const TITLE_WORDS: &[(&str, DocumentKind)] = &[
+    ("tillægsdagsorden", DocumentKind::Tillaegsdagsorden),
+    ("dagsorden", DocumentKind::Dagsorden),
+    ("referat", DocumentKind::Referat),
+    ("beslutningsreferat", DocumentKind::Referat),
+    ("beslutningsprotokol", DocumentKind::Referat),
+    ("mødereferat", DocumentKind::Referat),
+    ("protokol", DocumentKind::Referat),
+];
+
+/// Headings that open a table of contents, lowercase.
+pub const TOC_HEADINGS: &[&str] = &[
+    "indholdsfortegnelse",
+    "indhold",
+    "punkter på dagsordenen",
+    "dagsordenspunkter",
+];
+
+/// Labels that introduce a case number, lowercase without the final colon/dot.
+pub const CASE_LABELS: &[&str] = &[
+    "sag nr",
+    "sag nr.",
+    "sagnr",
+    "sagnr.",
+    "sagsnr",
+    "sagsnr.",
+    "sags nr",
+    "sags nr.",
+    "sagsnummer",
+    "j.nr",
+    "j.nr.",
+    "j. nr.",
+    "journalnr",
+    "journalnr.",
+    "journalnummer",
+    "dokumentnr",
+    "dokumentnr.",
+    "acadre sagsnr.",
+];
+
+/// Case-number forms that stand on their own, without a label.
+pub const CASE_PATTERNS: &[(&str, &str)] = &[
+    // KL: SAG-2021-00200, often followed by the case officer's initials.
+    ("kl-sag", r"^SAG-\d{4}-\d{4,6}$"),
+    // KLE journal plan numbers: 85.02.02-G01-1-17, 27.12.00-P20-3-21.
+    ("kle", r"^\d{2}\.\d{2}\.\d{2}(-[A-ZÆØÅ]\d{2})?(-\d+){1,3}$"),
+];
+
+/// Danish month names and the abbreviations seen in dates, lowercase, with their number.
+pub const MONTHS: &[(&str, u8)] = &[
+    ("januar", 1),
+    ("februar", 2),
+    ("marts", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("febr", 2),
+    ("mar", 3),
+    ("mart", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Weekday names that may precede a date ("fredag den 15. januar 2021").
+pub const WEEKDAYS: &[&str] = &[
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+
+/// Words that introduce the recommendation clauses of an Indstilling.
+pub const RECOMMENDATION_VERBS: &[&str] = &[
+    "indstilles",
+    "indstiller",
+    "anbefales",
+    "anbefaler",
+    "foreslås",
+    "foreslår",
+    "indstillingen er",
+];
+
+/// Enclosure markers written in the margin beside a paragraph.
+pub const ENCLOSURE_MARKERS: &[&str] = &["./.", "./. ", ".//.", "./.."];
