@@ -50,7 +50,8 @@ pub struct Builder<'l, 'a> {
     open_field: Option<OpenField>,
     items: Vec<Item>,
     section: Option<Section>,
-    pending_case: Option<CaseRef>,
+    /// A case line standing before its item's heading, with its line index.
+    pending_case: Option<(CaseRef, usize)>,
     toc_numbers: HashSet<String>,
     used_numbers: HashSet<String>,
     last_end: usize,
@@ -87,7 +88,10 @@ impl<'l, 'a> Builder<'l, 'a> {
                 continue;
             }
             self.line(index);
-            self.last_end = line.span.end;
+            // A case line held for the next item belongs to that item, not this one.
+            if self.pending_case.as_ref().is_none_or(|(_, i)| *i != index) {
+                self.last_end = line.span.end;
+            }
             self.prev_blank = false;
         }
         self.finish()
@@ -371,6 +375,11 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.start_item(&heading, line.span);
             return;
         }
+        if let Some((_, case_index)) = self.pending_case.take() {
+            // The heading after the case line was not an item after all: it is text.
+            self.last_end = self.lines[case_index].span.end;
+            self.push_content(case_index);
+        }
         if let Some(case) = case_line(text) {
             let case = CaseRef {
                 id: case.id.to_owned(),
@@ -389,7 +398,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
             if self.next_is_item_heading(index) {
-                self.pending_case = Some(case);
+                self.pending_case = Some((case, index));
                 return;
             }
         }
@@ -545,7 +554,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let mut item = Item::new(number, heading.title);
         item.heading_span = span;
         item.span = span;
-        item.case = self.pending_case.take();
+        item.case = self.pending_case.take().map(|(case, _)| case);
         if let Some(case) = &item.case {
             item.span = item.span.cover(case.span);
         }
@@ -618,7 +627,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         while !self.items.is_empty() {
             self.close_item();
         }
-        if let Some(case) = self.pending_case.take() {
+        if let Some((case, _)) = self.pending_case.take() {
             self.agenda.diagnostics.push(
                 Diagnostic::new(
                     DiagnosticCode::MisplacedCase,

@@ -28,8 +28,7 @@ pub fn split_leader(text: &str) -> (&str, Option<u32>, bool) {
     } else {
         (trimmed, None)
     };
-    let without_leader =
-        before_page.trim_end_matches(|c: char| c == '.' || c == '…' || c == ' ' || c == '_');
+    let without_leader = before_page.trim_end_matches(['.', '…', ' ', '_']);
     let leader_chars = before_page[without_leader.len()..]
         .chars()
         .filter(|&c| c == '.' || c == '…' || c == '_')
