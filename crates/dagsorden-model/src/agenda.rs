@@ -114,6 +114,16 @@ impl Agenda {
 }
 
 /// Depth-first iterator over items, from [`Agenda::walk`].
+///
+/// ```
+/// use dagsorden_model::{Agenda, Item};
+/// let mut agenda = Agenda::default();
+/// let mut two = Item::new("2", "Sager");
+/// two.children.push(Item::new("2.1", "A"));
+/// agenda.items.extend([Item::new("1", "Godkendelse"), two, Item::new("3", "Eventuelt")]);
+/// let order: Vec<&str> = agenda.walk().map(|i| i.number.as_str()).collect();
+/// assert_eq!(order, ["1", "2", "2.1", "3"]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Walk<'a> {
     stack: Vec<&'a Item>,
@@ -129,6 +139,12 @@ impl<'a> Iterator for Walk<'a> {
 }
 
 /// Facts about the input: its size, encoding and format.
+///
+/// ```
+/// use dagsorden_model::SourceInfo;
+/// let info = SourceInfo { format: "text".into(), encoding: "windows-1252".into(), bytes: 3632, lines: 67, pages: None };
+/// assert!(!serde_json::to_string(&info).unwrap().contains("pages"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceInfo {
@@ -178,6 +194,12 @@ impl Meeting {
 }
 
 /// One `Key: value` metadata line (or block) of the meeting header.
+///
+/// ```
+/// use dagsorden_model::{MeetingField, Span};
+/// let f = MeetingField { key: "Sted".into(), value: "Teams".into(), span: Span::new(70, 85, 11) };
+/// assert_eq!(serde_json::to_value(&f).unwrap()["key"], "Sted");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingField {
@@ -190,6 +212,12 @@ pub struct MeetingField {
 }
 
 /// A headed piece of text before the items (Mission, Vision, a note on the meeting).
+///
+/// ```
+/// use dagsorden_model::{PreambleSection, Span};
+/// let p = PreambleSection { heading: Some("Vision".into()), text: "KL opnår …".into(), span: Span::new(0, 20, 1) };
+/// assert_eq!(p.heading.as_deref(), Some("Vision"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PreambleSection {
@@ -202,6 +230,12 @@ pub struct PreambleSection {
 }
 
 /// One line of the printed table of contents.
+///
+/// ```
+/// use dagsorden_model::{TocEntry, Span};
+/// let e = TocEntry { number: "2.1".into(), title: "Dialogmøde".into(), page: Some(4), span: Span::new(0, 30, 23) };
+/// assert_eq!(serde_json::to_value(&e).unwrap()["page"], 4);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TocEntry {
@@ -273,6 +307,13 @@ impl Item {
 }
 
 /// A case reference: KL's `SAG-2021-00200 hlth`, a KLE journal number, a "Sagnr.".
+///
+/// ```
+/// use dagsorden_model::{CaseRef, Span};
+/// let c = CaseRef { id: "SAG-2021-00200".into(), initials: Some("hlth".into()),
+///                   raw: "SAG-2021-00200 hlth".into(), span: Span::new(856, 875, 31) };
+/// assert_eq!(c.initials.as_deref(), Some("hlth"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseRef {
@@ -376,6 +417,18 @@ impl std::str::FromStr for SectionKind {
 }
 
 /// A headed section of an item (Baggrund, Indstilling, Beslutning, …).
+///
+/// ```
+/// use dagsorden_model::{Block, Section, SectionKind, Span};
+/// let span = Span::new(0, 60, 41);
+/// let s = Section {
+///     kind: SectionKind::Indstilling, heading: "Indstilling".into(),
+///     text: "Det indstilles, at KKR godkender planen.".into(),
+///     blocks: vec![Block::Paragraph { text: "Det indstilles, at KKR godkender planen.".into(), span }],
+///     recommendations: vec!["KKR godkender planen".into()], heading_span: span, span,
+/// };
+/// assert_eq!(serde_json::to_value(&s).unwrap()["kind"], "indstilling");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {

@@ -5,6 +5,12 @@ use serde::{Deserialize, Serialize};
 use crate::Span;
 
 /// How much a diagnostic matters to someone relying on the model.
+///
+/// ```
+/// use dagsorden_model::Severity;
+/// assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+/// assert_eq!(serde_json::to_string(&Severity::Info).unwrap(), "\"info\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]

@@ -61,6 +61,12 @@ impl fmt::Display for IsoDate {
 }
 
 /// Why a string is not an ISO date or time.
+///
+/// ```
+/// use dagsorden_model::IsoDate;
+/// let err = "15-01-2021".parse::<IsoDate>().unwrap_err();
+/// assert_eq!(err.input, "15-01-2021");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidIsoValue {
     /// The string that was rejected.

@@ -96,24 +96,33 @@ const STRONG_SEPARATORS: &[&str] = &[
     " og at ",
 ];
 
-/// Split the clause list. ", at" separates clauses only in an enumeration that ends with
-/// "og at" ("at A, at B og at C"); elsewhere it is a subordinate clause inside one
-/// recommendation ("at KKR noterer, at kommunerne …").
+/// Split the clause list. ", at" separates clauses only inside an enumeration, before
+/// its closing "og at" ("at A, at B og at C"); elsewhere — and after that closing
+/// separator — it opens a subordinate clause inside one recommendation ("at KKR
+/// noterer, at kommunerne …", "og at X arbejder for, at Y").
 fn split_clauses(text: &str) -> Vec<String> {
-    let enumeration = STRONG_SEPARATORS.iter().any(|s| text.contains(s));
+    let enumeration_end = STRONG_SEPARATORS
+        .iter()
+        .filter_map(|s| text.rfind(s))
+        .max()
+        .unwrap_or(0);
     let mut clauses = Vec::new();
-    let mut rest = text;
+    let mut offset = 0;
     loop {
+        let rest = &text[offset..];
+        let weak = rest
+            .find(", at ")
+            .filter(|i| offset + i < enumeration_end)
+            .map(|i| (i, ", at ".len()));
         let next = STRONG_SEPARATORS
             .iter()
-            .copied()
-            .chain(enumeration.then_some(", at "))
             .filter_map(|s| rest.find(s).map(|i| (i, s.len())))
+            .chain(weak)
             .min_by_key(|(i, _)| *i);
         match next {
             Some((i, len)) => {
                 clauses.push(clean_clause(&rest[..i]));
-                rest = &rest[i + len..];
+                offset += i + len;
             }
             None => {
                 clauses.push(clean_clause(rest));
@@ -182,6 +191,20 @@ mod tests {
             "Det indstilles, at KKR noterer, at kommunerne har afsat 2,5 mio. kr.",
         )]);
         assert_eq!(r, ["KKR noterer, at kommunerne har afsat 2,5 mio. kr"]);
+    }
+
+    #[test]
+    fn subordinate_at_after_the_last_clause() {
+        let r = recommendations(&[para(
+            "Det indstilles, at KKR tager sagen til efterretning, og at medlemmerne arbejder for, at områderne prioriteres.",
+        )]);
+        assert_eq!(
+            r,
+            [
+                "KKR tager sagen til efterretning",
+                "medlemmerne arbejder for, at områderne prioriteres"
+            ]
+        );
     }
 
     #[test]
