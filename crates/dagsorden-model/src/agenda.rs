@@ -266,6 +266,16 @@ pub struct Item {
     pub title: String,
     /// The case ("sag") the item belongs to, where given.
     pub case: Option<CaseRef>,
+    /// `false` for a closed item ("Lukket punkt"), whose content is not public.
+    #[serde(default = "open_by_default")]
+    pub open: bool,
+    /// Every recommendation of the item, wherever written: its Indstilling sections and
+    /// an un-headed "Direktionen indstiller, at …" block.
+    #[serde(default)]
+    pub recommendations: Vec<String>,
+    /// Names of the attachments listed under a Bilag heading.
+    #[serde(default)]
+    pub attachments: Vec<String>,
     /// Text under the item heading before its first section heading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub body: Vec<Block>,
@@ -287,6 +297,9 @@ impl Item {
             number: number.into(),
             title: title.into(),
             case: None,
+            open: true,
+            recommendations: Vec::new(),
+            attachments: Vec::new(),
             body: Vec::new(),
             sections: Vec::new(),
             children: Vec::new(),
@@ -304,6 +317,10 @@ impl Item {
     pub fn depth(&self) -> usize {
         self.number.split('.').count()
     }
+}
+
+fn open_by_default() -> bool {
+    true
 }
 
 /// A case reference: KL's `SAG-2021-00200 hlth`, a KLE journal number, a "Sagnr.".

@@ -68,6 +68,8 @@ pub enum DiagnosticCode {
     MisplacedCase,
     /// An Indstilling section with no recognisable `at`-clause.
     NoRecommendations,
+    /// The document ends in the middle of its text: the file was cut off.
+    Truncated,
     /// A code this version does not know (from a newer producer).
     #[serde(other)]
     Unknown,
@@ -171,6 +173,7 @@ fn serde_json_free_code(code: DiagnosticCode) -> &'static str {
         MissingParentItem => "missing-parent-item",
         MisplacedCase => "misplaced-case",
         NoRecommendations => "no-recommendations",
+        Truncated => "truncated",
         Unknown => "unknown",
     }
 }
@@ -207,6 +210,7 @@ mod tests {
             MissingParentItem,
             MisplacedCase,
             NoRecommendations,
+            Truncated,
             Unknown,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());

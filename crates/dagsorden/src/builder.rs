@@ -616,6 +616,11 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         };
         item.span.end = item.span.end.max(self.last_end);
+        item.recommendations = item
+            .sections
+            .iter()
+            .flat_map(|s| s.recommendations.iter().cloned())
+            .collect();
         match self.items.last_mut() {
             Some(parent) => parent.children.push(item),
             None => self.agenda.items.push(item),

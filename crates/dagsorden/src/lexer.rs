@@ -92,6 +92,8 @@ fn is_clean(s: &str) -> bool {
             !first.is_ascii_whitespace()
                 && !last.is_ascii_whitespace()
                 && !matches!(first, b'#' | b'-' | b'*' | b'+' | b'>')
+                // A single-letter first token may start letter-spaced text ("D AG SORDEN").
+                && bytes.get(1) != Some(&b' ')
                 && !bytes.windows(2).any(|w| w == b"  ")
                 && !bytes.iter().any(|&b| {
                     matches!(b, b'\t' | b'*' | b'<' | b'\\' | b'_' | 0x0C | 0x0B) || b >= 0x80
@@ -121,7 +123,8 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     hints.indent = indent;
     hints.wide_gap = s.trim().contains('\t') || s.trim().contains("   ");
 
-    let normalised = normalise_spaces(s);
+    let collapsed_spacing = collapse_letter_spacing(s.trim());
+    let normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
     let mut rest: &str = normalised.trim();
 
     // Markdown heading marks, then a block quote, then a bullet.
@@ -140,6 +143,66 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     let unescaped = unescape_markdown(&unmarked);
     let collapsed = normalise_spaces(unescaped.trim());
     (Cow::Owned(collapsed.trim().to_owned()), hints)
+}
+
+/// Undo the letter-spacing of PDF extraction: "K K R  N O R D J Y L L A N D" →
+/// "KKR NORDJYLLAND", "D AG SORDEN" → "DAGSORDEN". A line is letter-spaced when at
+/// least a third of its tokens are single letters and two thirds at most two characters
+/// long. Gaps of two or more spaces are word boundaries; where the extraction left none,
+/// known leading words ("KKR") and digit runs are split off again.
+fn collapse_letter_spacing(s: &str) -> Option<String> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let singles = tokens.iter().filter(|t| t.chars().count() == 1).count();
+    let short = tokens.iter().filter(|t| t.chars().count() <= 2).count();
+    let alphanumeric = tokens.iter().all(|t| t.chars().all(char::is_alphanumeric));
+    let shouted = tokens.iter().all(|t| t.chars().all(|c| !c.is_lowercase()));
+    let spaced = tokens.len() >= 3
+        && alphanumeric
+        && singles * 3 >= tokens.len()
+        && short * 3 >= tokens.len() * 2
+        && (shouted || singles * 5 >= tokens.len() * 4);
+    if !spaced {
+        return None;
+    }
+    let has_gaps = s.contains("  ") || s.contains('\t');
+    let words: Vec<String> = if has_gaps {
+        s.split("  ")
+            .flat_map(|w| w.split('\t'))
+            .map(|w| w.split_whitespace().collect::<String>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    } else {
+        split_known_words(&tokens.concat())
+    };
+    Some(words.join(" "))
+}
+
+fn split_known_words(joined: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = joined;
+    for prefix in crate::vocabulary::LETTER_SPACED_PREFIXES {
+        if rest.len() > prefix.len() && rest.starts_with(prefix) {
+            words.push(prefix.to_string());
+            rest = &rest[prefix.len()..];
+            break;
+        }
+    }
+    // "DAGSORDEN2021" → "DAGSORDEN", "2021".
+    let mut current = String::new();
+    for c in rest.chars() {
+        if current
+            .chars()
+            .last()
+            .is_some_and(|p| p.is_ascii_digit() != c.is_ascii_digit())
+        {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
 }
 
 fn heading_level(s: &str) -> Option<u8> {
@@ -310,6 +373,29 @@ mod tests {
         assert!(lex_str("   \t").is_blank());
         assert!(lex_str("****").is_blank());
         assert!(lex_str("##").is_blank());
+    }
+
+    #[test]
+    fn letter_spacing() {
+        assert_eq!(
+            lex_str("K K R N O R D J Y L L A N D").text,
+            "KKR NORDJYLLAND"
+        );
+        assert_eq!(
+            lex_str("K K R  N O R D J Y L L A N D").text,
+            "KKR NORDJYLLAND"
+        );
+        assert_eq!(lex_str("D AG SORDEN").text, "DAGSORDEN");
+        assert_eq!(lex_str("R E F E R A T 2 0 1 0").text, "REFERAT 2010");
+        assert_eq!(lex_str("R e f e r a t").text, "Referat");
+        // Near misses: ordinary lines with short words.
+        assert_eq!(lex_str("KKR OG KL").text, "KKR OG KL");
+        assert_eq!(lex_str("Mål 8 - Styrket").text, "Mål 8 - Styrket");
+        assert_eq!(
+            lex_str("Det er i år 3 % af en ny").text,
+            "Det er i år 3 % af en ny"
+        );
+        assert_eq!(lex_str("A B").text, "A B");
     }
 
     #[test]

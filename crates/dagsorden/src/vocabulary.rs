@@ -204,3 +204,43 @@ pub const RECOMMENDATION_VERBS: &[&str] = &[
 
 /// Enclosure markers written in the margin beside a paragraph.
 pub const ENCLOSURE_MARKERS: &[&str] = &["./.", "./. ", ".//.", "./.."];
+
+/// Words that begin letter-spaced organisation names ("K K R N O R D J Y L L A N D"),
+/// split off again after the letters are joined.
+pub const LETTER_SPACED_PREFIXES: &[&str] = &["KKR", "REGION", "KOMMUNE"];
+
+/// Lines that web pages put around agenda content ("page chrome"), lowercase; whole
+/// lines only.
+pub const WEB_CHROME_LINES: &[&str] = &[
+    "til toppen",
+    "tilbage til toppen",
+    "udskriv",
+    "print",
+    "fold punktet ind",
+    "fold punktet ud",
+    "fold alle punkter ind",
+    "fold alle punkter ud",
+    "accepter alle cookies",
+    "accepter cookies",
+    "afvis cookies",
+    "kun nødvendige cookies",
+    "cookieindstillinger",
+    "del på facebook",
+    "del",
+    "luk",
+    "vis bilag",
+    "skip til indhold",
+    "gå til indhold",
+];
+
+/// Words whose presence makes a short line a cookie notice.
+pub const COOKIE_WORDS: &[&str] = &["cookie", "cookies"];
+
+/// Markers of a closed item, lowercase.
+pub const CLOSED_ITEM_MARKERS: &[&str] = &[
+    "lukket punkt",
+    "lukket dagsordenspunkt",
+    "lukket sag",
+    "(lukket punkt)",
+    "(lukket)",
+];

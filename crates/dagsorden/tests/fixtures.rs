@@ -108,15 +108,15 @@ fn facts_of(agenda: &Agenda) -> Value {
             .chain(&i.body)
             .filter(|b| matches!(b, Block::Enclosure { .. }))
             .count();
-        let recommendations: Vec<&String> =
-            i.sections.iter().flat_map(|s| &s.recommendations).collect();
         json!({
             "number": i.number,
             "title": i.title,
             "case": i.case.as_ref().map(|c| &c.id),
             "initials": i.case.as_ref().and_then(|c| c.initials.as_ref()),
             "sections": i.sections.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(),
-            "recommendations": recommendations,
+            "recommendations": i.recommendations,
+            "open": i.open,
+            "attachments": i.attachments,
             "enclosures": enclosures,
             "children": i.children.iter().map(item).collect::<Vec<_>>(),
         })
