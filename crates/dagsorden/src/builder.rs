@@ -13,7 +13,8 @@ use dagsorden_model::{
 };
 
 use crate::grammar::{
-    case_line::case_line,
+    case_line::{case_line, split_trailing_case},
+    date::date_time,
     furniture::{Furniture, furniture},
     item_heading::{ItemHeading, item_heading},
     meeting_field::field_line,
@@ -23,8 +24,8 @@ use crate::grammar::{
 };
 use crate::lexer::Line;
 use crate::paragraph::BlockAccumulator;
-use crate::recommendations::recommendations;
-use crate::vocabulary::{ENCLOSURE_MARKERS, TOC_HEADINGS};
+use crate::recommendations::{numbered_clause, recommendations, unheaded_recommendations};
+use crate::vocabulary::{CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, TOC_HEADINGS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
@@ -56,6 +57,15 @@ pub struct Builder<'l, 'a> {
     used_numbers: HashSet<String>,
     last_end: usize,
     prev_blank: bool,
+    /// Blank lines seen since the last content line, not yet acted on: across a page
+    /// break they may sit inside one paragraph.
+    pending_blank: bool,
+    /// The previous content line was the title: a short name right under it is the
+    /// organisation ("Referat" / "Økonomiudvalget").
+    after_title: bool,
+    /// A page break or page furniture came since the last content line.
+    crossed_page: bool,
+    furniture: std::collections::HashMap<usize, crate::furniture::Kind>,
 }
 
 impl<'l, 'a> Builder<'l, 'a> {
@@ -74,19 +84,32 @@ impl<'l, 'a> Builder<'l, 'a> {
             used_numbers: HashSet::new(),
             last_end: 0,
             prev_blank: true,
+            pending_blank: false,
+            after_title: false,
+            crossed_page: false,
+            furniture: crate::furniture::find(lines),
         }
     }
 
     pub fn run(mut self) -> Agenda {
         for index in 0..self.lines.len() {
             let line = &self.lines[index];
+            if line.hints.page_break {
+                self.crossed_page = true;
+            }
             if line.is_blank() {
+                self.pending_blank = true;
+                self.prev_blank = true;
+                continue;
+            }
+            if self.furniture(index) {
+                self.crossed_page = true;
+                continue;
+            }
+            if std::mem::take(&mut self.pending_blank) && !self.paragraph_runs_on(line) {
                 self.blank();
-                continue;
             }
-            if self.furniture(line) {
-                continue;
-            }
+            self.crossed_page = false;
             self.line(index);
             // A case line held for the next item belongs to that item, not this one.
             if self.pending_case.as_ref().is_none_or(|(_, i)| *i != index) {
@@ -97,12 +120,19 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.finish()
     }
 
+    /// A paragraph cut by a page break goes on after the page's furniture: the text
+    /// before the break did not end a sentence and the text after starts in lowercase.
+    fn paragraph_runs_on(&self, next: &Line<'_>) -> bool {
+        self.crossed_page
+            && self.blocks.open_paragraph_unfinished()
+            && next.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
     fn blank(&mut self) {
         self.blocks.blank();
         if let Some(open) = &mut self.open_field {
             open.blank_since = true;
         }
-        self.prev_blank = true;
     }
 
     fn line(&mut self, index: usize) {
@@ -118,8 +148,26 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
     }
 
-    /// Page labels and bare page numbers are removed from the text, kept as diagnostics.
-    fn furniture(&mut self, line: &Line<'_>) -> bool {
+    /// Page labels, bare page numbers, running headers and web chrome are removed from
+    /// the text, kept as diagnostics.
+    fn furniture(&mut self, index: usize) -> bool {
+        let line = &self.lines[index];
+        if let Some(kind) = self.furniture.get(&index) {
+            let message = match kind {
+                crate::furniture::Kind::RunningHeader => "running page header/footer removed",
+                crate::furniture::Kind::WebChrome => "web page chrome removed",
+            };
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::PageFurniture,
+                    Severity::Info,
+                    message,
+                    line.span,
+                )
+                .with_text(line.text.as_ref()),
+            );
+            return true;
+        }
         let text: std::borrow::Cow<'_, str> = if line.hints.bullet {
             format!("- {}", line.text).into()
         } else {
@@ -159,6 +207,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn preamble_line(&mut self, index: usize) {
         let line = &self.lines[index];
         let text = line.text.as_ref();
+        let after_title = std::mem::take(&mut self.after_title);
 
         if let Some(entry) = toc_line(text, line.hints.wide_gap)
             && (entry.leader || entry.page.is_some())
@@ -185,12 +234,34 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.agenda.kind = title.kind;
             self.agenda.title = Some(text.to_owned());
             self.agenda.title_span = Some(line.span);
+            if let Some(sentence) = title.sentence {
+                self.agenda.organisation = Some(sentence.organisation.to_owned());
+                self.agenda.organisation_span = Some(line.span);
+                let when = date_time(sentence.when);
+                let meeting = &mut self.agenda.meeting;
+                meeting.date = when.date;
+                meeting.time = when.time;
+                meeting.end_time = when.end_time;
+                meeting.place = sentence.place.map(str::to_owned);
+            }
+            self.after_title = true;
             return;
         }
         if self.agenda.toc.is_empty() && is_toc_heading(text) {
             self.close_preamble_section();
             self.region = Region::Toc;
             self.agenda.toc_span = Some(line.span);
+            return;
+        }
+        if self.agenda.toc.is_empty()
+            && let Some(first) = glued_toc_heading(text)
+            && let Some(entry) = toc_line(first, line.hints.wide_gap)
+        {
+            // "Indholdsfortegnelse1. Fraværende": a web page's TOC heading run into its
+            // first entry.
+            self.close_preamble_section();
+            self.region = Region::Toc;
+            self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return;
         }
         if self.field_line(index) {
@@ -203,7 +274,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self.agenda.meeting.fields.is_empty()
             && self.agenda.preamble.is_empty()
             && self.preamble_section.is_none()
-            && looks_like_organisation(line)
+            && (looks_like_organisation(line) || (after_title && looks_like_name(text)))
         {
             self.agenda.organisation = Some(text.to_owned());
             self.agenda.organisation_span = Some(line.span);
@@ -375,6 +446,16 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.start_item(&heading, line.span);
             return;
         }
+        if is_closed_marker(text)
+            && self.section.is_none()
+            && self.blocks.is_empty()
+            && let Some(item) = self.items.last_mut()
+            && item.body.is_empty()
+        {
+            item.open = false;
+            item.heading_span = item.heading_span.cover(line.span);
+            return;
+        }
         if let Some((_, case_index)) = self.pending_case.take() {
             // The heading after the case line was not an item after all: it is text.
             self.last_end = self.lines[case_index].span.end;
@@ -447,6 +528,16 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if line.hints.bullet {
             self.blocks.bullet(line, text);
+        } else if let Some(clause) = numbered_clause(text) {
+            // "1. At …" under "Direktøren indstiller til Byrådet:" is a list, not an item.
+            self.blocks.bullet(line, clause);
+        } else if self
+            .section
+            .as_ref()
+            .is_some_and(|s| s.kind == SectionKind::Bilag)
+        {
+            // Attachments are listed one per line, numbered or not.
+            self.blocks.bullet(line, strip_list_number(text));
         } else {
             self.blocks.text(line, text);
         }
@@ -472,6 +563,17 @@ impl<'l, 'a> Builder<'l, 'a> {
             return false;
         }
         if heading.title.starts_with("at ") || heading.title.starts_with("At ") {
+            return false;
+        }
+        let in_bilag = self
+            .section
+            .as_ref()
+            .is_some_and(|s| s.kind == SectionKind::Bilag);
+        if in_bilag
+            && !hinted
+            && (!self.prev_blank
+                || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
+        {
             return false;
         }
         let number = heading.number;
@@ -551,10 +653,23 @@ impl<'l, 'a> Builder<'l, 'a> {
                 span,
             ));
         }
-        let mut item = Item::new(number, heading.title);
+        let (title, closed) = strip_closed_marker(heading.title);
+        let (title, trailing_case) = split_trailing_case(title);
+        let mut item = Item::new(number, title);
+        item.open = !closed;
         item.heading_span = span;
         item.span = span;
         item.case = self.pending_case.take().map(|(case, _)| case);
+        if item.case.is_none()
+            && let Some(id) = trailing_case
+        {
+            item.case = Some(CaseRef {
+                id: id.to_owned(),
+                initials: None,
+                raw: format!("({id})"),
+                span,
+            });
+        }
         if let Some(case) = &item.case {
             item.span = item.span.cover(case.span);
         }
@@ -605,6 +720,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             }
         }
         if let Some(item) = self.items.last_mut() {
+            if section.kind == SectionKind::Bilag {
+                item.attachments.extend(attachment_names(&section.blocks));
+            }
             item.sections.push(section);
         }
     }
@@ -621,6 +739,23 @@ impl<'l, 'a> Builder<'l, 'a> {
             .iter()
             .flat_map(|s| s.recommendations.iter().cloned())
             .collect();
+        if !item
+            .sections
+            .iter()
+            .any(|s| s.kind == SectionKind::Indstilling)
+        {
+            // "Direktionen indstiller, at …" written without an Indstilling heading.
+            item.recommendations
+                .extend(unheaded_recommendations(&item.body));
+            for section in item
+                .sections
+                .iter()
+                .filter(|s| s.kind != SectionKind::Beslutning)
+            {
+                item.recommendations
+                    .extend(unheaded_recommendations(&section.blocks));
+            }
+        }
         match self.items.last_mut() {
             Some(parent) => parent.children.push(item),
             None => self.agenda.items.push(item),
@@ -628,6 +763,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 
     fn finish(mut self) -> Agenda {
+        self.check_truncation();
         self.close_preamble_section();
         while !self.items.is_empty() {
             self.close_item();
@@ -662,6 +798,29 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.agenda
     }
 
+    /// A document that stops inside a sentence of running text was cut off.
+    fn check_truncation(&mut self) {
+        let Some(last) = self
+            .lines
+            .iter()
+            .rposition(|l| !l.is_blank())
+            .map(|i| &self.lines[i])
+        else {
+            return;
+        };
+        let text = last.text.trim_end();
+        let cut_mid_sentence = text.ends_with([',', '-'])
+            || (text.chars().count() >= 25 && text.chars().last().is_some_and(char::is_lowercase));
+        if self.blocks.open_paragraph_unfinished() && cut_mid_sentence {
+            self.agenda.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::Truncated,
+                Severity::Warning,
+                "the document ends in the middle of a sentence: the file looks cut off",
+                last.span,
+            ));
+        }
+    }
+
     // ---- look-ahead -----------------------------------------------------------------
 
     fn next_nonblank(&self, index: usize) -> Option<&Line<'a>> {
@@ -681,12 +840,97 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 }
 
+fn is_closed_marker(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches(['.', ':']).to_lowercase();
+    CLOSED_ITEM_MARKERS.contains(&lower.as_str())
+}
+
+/// "Lukket punkt: Køb af ejendom" / "Køb af ejendom (Lukket punkt)" → the title, closed.
+fn strip_closed_marker(title: &str) -> (&str, bool) {
+    let lower = title.to_lowercase();
+    for marker in CLOSED_ITEM_MARKERS {
+        if lower.starts_with(marker) {
+            // The markers are ASCII-lowercase words, so byte offsets agree.
+            let rest = title
+                .get(marker.len()..)
+                .unwrap_or("")
+                .trim_start_matches([':', '-', '–', ' ']);
+            if !rest.is_empty() {
+                return (rest, true);
+            }
+        }
+        if lower.ends_with(marker) && marker.starts_with('(') {
+            let rest = title
+                .get(..title.len() - marker.len())
+                .unwrap_or(title)
+                .trim_end();
+            return (rest, true);
+        }
+    }
+    (title, false)
+}
+
+/// "1. Tidsplan (pdf)" → "Tidsplan (pdf)"; "Bilag 2: Notat" → "Notat".
+fn strip_list_number(text: &str) -> &str {
+    let text = text.trim();
+    let after_label = text
+        .strip_prefix("Bilag ")
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(text);
+    let digits = after_label.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 3 {
+        let rest = &after_label[digits..];
+        if let Some(rest) = rest.strip_prefix(['.', ')', ':']) {
+            let rest = rest.trim_start();
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
+fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
+    use dagsorden_model::Block;
+    blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::List { items, .. } => items
+                .iter()
+                .map(|i| strip_list_number(i).to_owned())
+                .collect(),
+            Block::Paragraph { text, .. } => vec![strip_list_number(text).to_owned()],
+            Block::Enclosure { .. } => Vec::new(),
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
 fn item_parts(number: &str) -> Vec<u32> {
     number.split('.').filter_map(|p| p.parse().ok()).collect()
 }
 
 fn parent_number(number: &str) -> &str {
     number.rsplit_once('.').map_or("", |(parent, _)| parent)
+}
+
+/// The first entry of a TOC whose heading is glued to it: "Indholdsfortegnelse1. …".
+fn glued_toc_heading(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    TOC_HEADINGS.iter().find_map(|heading| {
+        let rest = text.get(heading.len()..)?;
+        (lower.starts_with(heading) && rest.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(rest)
+    })
+}
+
+/// A short name on its own line: a committee or council ("Økonomiudvalget").
+fn looks_like_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=6).contains(&words)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', ',', ':', ';'])
+        && !text.contains(':')
 }
 
 fn is_toc_heading(text: &str) -> bool {

@@ -39,36 +39,34 @@ fn meeting(agenda: &mut Agenda) {
         };
         match key {
             MeetingKey::Date | MeetingKey::Time | MeetingKey::EndTime => {
+                // Any of these may carry the date too ("Mødetidspunkt: 04-06-2020 09:00:00").
                 let found = date_time(&field.value);
-                if key == MeetingKey::Date {
-                    if meeting.date.is_none() {
-                        meeting.date = found.date;
-                    }
-                    if found.date.is_none() {
-                        let why = if looks_like_date(&field.value) {
-                            "is not a valid date"
-                        } else {
-                            "holds no date"
-                        };
-                        problems.push(Diagnostic::new(
-                            DiagnosticCode::UnparseableDate,
-                            Severity::Warning,
-                            format!("{}: {:?} {why}", field.key, field.value),
-                            field.span,
-                        ));
-                    }
-                }
+                meeting.date = meeting.date.or(found.date);
                 if key == MeetingKey::EndTime {
                     meeting.end_time = meeting.end_time.or(found.time);
                 } else {
                     meeting.time = meeting.time.or(found.time);
                     meeting.end_time = meeting.end_time.or(found.end_time);
                 }
-                if key != MeetingKey::Date && found.time.is_none() {
+                let problem = match key {
+                    MeetingKey::Date if found.date.is_none() => Some((
+                        DiagnosticCode::UnparseableDate,
+                        if looks_like_date(&field.value) {
+                            "is not a valid date"
+                        } else {
+                            "holds no date"
+                        },
+                    )),
+                    MeetingKey::Time | MeetingKey::EndTime if found.time.is_none() => {
+                        Some((DiagnosticCode::UnparseableTime, "holds no time"))
+                    }
+                    _ => None,
+                };
+                if let Some((code, why)) = problem {
                     problems.push(Diagnostic::new(
-                        DiagnosticCode::UnparseableTime,
+                        code,
                         Severity::Warning,
-                        format!("{}: {:?} holds no time", field.key, field.value),
+                        format!("{}: {:?} {why}", field.key, field.value),
                         field.span,
                     ));
                 }

@@ -22,6 +22,7 @@
 mod builder;
 mod check;
 pub mod decode;
+mod furniture;
 pub mod grammar;
 pub mod lexer;
 mod paragraph;

@@ -24,6 +24,13 @@ impl BlockAccumulator {
         self.blocks.is_empty() && self.paragraph.is_empty() && self.list.is_empty()
     }
 
+    /// Whether a paragraph is open and its text does not end a sentence.
+    pub fn open_paragraph_unfinished(&self) -> bool {
+        self.paragraph
+            .last()
+            .is_some_and(|(text, _)| !ends_sentence(text))
+    }
+
     /// A blank line: ends a paragraph (a list may go on after it).
     pub fn blank(&mut self) {
         self.flush_paragraph();

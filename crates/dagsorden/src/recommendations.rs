@@ -1,30 +1,94 @@
 //! Splitting an Indstilling into its recommendations, one per `at`-clause:
 //! "Det indstilles, at A, og at B." → [A, B]; bulleted "- at A," "- at B." → [A, B].
 
+use std::sync::LazyLock;
+
 use dagsorden_model::Block;
+use regex::Regex;
 
 use crate::vocabulary::RECOMMENDATION_VERBS;
+
+/// "1. At …", "2) at …": a numbered clause.
+static NUMBERED_CLAUSE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+([Aa]t\s.*)$").ok());
+/// A numbered clause inside running text: "…, 2. at …".
+static NUMBERED_SEPARATOR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"[,;]?\s+(?:og\s+)?\d{1,2}[.)]\s+[Aa]t\s").ok());
+/// An earlier body's decision quoted before the recommendation:
+/// "Økonomiudvalget, 22. september 2021, pkt. 205:".
+static HISTORY_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{2,60},?\s+(?:den\s+)?\d{1,2}\.?[\s.\-/]*(?:\w+|\d{1,2})[\s.\-/]*\d{2,4},?\s+(?:pkt|punkt|sag)\.?\s*\d+\s*[:.]?$").ok()
+});
+
+/// The clause of a numbered "1. At …" line.
+pub fn numbered_clause(text: &str) -> Option<&str> {
+    let caps = NUMBERED_CLAUSE.as_ref()?.captures(text)?;
+    caps.get(1).map(|m| m.as_str())
+}
+
+fn is_history_heading(text: &str) -> bool {
+    HISTORY_HEADING
+        .as_ref()
+        .is_some_and(|r| r.is_match(text.trim()))
+}
+
+/// Recommendations written without an Indstilling heading: from the first paragraph
+/// whose opening words are "<someone> indstiller" / "Det indstilles" to the end.
+pub fn unheaded_recommendations(blocks: &[Block]) -> Vec<String> {
+    let start = blocks.iter().position(|b| match b {
+        Block::Paragraph { text, .. } => opens_recommendation(text),
+        _ => false,
+    });
+    start.map_or_else(Vec::new, |i| recommendations(&blocks[i..]))
+}
+
+/// "Direktionen indstiller, at", "Direktøren for Teknik og Miljø indstiller til Byrådet:",
+/// "Det indstilles," — the verb among the first words of the paragraph.
+fn opens_recommendation(text: &str) -> bool {
+    text.split_whitespace()
+        .take(8)
+        .any(|w| matches!(w.trim_end_matches([',', ':']), "indstiller" | "indstilles"))
+}
 
 /// The recommendations of an Indstilling, from its blocks.
 pub fn recommendations(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     let mut introduced = false;
+    // The next paragraph is a clause even without its own "at": the one before ended
+    // with the introduction's "at", or with ", og" between clauses.
+    let mut expect_clause = false;
+    // A quoted earlier decision ("Økonomiudvalget, 22. september 2021, pkt. 205:") covers
+    // the paragraph after it and the lists right after that.
+    let mut history = History::None;
     for block in blocks {
         match block {
+            Block::Paragraph { text, .. } if is_history_heading(text) => {
+                history = History::Heading;
+                introduced = false;
+                expect_clause = false;
+            }
+            Block::Paragraph { .. } if history == History::Heading => history = History::Decision,
+            Block::List { .. } if history == History::Decision => {}
             Block::Paragraph { text, .. } => {
+                history = History::None;
                 if let Some(clauses) = after_introduction(text) {
                     introduced = true;
                     out.extend(split_clauses(clauses));
-                } else if let Some(clause) = strip_at(text) {
-                    // One clause per paragraph, after an introduction like "Det indstilles,".
+                    expect_clause = clauses.is_empty() || continues(text);
+                } else if let Some(clause) =
+                    strip_at(text).or(expect_clause.then_some(text.as_str()))
+                {
                     if introduced || !out.is_empty() {
                         out.extend(split_clauses(clause));
                     }
+                    expect_clause = introduced && continues(text);
                 } else if introduces_list(text) {
                     introduced = true;
+                    expect_clause = text.trim_end().ends_with(" at");
                 }
             }
             Block::List { items, .. } => {
+                history = History::None;
                 if introduced || items.iter().all(|i| strip_at(i).is_some()) {
                     out.extend(items.iter().filter_map(|i| strip_at(i)).map(clean_clause));
                 }
@@ -34,6 +98,19 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
     }
     out.retain(|c| !c.is_empty());
     out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum History {
+    None,
+    Heading,
+    Decision,
+}
+
+/// A clause that ends in ", og" / "," / ";": another clause follows.
+fn continues(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(',') || t.ends_with(';') || t.ends_with(" og") || t.ends_with(" samt")
 }
 
 /// `at …` → `…` (also `At …` and a numbered `1. at …`).
@@ -69,7 +146,10 @@ fn after_introduction(text: &str) -> Option<&str> {
         .find(|&i| i >= verb_end)
         .unwrap_or(text.len());
     let rest = &text[verb_end..];
-    let at = find_word(rest, "at")?;
+    let at = [find_word(rest, "at"), find_word(rest, "At")]
+        .into_iter()
+        .flatten()
+        .min()?;
     // The verb and its "at" belong together: "indstilles, at", "indstiller til KKR, at".
     let between = &rest[..at];
     if between.chars().filter(|c| c.is_alphabetic()).count() > 60 {
@@ -114,10 +194,15 @@ fn split_clauses(text: &str) -> Vec<String> {
             .find(", at ")
             .filter(|i| offset + i < enumeration_end)
             .map(|i| (i, ", at ".len()));
+        let numbered = NUMBERED_SEPARATOR
+            .as_ref()
+            .and_then(|r| r.find(rest))
+            .map(|m| (m.start(), m.len()));
         let next = STRONG_SEPARATORS
             .iter()
             .filter_map(|s| rest.find(s).map(|i| (i, s.len())))
             .chain(weak)
+            .chain(numbered)
             .min_by_key(|(i, _)| *i);
         match next {
             Some((i, len)) => {
@@ -220,6 +305,55 @@ mod tests {
             },
         ]);
         assert_eq!(r, ["KKR godkender planen", "sekretariatet følger op"]);
+    }
+
+    #[test]
+    fn numbered_clauses_inline_and_as_lines() {
+        let r = recommendations(&[para(
+            "Formanden indstiller, 1. at planen godkendes, 2. at der afsættes 1,2 mio. kr.",
+        )]);
+        assert_eq!(r, ["planen godkendes", "der afsættes 1,2 mio. kr"]);
+        let r = recommendations(&[
+            para("Direktøren for Teknik og Miljø indstiller til Byrådet:"),
+            Block::List {
+                items: vec![
+                    "At lokalplanen vedtages endeligt.".into(),
+                    "At sagen afsluttes.".into(),
+                ],
+                span: Span::new(0, 0, 1),
+            },
+        ]);
+        assert_eq!(r, ["lokalplanen vedtages endeligt", "sagen afsluttes"]);
+        assert_eq!(
+            numbered_clause("1. At planen godkendes"),
+            Some("At planen godkendes")
+        );
+        assert_eq!(numbered_clause("1. Godkendelse af dagsorden"), None);
+    }
+
+    #[test]
+    fn quoted_history_is_not_a_recommendation() {
+        let r = recommendations(&[
+            para("Økonomiudvalget, 22. september 2021, pkt. 205:"),
+            para("Økonomiudvalget indstiller, at forslaget sendes i høring."),
+            para("Direktionen indstiller, at budgettet godkendes."),
+        ]);
+        // The quoted decision is history, even where it recommends; the new one counts.
+        assert_eq!(r, ["budgettet godkendes"]);
+    }
+
+    #[test]
+    fn unheaded_block_one_clause_per_paragraph() {
+        let r = unheaded_recommendations(&[
+            para("Forvaltningen har undersøgt sagen."),
+            para("Direktionen indstiller, at"),
+            para("budgetrammen godkendes, og"),
+            para("at sagen sendes videre til Byrådet."),
+        ]);
+        assert_eq!(
+            r,
+            ["budgetrammen godkendes", "sagen sendes videre til Byrådet"]
+        );
     }
 
     #[test]

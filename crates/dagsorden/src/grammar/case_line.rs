@@ -51,6 +51,34 @@ fn strip_label(text: &str) -> Option<&str> {
         })
 }
 
+/// A case number in parentheses at the end of a title: "Budgetopfølgning (2023-0471123)"
+/// → ("Budgetopfølgning", Some("2023-0471123")); an empty "( )" is dropped. A year alone
+/// ("Budget (2023)") is part of the title.
+pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
+    let trimmed = title.trim_end();
+    let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return (title, None);
+    };
+    let inner = trimmed[open + 1..trimmed.len() - 1].trim();
+    let before = trimmed[..open].trim_end();
+    if before.is_empty() {
+        return (title, None);
+    }
+    if inner.is_empty() {
+        return (before, None);
+    }
+    let year_only = inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit());
+    let case_like = is_labelled_id(inner)
+        && !year_only
+        && inner.bytes().filter(u8::is_ascii_digit).count() >= 5
+        && (inner.contains(['-', '/', '.']) || inner.len() >= 6);
+    if case_like {
+        (before, Some(inner))
+    } else {
+        (title, None)
+    }
+}
+
 /// Read a whole line as a case line.
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     let (rest, labelled) = match strip_label(text) {
@@ -108,6 +136,27 @@ mod tests {
             Some("2009-1234")
         );
         assert_eq!(case_line("Sagsnr. 19/3143").map(|c| c.id), Some("19/3143"));
+    }
+
+    #[test]
+    fn case_in_parentheses_after_the_title() {
+        assert_eq!(
+            split_trailing_case("Budgetopfølgning (2023-0471123)"),
+            ("Budgetopfølgning", Some("2023-0471123"))
+        );
+        assert_eq!(
+            split_trailing_case("Lokalplan 12 ( )"),
+            ("Lokalplan 12", None)
+        );
+        assert_eq!(
+            split_trailing_case("Budget (2023)"),
+            ("Budget (2023)", None)
+        );
+        assert_eq!(
+            split_trailing_case("Orientering (skriftlig)"),
+            ("Orientering (skriftlig)", None)
+        );
+        assert_eq!(split_trailing_case("Sag 19/3143"), ("Sag 19/3143", None));
     }
 
     #[test]

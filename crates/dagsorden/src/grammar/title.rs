@@ -1,8 +1,11 @@
 //! The document title: `DAGSORDEN 2021`, `Referat`, `Tillægsdagsorden`,
 //! `Referat til mødet i Teknik- og Miljøudvalget den 4. maj 2022 …`.
 
+use std::sync::LazyLock;
+
 use dagsorden_model::DocumentKind;
 use nom::{IResult, Parser, bytes::complete::take_while1};
+use regex::Regex;
 
 use crate::vocabulary::TITLE_WORDS;
 
@@ -13,6 +16,38 @@ pub struct TitleLine<'a> {
     pub kind: DocumentKind,
     /// What follows the title word (a year, "til mødet i …"), trimmed.
     pub rest: &'a str,
+    /// The meeting named in a header sentence ("til mødet i X den … kl. … i …").
+    pub sentence: Option<HeaderSentence<'a>>,
+}
+
+/// "… til mødet i Teknik- og Miljøudvalget den 4. maj 2022 kl. 16:00 i Mødelokale 2".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderSentence<'a> {
+    /// The body that meets.
+    pub organisation: &'a str,
+    /// The date and time part ("4. maj 2022 kl. 16:00").
+    pub when: &'a str,
+    /// Where, when named after the time.
+    pub place: Option<&'a str>,
+}
+
+static HEADER_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:til|fra|for|over|af)?\s*(?:mødet|møde|ordinært\ møde|ekstraordinært\ møde)\s+(?:i|for)\s+
+          (?P<org>.+?)\s+(?:den|d\.|,)\s*
+          (?P<when>(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s.\-/]*(?:\w+|\d{1,2})[\s.\-/]*\d{2,4}(?:,?\s*(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?)
+          (?:,?\s+(?:i|på)\s+(?P<place>.+?))?\.?$",
+    )
+    .ok()
+});
+
+fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
+    let caps = HEADER_SENTENCE.as_ref()?.captures(rest)?;
+    Some(HeaderSentence {
+        organisation: caps.name("org")?.as_str().trim(),
+        when: caps.name("when")?.as_str(),
+        place: caps.name("place").map(|m| m.as_str().trim()),
+    })
 }
 
 fn word(input: &str) -> IResult<&str, &str> {
@@ -31,7 +66,11 @@ pub fn title_line(text: &str) -> Option<TitleLine<'_>> {
     // A title is a label, not a sentence: "Referat af sidste møde blev godkendt." is text.
     let sentence =
         rest.ends_with('.') && rest.split_whitespace().count() > 3 && !has_date_like(rest);
-    (!sentence && rest.chars().count() <= 200).then_some(TitleLine { kind, rest })
+    (!sentence && rest.chars().count() <= 200).then(|| TitleLine {
+        kind,
+        rest,
+        sentence: header_sentence(rest),
+    })
 }
 
 fn has_date_like(s: &str) -> bool {

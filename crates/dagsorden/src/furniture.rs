@@ -1,0 +1,156 @@
+//! Page furniture found across the whole document before the builder runs: running
+//! headers and footers repeated on every page ("KKR SYDDANMARK | 12-03-2019",
+//! "Økonomiudvalget - 04-06-2020"), and web-page chrome ("Til toppen", cookie notices).
+//!
+//! A single line cannot tell it is a running header; the repetition across pages can.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::grammar::{item_heading::item_heading, section_heading::section_heading};
+use crate::lexer::Line;
+use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
+
+/// Why a line is furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Repeated on several pages.
+    RunningHeader,
+    /// Web-page chrome.
+    WebChrome,
+}
+
+/// How many times a line must recur to be taken for a running header or footer.
+const MIN_REPEATS: usize = 3;
+/// How many non-blank lines from a page break a header or footer stands.
+const PAGE_EDGE: usize = 3;
+
+/// The indices of the lines that are furniture, and why.
+pub fn find(lines: &[Line<'_>]) -> HashMap<usize, Kind> {
+    let mut found = HashMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        if is_web_chrome(&line.text) {
+            found.insert(index, Kind::WebChrome);
+        }
+    }
+    let near_break = page_edges(lines);
+    let mut shapes: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        let text = line.text.as_ref();
+        if line.is_blank() || line.hints.bullet || text.chars().count() > 120 {
+            continue;
+        }
+        shapes.entry(shape(text)).or_default().push(index);
+    }
+    for (shape, indices) in shapes {
+        if indices.len() < MIN_REPEATS {
+            continue;
+        }
+        let sample = lines[indices[0]].text.as_ref();
+        // Section headings and item titles recur by nature; they are content.
+        if section_heading(sample).is_some() || item_heading(sample).is_some() {
+            continue;
+        }
+        let at_edges = !near_break.is_empty()
+            && indices.iter().filter(|i| near_break.contains(i)).count() * 3 >= indices.len() * 2;
+        let header_like = shape.contains('#')
+            && (shape.contains('|')
+                || shape.contains("#-#")
+                || shape.contains("#.#")
+                || shape.contains(" - ")
+                || shape.contains("side"));
+        if at_edges || header_like {
+            for index in indices {
+                found.entry(index).or_insert(Kind::RunningHeader);
+            }
+        }
+    }
+    found
+}
+
+/// Lines within [`PAGE_EDGE`] non-blank lines of a page break (form feed), either side.
+fn page_edges(lines: &[Line<'_>]) -> HashSet<usize> {
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() || lines[i].hints.page_break)
+        .collect();
+    let mut edges = HashSet::new();
+    for (pos, &index) in nonblank.iter().enumerate() {
+        if !lines[index].hints.page_break {
+            continue;
+        }
+        let from = pos.saturating_sub(PAGE_EDGE);
+        let to = (pos + PAGE_EDGE).min(nonblank.len());
+        edges.extend(nonblank[from..to].iter().copied());
+    }
+    edges
+}
+
+/// A line's shape: lowercase, every digit run as `#`, spaces collapsed.
+fn shape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn is_web_chrome(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches(['.', ':']).to_lowercase();
+    if lower.is_empty() {
+        return false;
+    }
+    WEB_CHROME_LINES.contains(&lower.as_str())
+        || (lower.chars().count() <= 300
+            && lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| COOKIE_WORDS.contains(&w))
+            && (lower.starts_with("vi bruger")
+                || lower.contains("accepter")
+                || lower.contains("samtykke")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::lines_of_str;
+    use crate::lexer::lex;
+
+    fn furniture_lines(text: &str) -> Vec<usize> {
+        let lines = lex(lines_of_str(text));
+        let mut found: Vec<usize> = find(&lines).into_keys().map(|i| i + 1).collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn running_header_with_date_is_found_without_page_breaks() {
+        let text = "KKR SYDDANMARK | 12-03-2019\nTekst\nKKR SYDDANMARK | 12-03-2019\nMere\nKKR SYDDANMARK | 12-03-2019\n";
+        assert_eq!(furniture_lines(text), [1, 3, 5]);
+    }
+
+    #[test]
+    fn repeats_at_page_edges() {
+        let text = "Økonomiudvalget\nA\nB\nC\nD\n\u{c}Økonomiudvalget\nE\nF\nG\nH\n\u{c}Økonomiudvalget\nI\n";
+        assert_eq!(furniture_lines(text), [1, 6, 11]);
+    }
+
+    #[test]
+    fn repeated_content_is_not_furniture() {
+        let text = "Beslutning\nGodkendt.\nBeslutning\nGodkendt.\nBeslutning\nGodkendt.\n";
+        assert!(furniture_lines(text).is_empty());
+    }
+
+    #[test]
+    fn web_chrome() {
+        let text = "Til toppen\nfold punktet ind\nVi bruger cookies til at forbedre din oplevelse af siden.\nCookies i kagen er gode.\n";
+        assert_eq!(furniture_lines(text), [1, 2, 3]);
+    }
+}
