@@ -585,7 +585,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         if hinted {
             return true;
         }
-        let standalone = self.prev_blank && !line.text.ends_with([',', ';']);
+        let standalone =
+            (self.prev_blank || self.pending_case.is_some()) && !line.text.ends_with([',', ';']);
         standalone && !used && self.is_plausible_next(number)
     }
 

@@ -35,11 +35,19 @@ fn is_history_heading(text: &str) -> bool {
 /// Recommendations written without an Indstilling heading: from the first paragraph
 /// whose opening words are "<someone> indstiller" / "Det indstilles" to the end.
 pub fn unheaded_recommendations(blocks: &[Block]) -> Vec<String> {
-    let start = blocks.iter().position(|b| match b {
+    let Some(mut start) = blocks.iter().position(|b| match b {
         Block::Paragraph { text, .. } => opens_recommendation(text),
         _ => false,
-    });
-    start.map_or_else(Vec::new, |i| recommendations(&blocks[i..]))
+    }) else {
+        return Vec::new();
+    };
+    // A quoted earlier decision right before it stays history.
+    if start > 0
+        && matches!(&blocks[start - 1], Block::Paragraph { text, .. } if is_history_heading(text))
+    {
+        start -= 1;
+    }
+    recommendations(&blocks[start..])
 }
 
 /// "Direktionen indstiller, at", "Direktøren for Teknik og Miljø indstiller til Byrådet:",
