@@ -48,6 +48,14 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         Just("SIDE 3".to_owned()),
         Just("7".to_owned()),
         Just("Beslutning: Godkendt.".to_owned()),
+        Just("\u{c}KKR SYDDANMARK | 12-03-2019".to_owned()),
+        Just("Lukket punkt".to_owned()),
+        Just("Indholdsfortegnelse1. Fraværende".to_owned()),
+        Just("K K R  S Y D D A N M A R K".to_owned()),
+        Just("27.12.00-P20-3-21".to_owned()),
+        Just("1. At planen godkendes,".to_owned()),
+        Just("Økonomiudvalget, 22. september 2021, pkt. 205:".to_owned()),
+        Just("Til toppen".to_owned()),
         "[a-zæøåA-ZÆØÅ0-9 .:,#*<>/-]{0,40}",
     ];
     prop_oneof![
