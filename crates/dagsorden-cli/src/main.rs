@@ -24,7 +24,7 @@ struct Cli {
 enum Command {
     /// Parse files and print the model as JSON (one object per file).
     Parse {
-        /// Text exports (.txt, .md); the kind is told from the content.
+        /// Text exports (.txt, .md) or PDFs; the kind is told from the content.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -56,6 +56,11 @@ enum FileError {
         path: String,
         source: dagsorden::InputError,
     },
+    #[error("{path}: {source}")]
+    Pdf {
+        path: String,
+        source: dagsorden_pdf::PdfError,
+    },
 }
 
 fn parse_file(path: &Path) -> Result<Agenda, FileError> {
@@ -64,10 +69,19 @@ fn parse_file(path: &Path) -> Result<Agenda, FileError> {
         path: shown.clone(),
         source,
     })?;
-    dagsorden::parse_bytes(&bytes).map_err(|source| FileError::NotText {
-        path: shown,
-        source,
-    })
+    match dagsorden::parse_bytes(&bytes) {
+        // Told by content, not by the file name.
+        Err(dagsorden::InputError::Pdf) => {
+            dagsorden_pdf::parse_pdf(&bytes).map_err(|source| FileError::Pdf {
+                path: shown,
+                source,
+            })
+        }
+        other => other.map_err(|source| FileError::NotText {
+            path: shown,
+            source,
+        }),
+    }
 }
 
 fn main() -> ExitCode {

@@ -1,0 +1,546 @@
+//! Fonts: from character codes in a content stream to Unicode text and glyph widths.
+//!
+//! The order of evidence is the one PDF readers use: a `/ToUnicode` CMap, then the
+//! glyph names of an `/Encoding` `/Differences` array, then the base encoding
+//! (WinAnsi, MacRoman, Standard), then the encoding built into an embedded CFF font.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object};
+
+/// A decoded font, ready to turn codes into text.
+#[derive(Debug, Clone)]
+pub struct Font {
+    /// The base font name without a subset prefix (`Helvetica-Bold`).
+    pub name: String,
+    /// Bold by name, weight or flags.
+    pub bold: bool,
+    /// Codes are two bytes (Type0 / CID fonts).
+    two_byte: bool,
+    /// Code → text from the ToUnicode CMap.
+    to_unicode: HashMap<u32, String>,
+    /// Code → text for one-byte codes from the encoding and glyph names.
+    simple: Vec<Option<String>>,
+    /// Code → glyph width in text space units (1/1000 em).
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+}
+
+/// One decoded character code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph<'f> {
+    /// The text of the code (a ligature gives several characters); `None` when the
+    /// font gives no way to know.
+    pub text: Option<&'f str>,
+    /// Advance width in em.
+    pub width: f32,
+    /// The code is the single-byte space (word spacing applies).
+    pub is_space: bool,
+}
+
+/// A cap on bytes read from font streams, so a hostile font cannot exhaust memory.
+const MAX_FONT_STREAM: usize = 16 * 1024 * 1024;
+
+impl Font {
+    /// Read a font dictionary; never fails (what cannot be read is left unmapped).
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+        let subtype = name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
+        let base_font = name_of(dict.get(b"BaseFont").ok()).unwrap_or_default();
+        let name = base_font
+            .split_once('+')
+            .map_or(base_font.as_str(), |(_, n)| n)
+            .to_owned();
+        let two_byte = subtype == "Type0";
+        let descendant = if two_byte {
+            deref(doc, dict.get(b"DescendantFonts").ok())
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| deref(doc, Some(o)))
+                .and_then(|o| o.as_dict().ok())
+        } else {
+            None
+        };
+        let descriptor = deref(doc, descendant.unwrap_or(dict).get(b"FontDescriptor").ok())
+            .and_then(|o| o.as_dict().ok());
+        let bold = is_bold(&name, descriptor);
+
+        let to_unicode = deref(doc, dict.get(b"ToUnicode").ok())
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| s.get_plain_content_with_limit(MAX_FONT_STREAM).ok())
+            .map(|bytes| parse_cmap(&bytes))
+            .unwrap_or_default();
+
+        let simple = if two_byte {
+            Vec::new()
+        } else {
+            simple_encoding(doc, dict, &subtype, &name, descriptor)
+        };
+        let (widths, default_width) = if two_byte {
+            cid_widths(doc, descendant)
+        } else {
+            simple_widths(doc, dict, descriptor, &name)
+        };
+        Font {
+            name,
+            bold,
+            two_byte,
+            to_unicode,
+            simple,
+            widths,
+            default_width,
+        }
+    }
+
+    /// Split a shown string into codes and decode each.
+    pub fn glyphs<'f>(&'f self, bytes: &[u8]) -> Vec<Glyph<'f>> {
+        let step = if self.two_byte { 2 } else { 1 };
+        bytes
+            .chunks(step)
+            .map(|chunk| {
+                let code = chunk.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+                let text = self
+                    .to_unicode
+                    .get(&code)
+                    .map(String::as_str)
+                    .or_else(|| self.simple.get(code as usize).and_then(|t| t.as_deref()));
+                let width = self
+                    .widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width)
+                    / 1000.0;
+                Glyph {
+                    text,
+                    width,
+                    is_space: !self.two_byte && code == 32,
+                }
+            })
+            .collect()
+    }
+}
+
+fn deref<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
+    let mut object = object?;
+    // References to references are legal; a chain that loops is cut off.
+    for _ in 0..8 {
+        match object {
+            Object::Reference(id) => object = doc.get_object(*id).ok()?,
+            other => return Some(other),
+        }
+    }
+    None
+}
+
+fn name_of(object: Option<&Object>) -> Option<String> {
+    object?
+        .as_name()
+        .ok()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+}
+
+fn number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+fn is_bold(name: &str, descriptor: Option<&Dictionary>) -> bool {
+    let lower = name.to_lowercase();
+    let by_name = ["bold", "black", "heavy", "semibold", "demi", "fett"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let by_weight = descriptor
+        .and_then(|d| d.get(b"FontWeight").ok())
+        .and_then(number)
+        .is_some_and(|w| w >= 600.0);
+    let force_bold = descriptor
+        .and_then(|d| d.get(b"Flags").ok())
+        .and_then(|f| f.as_i64().ok())
+        .is_some_and(|flags| flags & (1 << 18) != 0);
+    by_name || by_weight || force_bold
+}
+
+/// The one-byte code table of a simple font.
+fn simple_encoding(
+    doc: &Document,
+    dict: &Dictionary,
+    subtype: &str,
+    name: &str,
+    descriptor: Option<&Dictionary>,
+) -> Vec<Option<String>> {
+    let encoding = deref(doc, dict.get(b"Encoding").ok());
+    let base_name = match encoding {
+        Some(Object::Name(n)) => Some(String::from_utf8_lossy(n).into_owned()),
+        Some(Object::Dictionary(d)) => name_of(d.get(b"BaseEncoding").ok()),
+        _ => None,
+    };
+    let builtin = embedded_cff_names(doc, descriptor);
+    let symbolic_name = name.starts_with("Symbol") || name.starts_with("ZapfDingbats");
+    let base: Option<&pdf_encoding::ForwardMap> = match base_name.as_deref() {
+        Some("WinAnsiEncoding") => Some(&pdf_encoding::WINANSI),
+        Some("MacRomanEncoding") => Some(&pdf_encoding::MACROMAN),
+        Some("StandardEncoding") => Some(&pdf_encoding::STANDARD),
+        _ if builtin.is_some() || symbolic_name => None,
+        // Without an encoding, TrueType fonts from office suites are WinAnsi in practice.
+        _ if subtype == "TrueType" => Some(&pdf_encoding::WINANSI),
+        _ => Some(&pdf_encoding::STANDARD),
+    };
+    let mut table: Vec<Option<String>> = (0..=255u8)
+        .map(|code| {
+            base.and_then(|map| map.get(code))
+                .map(String::from)
+                .or_else(|| {
+                    builtin
+                        .as_ref()
+                        .and_then(|names| names.get(&code))
+                        .and_then(|n| glyph_name_text(n))
+                })
+        })
+        .collect();
+    // WinAnsi leaves 0x7F and a few C1 codes undefined; PDF readers show a bullet.
+    if base_name.as_deref() == Some("WinAnsiEncoding") {
+        for code in [0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D] {
+            table[code].get_or_insert_with(|| "•".to_owned());
+        }
+    }
+    if let Some(Object::Dictionary(d)) = encoding
+        && let Some(differences) =
+            deref(doc, d.get(b"Differences").ok()).and_then(|o| o.as_array().ok())
+    {
+        let mut code = 0usize;
+        for entry in differences {
+            match entry {
+                Object::Integer(i) => code = usize::try_from(*i).unwrap_or(256),
+                Object::Name(glyph) => {
+                    if let Some(slot) = table.get_mut(code) {
+                        let name = String::from_utf8_lossy(glyph);
+                        *slot = glyph_name_text(&name).or_else(|| slot.take());
+                    }
+                    code += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    table
+}
+
+/// Unicode text of a glyph name: the Adobe glyph list, `uniXXXX`, `uXXXX`, and
+/// ligature (`f_i`) and variant (`a.sc`) names.
+pub fn glyph_name_text(name: &str) -> Option<String> {
+    if let Some(text) = pdf_encoding::glyphname_to_unicode(name) {
+        return Some(text.to_owned());
+    }
+    let base = name.split('.').next().unwrap_or(name);
+    if base != name && !base.is_empty() {
+        return glyph_name_text(base);
+    }
+    if base.contains('_') {
+        let parts: Option<String> = base.split('_').map(glyph_name_text).collect();
+        return parts;
+    }
+    if let Some(hex) = base.strip_prefix("uni")
+        && hex.len() % 4 == 0
+        && !hex.is_empty()
+    {
+        let units: Option<Vec<u16>> = (0..hex.len() / 4)
+            .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).ok())
+            .collect();
+        return units.and_then(|u| String::from_utf16(&u).ok());
+    }
+    if let Some(hex) = base.strip_prefix('u')
+        && (4..=6).contains(&hex.len())
+    {
+        return u32::from_str_radix(hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .map(String::from);
+    }
+    None
+}
+
+/// The built-in encoding of an embedded CFF (Type1C) font: code → glyph name.
+fn embedded_cff_names(
+    doc: &Document,
+    descriptor: Option<&Dictionary>,
+) -> Option<HashMap<u8, String>> {
+    let stream = deref(doc, descriptor?.get(b"FontFile3").ok())?
+        .as_stream()
+        .ok()?;
+    let data = stream.get_plain_content_with_limit(MAX_FONT_STREAM).ok()?;
+    let table = ttf_parser::cff::Table::parse(&data)?;
+    let names: HashMap<u8, String> = (0..=255u8)
+        .filter_map(|code| {
+            let gid = table.glyph_index(code)?;
+            let name = table.glyph_name(gid)?;
+            (gid.0 != 0).then(|| (code, name.to_owned()))
+        })
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
+fn simple_widths(
+    doc: &Document,
+    dict: &Dictionary,
+    descriptor: Option<&Dictionary>,
+    name: &str,
+) -> (HashMap<u32, f32>, f32) {
+    let first = dict
+        .get(b"FirstChar")
+        .ok()
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0);
+    let mut widths = HashMap::new();
+    if let Some(array) = deref(doc, dict.get(b"Widths").ok()).and_then(|o| o.as_array().ok()) {
+        for (i, w) in array.iter().enumerate() {
+            if let (Some(w), Ok(code)) = (
+                deref(doc, Some(w)).and_then(number),
+                u32::try_from(first + i as i64),
+            ) {
+                widths.insert(code, w);
+            }
+        }
+    }
+    let missing = descriptor
+        .and_then(|d| d.get(b"MissingWidth").ok())
+        .and_then(number)
+        .filter(|w| *w > 0.0);
+    // The standard 14 fonts come without widths; an average keeps positions close.
+    let fallback = if name.starts_with("Courier") {
+        600.0
+    } else if name.contains("Bold") {
+        560.0
+    } else {
+        500.0
+    };
+    (widths, missing.unwrap_or(fallback))
+}
+
+fn cid_widths(doc: &Document, descendant: Option<&Dictionary>) -> (HashMap<u32, f32>, f32) {
+    let mut widths = HashMap::new();
+    let Some(descendant) = descendant else {
+        return (widths, 1000.0);
+    };
+    let default = descendant
+        .get(b"DW")
+        .ok()
+        .and_then(number)
+        .unwrap_or(1000.0);
+    if let Some(w) = deref(doc, descendant.get(b"W").ok()).and_then(|o| o.as_array().ok()) {
+        let mut i = 0;
+        while i + 1 < w.len() {
+            let Some(start) = number(&w[i]).map(|n| n as u32) else {
+                break;
+            };
+            match deref(doc, Some(&w[i + 1])) {
+                Some(Object::Array(list)) => {
+                    for (k, width) in list.iter().filter_map(number).enumerate() {
+                        widths.insert(start + k as u32, width);
+                    }
+                    i += 2;
+                }
+                Some(end) => {
+                    let (Some(end), Some(width)) = (number(end), w.get(i + 2).and_then(number))
+                    else {
+                        break;
+                    };
+                    // Bounded: a hostile range cannot make this loop long.
+                    for code in start..=(end as u32).min(start + 65535) {
+                        widths.insert(code, width);
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+    (widths, default)
+}
+
+/// Parse a ToUnicode CMap: `bfchar` and `bfrange` (with a start value or an array).
+pub fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
+    let tokens = cmap_tokens(data);
+    let mut map = HashMap::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens[i] {
+            CmapToken::Keyword(b"beginbfchar") => {
+                i += 1;
+                while i + 1 < tokens.len() && !matches!(tokens[i], CmapToken::Keyword(_)) {
+                    if let (CmapToken::Hex(src), CmapToken::Hex(dst)) = (&tokens[i], &tokens[i + 1])
+                    {
+                        map.insert(code_of(src), utf16_text(dst));
+                    }
+                    i += 2;
+                }
+            }
+            CmapToken::Keyword(b"beginbfrange") => {
+                i += 1;
+                while i + 2 < tokens.len() && !matches!(tokens[i], CmapToken::Keyword(_)) {
+                    if let (CmapToken::Hex(lo), CmapToken::Hex(hi)) = (&tokens[i], &tokens[i + 1]) {
+                        let (lo, hi) = (code_of(lo), code_of(hi));
+                        let hi = hi.min(lo.saturating_add(65535));
+                        match &tokens[i + 2] {
+                            CmapToken::Hex(dst) => {
+                                let mut units = utf16_units(dst);
+                                for code in lo..=hi {
+                                    map.insert(code, String::from_utf16_lossy(&units));
+                                    if let Some(last) = units.last_mut() {
+                                        *last = last.wrapping_add(1);
+                                    }
+                                }
+                                i += 3;
+                            }
+                            CmapToken::ArrayStart => {
+                                let mut k = i + 3;
+                                let mut code = lo;
+                                while k < tokens.len() && !matches!(tokens[k], CmapToken::ArrayEnd)
+                                {
+                                    if let CmapToken::Hex(dst) = &tokens[k]
+                                        && code <= hi
+                                    {
+                                        map.insert(code, utf16_text(dst));
+                                        code += 1;
+                                    }
+                                    k += 1;
+                                }
+                                i = k + 1;
+                            }
+                            _ => i += 3,
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    map
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum CmapToken<'a> {
+    Hex(Vec<u8>),
+    Keyword(&'a [u8]),
+    ArrayStart,
+    ArrayEnd,
+}
+
+fn cmap_tokens(data: &[u8]) -> Vec<CmapToken<'_>> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        match data[i] {
+            b'<' if data.get(i + 1) != Some(&b'<') => {
+                let end = data[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |p| i + p);
+                let digits: Vec<u8> = data[i + 1..end]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                let bytes = digits
+                    .chunks(2)
+                    .filter_map(|pair| {
+                        let s = std::str::from_utf8(pair).ok()?;
+                        let s = if s.len() == 1 {
+                            format!("{s}0")
+                        } else {
+                            s.to_owned()
+                        };
+                        u8::from_str_radix(&s, 16).ok()
+                    })
+                    .collect();
+                tokens.push(CmapToken::Hex(bytes));
+                i = end + 1;
+            }
+            b'[' => {
+                tokens.push(CmapToken::ArrayStart);
+                i += 1;
+            }
+            b']' => {
+                tokens.push(CmapToken::ArrayEnd);
+                i += 1;
+            }
+            b'%' => {
+                i += data[i..]
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r')
+                    .unwrap_or(data.len() - i);
+            }
+            b if b.is_ascii_alphabetic() => {
+                let end = data[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(data.len(), |p| i + p);
+                tokens.push(CmapToken::Keyword(&data[i..end]));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    tokens
+}
+
+fn code_of(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, b| acc << 8 | u32::from(*b))
+}
+
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    bytes
+        .chunks(2)
+        .map(|p| u16::from_be_bytes([p[0], *p.get(1).unwrap_or(&0)]))
+        .collect()
+}
+
+fn utf16_text(bytes: &[u8]) -> String {
+    String::from_utf16_lossy(&utf16_units(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmap_bfchar_and_bfrange() {
+        let cmap = b"/CIDInit /ProcSet findresource begin\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+            2 beginbfchar <0003> <0020> <0011> <00E6> endbfchar\n\
+            2 beginbfrange <0020> <0022> <0061> <0030> <0031> [<00F8> <00E5>] endbfrange\n\
+            1 beginbfchar <0050> <00660069> endbfchar";
+        let map = parse_cmap(cmap);
+        assert_eq!(map.get(&0x03).map(String::as_str), Some(" "));
+        assert_eq!(map.get(&0x11).map(String::as_str), Some("æ"));
+        assert_eq!(map.get(&0x21).map(String::as_str), Some("b"));
+        assert_eq!(map.get(&0x22).map(String::as_str), Some("c"));
+        assert_eq!(map.get(&0x31).map(String::as_str), Some("å"));
+        assert_eq!(map.get(&0x50).map(String::as_str), Some("fi"));
+    }
+
+    #[test]
+    fn glyph_names() {
+        assert_eq!(glyph_name_text("aring").as_deref(), Some("å"));
+        assert_eq!(glyph_name_text("oslash").as_deref(), Some("ø"));
+        assert_eq!(glyph_name_text("AE").as_deref(), Some("Æ"));
+        assert_eq!(glyph_name_text("uni00E6").as_deref(), Some("æ"));
+        assert_eq!(glyph_name_text("u00F8").as_deref(), Some("ø"));
+        assert_eq!(glyph_name_text("f_i").as_deref(), Some("fi"));
+        assert_eq!(glyph_name_text("a.sc").as_deref(), Some("a"));
+        assert_eq!(glyph_name_text("g123"), None);
+    }
+
+    #[test]
+    fn bold_detection() {
+        assert!(is_bold("Helvetica-Bold", None));
+        assert!(is_bold("Arial,Bold", None));
+        assert!(is_bold("Calibri-Black", None));
+        assert!(!is_bold("Helvetica", None));
+    }
+}

@@ -1,0 +1,482 @@
+//! The content-stream interpreter: text state, matrices and show operators, producing
+//! positioned runs of text for one page. Form XObjects are followed (with a depth cap
+//! and a cycle guard); fonts and resources come from the page or its Pages ancestors.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use crate::fonts::Font;
+use crate::{Limits, PdfError};
+
+/// Text shown in one go, positioned in device space (y grows upwards).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Left edge.
+    pub x: f32,
+    /// Right edge (from glyph widths).
+    pub x_end: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Rendered font size.
+    pub size: f32,
+    /// Shown in a bold font.
+    pub bold: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// What interpreting a page found, beside its runs.
+#[derive(Debug, Default)]
+pub struct PageReport {
+    /// Codes no font could map to text, by font name.
+    pub unmapped: HashMap<String, usize>,
+}
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct GraphicsState {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    horizontal_scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+impl Default for GraphicsState {
+    fn default() -> Self {
+        GraphicsState {
+            ctm: IDENTITY,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
+/// Interprets the content of one page.
+pub struct Interpreter<'d> {
+    doc: &'d Document,
+    fonts: &'d mut HashMap<ObjectId, Rc<Font>>,
+    limits: &'d Limits,
+    decompressed: &'d mut usize,
+    runs: Vec<Run>,
+    report: PageReport,
+    state: GraphicsState,
+    stack: Vec<GraphicsState>,
+    text_matrix: Matrix,
+    line_matrix: Matrix,
+    operations: usize,
+}
+
+/// How deep Form XObjects may nest, and how deep `q` may stack.
+const MAX_FORM_DEPTH: usize = 12;
+const MAX_STATE_STACK: usize = 256;
+
+impl<'d> Interpreter<'d> {
+    pub fn new(
+        doc: &'d Document,
+        fonts: &'d mut HashMap<ObjectId, Rc<Font>>,
+        limits: &'d Limits,
+        decompressed: &'d mut usize,
+    ) -> Self {
+        Interpreter {
+            doc,
+            fonts,
+            limits,
+            decompressed,
+            runs: Vec::new(),
+            report: PageReport::default(),
+            state: GraphicsState::default(),
+            stack: Vec::new(),
+            text_matrix: IDENTITY,
+            line_matrix: IDENTITY,
+            operations: 0,
+        }
+    }
+
+    /// Interpret a page; returns its runs.
+    pub fn page(mut self, page_id: ObjectId) -> Result<(Vec<Run>, PageReport), PdfError> {
+        let resources = page_resources(self.doc, page_id);
+        let content = self.page_content(page_id)?;
+        self.run(&content, &resources, &mut Vec::new())?;
+        Ok((self.runs, self.report))
+    }
+
+    fn charge(&mut self, bytes: usize) -> Result<(), PdfError> {
+        *self.decompressed = self.decompressed.saturating_add(bytes);
+        if *self.decompressed > self.limits.max_decompressed_bytes {
+            return Err(PdfError::TooLarge {
+                limit: self.limits.max_decompressed_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn remaining(&self) -> usize {
+        self.limits
+            .max_decompressed_bytes
+            .saturating_sub(*self.decompressed)
+    }
+
+    fn page_content(&mut self, page_id: ObjectId) -> Result<Vec<u8>, PdfError> {
+        let mut content = Vec::new();
+        for id in self.doc.get_page_contents(page_id) {
+            let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+                continue;
+            };
+            let data = decompress(stream, self.remaining(), self.limits.max_decompressed_bytes)?;
+            self.charge(data.len())?;
+            content.extend_from_slice(&data);
+            content.push(b'\n');
+        }
+        Ok(content)
+    }
+
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dictionary,
+        forms: &mut Vec<ObjectId>,
+    ) -> Result<(), PdfError> {
+        // A content stream that does not parse is skipped: the rest of the document
+        // still gives text, and an empty document is reported by the caller.
+        let Ok(content) = Content::decode(content) else {
+            return Ok(());
+        };
+        for op in &content.operations {
+            self.operations += 1;
+            if self.operations > self.limits.max_operations {
+                return Err(PdfError::TooLarge {
+                    limit: self.limits.max_operations,
+                });
+            }
+            self.operation(&op.operator, &op.operands, resources, forms)?;
+        }
+        Ok(())
+    }
+
+    fn operation(
+        &mut self,
+        operator: &str,
+        operands: &[Object],
+        resources: &Dictionary,
+        forms: &mut Vec<ObjectId>,
+    ) -> Result<(), PdfError> {
+        let num = |i: usize| operands.get(i).and_then(as_number).unwrap_or(0.0);
+        match operator {
+            "q" if self.stack.len() < MAX_STATE_STACK => self.stack.push(self.state.clone()),
+            "Q" => {
+                if let Some(state) = self.stack.pop() {
+                    self.state = state;
+                }
+            }
+            "cm" => {
+                let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                self.state.ctm = multiply(&m, &self.state.ctm);
+            }
+            "BT" => {
+                self.text_matrix = IDENTITY;
+                self.line_matrix = IDENTITY;
+            }
+            "Tf" => {
+                self.state.font = operands
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| self.font(resources, n));
+                self.state.size = num(1);
+            }
+            "Tc" => self.state.char_spacing = num(0),
+            "Tw" => self.state.word_spacing = num(0),
+            "Tz" => self.state.horizontal_scale = num(0) / 100.0,
+            "TL" => self.state.leading = num(0),
+            "Ts" => self.state.rise = num(0),
+            "Td" => self.move_line(num(0), num(1)),
+            "TD" => {
+                self.state.leading = -num(1);
+                self.move_line(num(0), num(1));
+            }
+            "Tm" => {
+                self.line_matrix = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                self.text_matrix = self.line_matrix;
+            }
+            "T*" => self.move_line(0.0, -self.state.leading),
+            "Tj" => {
+                if let Some(Object::String(bytes, _)) = operands.first() {
+                    self.show(bytes);
+                }
+            }
+            "'" => {
+                self.move_line(0.0, -self.state.leading);
+                if let Some(Object::String(bytes, _)) = operands.first() {
+                    self.show(bytes);
+                }
+            }
+            "\"" => {
+                self.state.word_spacing = num(0);
+                self.state.char_spacing = num(1);
+                self.move_line(0.0, -self.state.leading);
+                if let Some(Object::String(bytes, _)) = operands.get(2) {
+                    self.show(bytes);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = operands.first() {
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => self.show(bytes),
+                            other => {
+                                if let Some(adjust) = as_number(other) {
+                                    let tx = -adjust / 1000.0
+                                        * self.state.size
+                                        * self.state.horizontal_scale;
+                                    self.text_matrix =
+                                        multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.text_matrix);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = operands.first().and_then(|n| n.as_name().ok()) {
+                    self.form(name, resources, forms)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn move_line(&mut self, tx: f32, ty: f32) {
+        self.line_matrix = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.line_matrix);
+        self.text_matrix = self.line_matrix;
+    }
+
+    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = resolve(self.doc, resources.get(b"Font").ok())?
+            .as_dict()
+            .ok()?;
+        let font_ref = fonts.get(name).ok()?;
+        let id = match font_ref {
+            Object::Reference(id) => *id,
+            _ => (0, 0),
+        };
+        if id != (0, 0)
+            && let Some(font) = self.fonts.get(&id)
+        {
+            return Some(Rc::clone(font));
+        }
+        let dict = resolve(self.doc, Some(font_ref))?.as_dict().ok()?;
+        let font = Rc::new(Font::load(self.doc, dict));
+        if id != (0, 0) {
+            self.fonts.insert(id, Rc::clone(&font));
+        }
+        Some(font)
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let Some(font) = self.state.font.clone() else {
+            return;
+        };
+        let state = &self.state;
+        let scale = state.horizontal_scale;
+        let size = state.size;
+        let start = multiply(
+            &multiply(
+                &[size * scale, 0.0, 0.0, size, 0.0, state.rise],
+                &self.text_matrix,
+            ),
+            &state.ctm,
+        );
+        let rendered_size = (start[2] * start[2] + start[3] * start[3]).sqrt();
+        let mut text = String::new();
+        let mut unmapped = 0;
+        for glyph in font.glyphs(bytes) {
+            match glyph.text {
+                Some(t) => text.push_str(t),
+                None => {
+                    unmapped += 1;
+                    text.push('\u{fffd}');
+                }
+            }
+            let spacing = state.char_spacing
+                + if glyph.is_space {
+                    state.word_spacing
+                } else {
+                    0.0
+                };
+            let tx = (glyph.width * size + spacing) * scale;
+            self.text_matrix = multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.text_matrix);
+        }
+        if unmapped > 0 {
+            *self.report.unmapped.entry(font.name.clone()).or_default() += unmapped;
+        }
+        let end = multiply(
+            &multiply(
+                &[size * scale, 0.0, 0.0, size, 0.0, state.rise],
+                &self.text_matrix,
+            ),
+            &state.ctm,
+        );
+        if text.is_empty() {
+            return;
+        }
+        let (x, x_end) = if end[4] >= start[4] {
+            (start[4], end[4])
+        } else {
+            (end[4], start[4])
+        };
+        self.runs.push(Run {
+            x,
+            x_end,
+            y: start[5],
+            size: rendered_size,
+            bold: font.bold,
+            text,
+        });
+    }
+
+    fn form(
+        &mut self,
+        name: &[u8],
+        resources: &Dictionary,
+        forms: &mut Vec<ObjectId>,
+    ) -> Result<(), PdfError> {
+        let Some(Object::Reference(id)) = resolve(self.doc, resources.get(b"XObject").ok())
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|x| x.get(name).ok())
+        else {
+            return Ok(());
+        };
+        let id = *id;
+        if forms.contains(&id) || forms.len() >= MAX_FORM_DEPTH {
+            return Ok(()); // a form that draws itself, or nesting past any real use
+        }
+        let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+            return Ok(());
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            return Ok(());
+        }
+        let data = decompress(stream, self.remaining(), self.limits.max_decompressed_bytes)?;
+        self.charge(data.len())?;
+        let form_resources = resolve(self.doc, stream.dict.get(b"Resources").ok())
+            .and_then(|o| o.as_dict().ok())
+            .cloned()
+            .unwrap_or_else(|| resources.clone());
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(Object::as_array)
+            .ok()
+            .map(|a| {
+                let n = |i: usize| {
+                    a.get(i)
+                        .and_then(as_number)
+                        .unwrap_or(if i == 0 || i == 3 { 1.0 } else { 0.0 })
+                };
+                [n(0), n(1), n(2), n(3), n(4), n(5)]
+            })
+            .unwrap_or(IDENTITY);
+        let saved = (self.state.clone(), self.text_matrix, self.line_matrix);
+        self.state.ctm = multiply(&matrix, &self.state.ctm);
+        forms.push(id);
+        let result = self.run(&data, &form_resources, forms);
+        forms.pop();
+        (self.state, self.text_matrix, self.line_matrix) = saved;
+        result
+    }
+}
+
+fn decompress(stream: &lopdf::Stream, remaining: usize, limit: usize) -> Result<Vec<u8>, PdfError> {
+    if stream.dict.get(b"Filter").is_err() {
+        return Ok(stream.content.clone());
+    }
+    match stream.decompressed_content_with_limit(remaining) {
+        Ok(data) => Ok(data),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(PdfError::TooLarge { limit })
+        }
+        // A stream that does not inflate gives no text; the rest of the page may.
+        Err(_) => Ok(Vec::new()),
+    }
+}
+
+fn as_number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+fn resolve<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
+    let mut object = object?;
+    for _ in 0..8 {
+        match object {
+            Object::Reference(id) => object = doc.get_object(*id).ok()?,
+            other => return Some(other),
+        }
+    }
+    None
+}
+
+/// The page's resources merged with those inherited from its Pages ancestors (the
+/// nearest definition of each resource name wins).
+fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
+    let mut merged = Dictionary::new();
+    let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
+    let mut visited = Vec::new();
+    while let Some(dict) = node {
+        if let Some(resources) =
+            resolve(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
+        {
+            for (key, value) in resources.iter() {
+                let value = resolve(doc, Some(value)).cloned().unwrap_or(Object::Null);
+                match (merged.get_mut(key), value) {
+                    (Ok(Object::Dictionary(existing)), Object::Dictionary(inherited)) => {
+                        for (k, v) in inherited.iter() {
+                            if !existing.has(k) {
+                                existing.set(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                    (Ok(_), _) => {}
+                    (Err(_), value) => merged.set(key.clone(), value),
+                }
+            }
+        }
+        let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
+            break;
+        };
+        if visited.contains(parent) || visited.len() > 64 {
+            break;
+        }
+        visited.push(*parent);
+        node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
+    }
+    merged
+}

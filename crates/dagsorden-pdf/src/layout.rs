@@ -1,0 +1,175 @@
+//! Runs → lines: runs grouped by baseline in reading order, spaces from gaps, blank
+//! lines from paragraph spacing, and the style evidence (size relative to the body
+//! text, bold) that the builder reads as heading hints.
+
+use crate::interpret::Run;
+
+/// One line of a page, with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfLine {
+    /// The text; a tab marks a wide gap (a TOC's page number column, a margin marker).
+    pub text: String,
+    /// 1-based page.
+    pub page: u32,
+    /// Left edge.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Largest font size on the line.
+    pub size: f32,
+    /// Every run with letters or digits is bold.
+    pub bold: bool,
+    /// A paragraph gap comes before this line.
+    pub gap_before: bool,
+}
+
+/// Gap (in em) between runs above which a space is inserted.
+const SPACE_GAP: f32 = 0.18;
+/// Gap (in em) above which the gap is a column gap (tab).
+const WIDE_GAP: f32 = 2.0;
+
+/// Lay out one page's runs.
+pub fn page_lines(mut runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
+    runs.retain(|r| {
+        !r.text.trim().is_empty() && r.size > 0.0 && r.x.is_finite() && r.y.is_finite()
+    });
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut groups: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        match groups.last_mut() {
+            Some(line) if same_baseline(line, &run) => line.push(run),
+            _ => groups.push(vec![run]),
+        }
+    }
+    let mut lines: Vec<PdfLine> = groups.into_iter().map(|g| join_line(g, page)).collect();
+    mark_paragraph_gaps(&mut lines);
+    lines
+}
+
+fn same_baseline(line: &[Run], run: &Run) -> bool {
+    let Some(first) = line.first() else {
+        return false;
+    };
+    let size = line.iter().map(|r| r.size).fold(run.size, f32::max);
+    (first.y - run.y).abs() <= 0.4 * size
+}
+
+fn join_line(mut runs: Vec<Run>, page: u32) -> PdfLine {
+    runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
+    let bold = runs
+        .iter()
+        .filter(|r| r.text.chars().any(char::is_alphanumeric))
+        .all(|r| r.bold);
+    let x = runs.first().map_or(0.0, |r| r.x);
+    let y = runs.first().map_or(0.0, |r| r.y);
+    let mut text = String::new();
+    let mut previous: Option<&Run> = None;
+    for run in &runs {
+        if let Some(prev) = previous {
+            // Fake bold draws the same text twice, slightly shifted.
+            if prev.text == run.text && (run.x - prev.x).abs() < 0.2 * run.size {
+                continue;
+            }
+            let gap = (run.x - prev.x_end) / run.size.max(1.0);
+            let spaced = text.ends_with(' ') || run.text.starts_with(' ');
+            if gap > WIDE_GAP {
+                text.push('\t');
+            } else if gap > SPACE_GAP && !spaced {
+                text.push(' ');
+            }
+        }
+        text.push_str(&run.text);
+        previous = Some(run);
+    }
+    PdfLine {
+        text,
+        page,
+        x,
+        y,
+        size,
+        bold,
+        gap_before: false,
+    }
+}
+
+/// A line whose distance from the line above is well over the page's usual line
+/// spacing starts a new paragraph.
+fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| (w[0].y - w[1].y) / w[1].size.max(1.0))
+        .filter(|g| *g > 0.5 && *g < 3.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual = gaps.get(gaps.len() / 4).copied().unwrap_or(1.2);
+    for i in 1..lines.len() {
+        let gap = (lines[i - 1].y - lines[i].y) / lines[i].size.max(1.0);
+        lines[i].gap_before = gap > usual * 1.35;
+    }
+}
+
+/// The body text size: the size carrying the most characters.
+pub fn body_size(lines: &[PdfLine]) -> f32 {
+    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    for line in lines {
+        let rounded = (line.size * 2.0).round() / 2.0;
+        let chars = line.text.chars().count();
+        match by_size.iter_mut().find(|(s, _)| *s == rounded) {
+            Some((_, n)) => *n += chars,
+            None => by_size.push((rounded, chars)),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(10.0, |(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(x: f32, x_end: f32, y: f32, text: &str) -> Run {
+        Run {
+            x,
+            x_end,
+            y,
+            size: 10.0,
+            bold: false,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn groups_by_baseline_and_spaces_from_gaps() {
+        let lines = page_lines(
+            vec![
+                run(100.0, 130.0, 700.0, "Dato:"),
+                run(133.0, 180.0, 700.5, "15-01-2021"),
+                run(100.0, 150.0, 686.0, "Erhvervs"),
+                run(150.2, 170.0, 686.0, "hus"),
+                run(400.0, 410.0, 700.0, "3"),
+            ],
+            1,
+        );
+        assert_eq!(lines[0].text, "Dato: 15-01-2021\t3");
+        assert_eq!(lines[1].text, "Erhvervshus");
+    }
+
+    #[test]
+    fn paragraph_gaps() {
+        let lines = page_lines(
+            vec![
+                run(100.0, 200.0, 700.0, "a"),
+                run(100.0, 200.0, 688.0, "b"),
+                run(100.0, 200.0, 676.0, "c"),
+                run(100.0, 200.0, 652.0, "d"),
+                run(100.0, 200.0, 640.0, "e"),
+            ],
+            1,
+        );
+        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        assert_eq!(gaps, [false, false, false, true, false]);
+    }
+}

@@ -1,0 +1,243 @@
+//! The PDF front end of `dagsorden`: a PDF becomes the same line stream as a text
+//! export — with the evidence a PDF adds (font size, bold fonts, positions, pages) —
+//! and goes through the one structure builder of the text parser.
+//!
+//! ```no_run
+//! let bytes = std::fs::read("agenda.pdf").unwrap();
+//! let agenda = dagsorden_pdf::parse_pdf(&bytes).unwrap();
+//! println!("{:?} {} items", agenda.title, agenda.items.len());
+//! ```
+//!
+//! Spans of a PDF's model point into the extracted text ([`extract`] returns it) and
+//! carry the page number.
+#![forbid(unsafe_code)]
+
+mod fonts;
+mod interpret;
+mod layout;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use dagsorden::decode::RawLine;
+use dagsorden::lexer::{Line, lex_line};
+use dagsorden_model::{Agenda, Diagnostic, DiagnosticCode, Severity, SourceInfo, Span};
+use lopdf::{Document, LoadOptions};
+
+pub use layout::PdfLine;
+
+/// Why a PDF could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// The bytes do not start like a PDF.
+    #[error("not a PDF file (no %PDF- header)")]
+    NotPdf,
+    /// The document is encrypted and the empty user password does not open it.
+    #[error("the PDF is encrypted with a user password; it cannot be read without it")]
+    Encrypted,
+    /// lopdf could not recover the document structure.
+    #[error("the PDF is damaged beyond repair: {reason}")]
+    Damaged {
+        /// What lopdf said.
+        reason: String,
+    },
+    /// No page gave any text.
+    #[error(
+        "no text in any of the {pages} page(s): a scanned (image-only) or damaged PDF? Run OCR first"
+    )]
+    NoText {
+        /// How many pages were read.
+        pages: usize,
+    },
+    /// A resource limit was hit (decompressed bytes, operations).
+    #[error("the PDF exceeds a resource limit ({limit}); it may be a decompression bomb")]
+    TooLarge {
+        /// The limit that was hit.
+        limit: usize,
+    },
+}
+
+/// Resource limits for reading untrusted PDFs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Decompressed bytes in total per document (default 256 MiB).
+    pub max_decompressed_bytes: usize,
+    /// Content-stream operations in total per document.
+    pub max_operations: usize,
+    /// Pages read; later pages are ignored with a diagnostic.
+    pub max_pages: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_decompressed_bytes: 256 * 1024 * 1024,
+            max_operations: 50_000_000,
+            max_pages: 10_000,
+        }
+    }
+}
+
+/// The text of a PDF as lines, with what extraction noticed.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The lines in reading order, page by page.
+    pub lines: Vec<PdfLine>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Problems worth telling (unmapped glyphs, skipped pages).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse a PDF agenda into the model, with default limits.
+pub fn parse_pdf(bytes: &[u8]) -> Result<Agenda, PdfError> {
+    parse_pdf_with(bytes, &Limits::default())
+}
+
+/// Parse a PDF agenda into the model.
+pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, PdfError> {
+    let extracted = extract(bytes, limits)?;
+    let (_, lines) = to_lines(&extracted.lines);
+    let source = SourceInfo {
+        format: "pdf".into(),
+        encoding: "pdf".into(),
+        bytes: bytes.len(),
+        lines: u32::try_from(lines.len()).unwrap_or(u32::MAX),
+        pages: u32::try_from(extracted.pages).ok(),
+    };
+    Ok(dagsorden::build(lines, source, extracted.diagnostics))
+}
+
+/// The extracted text, one line per line, as the spans of [`parse_pdf`] count it.
+pub fn extracted_text(lines: &[PdfLine]) -> String {
+    to_lines(lines).0
+}
+
+/// Extract the positioned lines of every page.
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(PdfError::NotPdf);
+    }
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.max_decompressed_bytes),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            PdfError::TooLarge {
+                limit: limits.max_decompressed_bytes,
+            }
+        }
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => PdfError::Encrypted,
+        other => PdfError::Damaged {
+            reason: other.to_string(),
+        },
+    })?;
+    if doc.is_encrypted() {
+        return Err(PdfError::Encrypted);
+    }
+    let pages = doc.get_pages();
+    let mut fonts = HashMap::new();
+    let mut decompressed = 0usize;
+    let mut lines = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut unmapped: HashMap<String, usize> = HashMap::new();
+    for (&number, &page_id) in pages.iter().take(limits.max_pages) {
+        let interpreter = interpret::Interpreter::new(&doc, &mut fonts, limits, &mut decompressed);
+        let (runs, report) = interpreter.page(page_id)?;
+        for (font, n) in report.unmapped {
+            *unmapped.entry(font).or_default() += n;
+        }
+        lines.extend(layout::page_lines(runs, number));
+    }
+    if pages.len() > limits.max_pages {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticCode::UnplacedText,
+            Severity::Error,
+            format!(
+                "only the first {} of {} pages were read",
+                limits.max_pages,
+                pages.len()
+            ),
+            Span::new(0, 0, 1),
+        ));
+    }
+    if lines.is_empty() {
+        return Err(PdfError::NoText { pages: pages.len() });
+    }
+    let mut fonts: Vec<_> = unmapped.into_iter().collect();
+    fonts.sort();
+    for (font, n) in fonts {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticCode::InvalidBytes,
+            Severity::Warning,
+            format!("{n} glyph(s) of font {font} have no Unicode mapping (no ToUnicode, unknown glyph names); shown as U+FFFD"),
+            Span::new(0, 0, 1),
+        ));
+    }
+    Ok(Extracted {
+        lines,
+        pages: pages.len(),
+        diagnostics,
+    })
+}
+
+/// Lines of text with their evidence as hints; blank lines between paragraphs.
+fn to_lines(pdf_lines: &[PdfLine]) -> (String, Vec<Line<'static>>) {
+    let body = layout::body_size(pdf_lines);
+    let left_margin: HashMap<u32, f32> = pdf_lines.iter().fold(HashMap::new(), |mut m, l| {
+        let e = m.entry(l.page).or_insert(f32::MAX);
+        *e = e.min(l.x);
+        m
+    });
+    let mut text = String::new();
+    let mut lines = Vec::with_capacity(pdf_lines.len() * 2);
+    let mut number = 0u32;
+    let mut previous_page = None;
+    for pdf_line in pdf_lines {
+        let new_page = previous_page.is_some_and(|p| p != pdf_line.page);
+        if pdf_line.gap_before || new_page {
+            number += 1;
+            let start = text.len();
+            text.push('\n');
+            let mut blank = lex_line(RawLine {
+                start,
+                end: start,
+                number,
+                text: Cow::Borrowed(""),
+            });
+            blank.span.page = Some(pdf_line.page);
+            blank.hints.page_break = new_page;
+            lines.push(blank);
+        }
+        number += 1;
+        let start = text.len();
+        text.push_str(&pdf_line.text);
+        let end = text.len();
+        text.push('\n');
+        let mut line = lex_line(RawLine {
+            start,
+            end,
+            number,
+            text: Cow::Owned(pdf_line.text.clone()),
+        });
+        line.span.page = Some(pdf_line.page);
+        line.hints.bold |= pdf_line.bold;
+        line.hints.size_ratio = Some(pdf_line.size / body.max(1.0));
+        line.hints.page_break |= new_page;
+        let left = left_margin
+            .get(&pdf_line.page)
+            .copied()
+            .unwrap_or(pdf_line.x);
+        let indent = ((pdf_line.x - left) / (body.max(1.0) * 0.5)).round();
+        line.hints.indent = if indent.is_finite() && indent > 0.0 {
+            indent.min(200.0) as u16
+        } else {
+            0
+        };
+        lines.push(line);
+        previous_page = Some(pdf_line.page);
+    }
+    (text, lines)
+}
