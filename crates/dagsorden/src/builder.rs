@@ -63,6 +63,9 @@ pub struct Builder<'l, 'a> {
     /// The previous content line was the title: a short name right under it is the
     /// organisation ("Referat" / "Økonomiudvalget").
     after_title: bool,
+    /// The last content line was an item heading: a lowercase line right after it
+    /// continues its title (a long title wrapped by the producer).
+    title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
     furniture: std::collections::HashMap<usize, crate::furniture::Kind>,
@@ -86,6 +89,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             prev_blank: true,
             pending_blank: false,
             after_title: false,
+            title_may_continue: false,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
         }
@@ -444,6 +448,18 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self.accept_item(&heading, index)
         {
             self.start_item(&heading, line.span);
+            self.title_may_continue = true;
+            return;
+        }
+        if std::mem::take(&mut self.title_may_continue)
+            && (is_title_continuation(text)
+                || (is_short_title_tail(text) && self.next_is_structure(index)))
+            && let Some(item) = self.items.last_mut()
+        {
+            crate::paragraph::join_wrapped(&mut item.title, text);
+            item.heading_span = item.heading_span.cover(line.span);
+            item.span = item.span.cover(line.span);
+            self.title_may_continue = true;
             return;
         }
         if is_closed_marker(text)
@@ -923,6 +939,23 @@ fn glued_toc_heading(text: &str) -> Option<&str> {
         (lower.starts_with(heading) && rest.starts_with(|c: char| c.is_ascii_digit()))
             .then_some(rest)
     })
+}
+
+/// The wrapped tail of an item title: starts in lowercase and is not a sentence.
+fn is_title_continuation(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+        && !text.ends_with(['.', ':', ';', ','])
+        && text.split_whitespace().count() <= 12
+        && case_line(text).is_none()
+}
+
+/// A short line with no sentence end: the rest of a wrapped title when a case line or
+/// section heading follows it.
+fn is_short_title_tail(text: &str) -> bool {
+    !text.ends_with(['.', ':', ';', ','])
+        && text.split_whitespace().count() <= 8
+        && case_line(text).is_none()
+        && section_heading(text).is_none()
 }
 
 /// A short name on its own line: a committee or council ("Økonomiudvalget").

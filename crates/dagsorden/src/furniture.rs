@@ -6,7 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::grammar::{item_heading::item_heading, section_heading::section_heading};
+use crate::grammar::{
+    case_line::case_line, item_heading::item_heading, section_heading::section_heading,
+};
 use crate::lexer::Line;
 use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
 
@@ -46,18 +48,21 @@ pub fn find(lines: &[Line<'_>]) -> HashMap<usize, Kind> {
             continue;
         }
         let sample = lines[indices[0]].text.as_ref();
-        // Section headings and item titles recur by nature; they are content.
-        if section_heading(sample).is_some() || item_heading(sample).is_some() {
+        // Section headings, item titles and case lines recur by nature; they are content.
+        if section_heading(sample).is_some()
+            || item_heading(sample).is_some()
+            || case_line(sample).is_some()
+        {
             continue;
         }
         let at_edges = !near_break.is_empty()
             && indices.iter().filter(|i| near_break.contains(i)).count() * 3 >= indices.len() * 2;
-        let header_like = shape.contains('#')
-            && (shape.contains('|')
-                || shape.contains("#-#")
-                || shape.contains("#.#")
-                || shape.contains(" - ")
-                || shape.contains("side"));
+        // Without page breaks, only a line repeated word for word (a header with the
+        // meeting date), or one naming a page, is taken for a running header.
+        let identical = indices.iter().all(|&i| lines[i].text == sample);
+        let names_a_page =
+            shape.contains('|') || shape.contains("side #") || shape.contains("page #");
+        let header_like = shape.contains('#') && (identical || names_a_page);
         if at_edges || header_like {
             for index in indices {
                 found.entry(index).or_insert(Kind::RunningHeader);
@@ -146,6 +151,8 @@ mod tests {
     fn repeated_content_is_not_furniture() {
         let text = "Beslutning\nGodkendt.\nBeslutning\nGodkendt.\nBeslutning\nGodkendt.\n";
         assert!(furniture_lines(text).is_empty());
+        let cases = "SAG NR.: 2009-00234\nA\nSAG NR.: 2009-01876\nB\nSAG NR.: 2009-02011\nC\nMål 2020-2023\nMål 2021-2024\nMål 2022-2025\n";
+        assert!(furniture_lines(cases).is_empty());
     }
 
     #[test]

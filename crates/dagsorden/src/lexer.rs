@@ -152,15 +152,21 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
 /// known leading words ("KKR") and digit runs are split off again.
 fn collapse_letter_spacing(s: &str) -> Option<String> {
     let tokens: Vec<&str> = s.split_whitespace().collect();
-    let singles = tokens.iter().filter(|t| t.chars().count() == 1).count();
-    let short = tokens.iter().filter(|t| t.chars().count() <= 2).count();
+    // Numbers ("2019") may stand beside the spaced letters; they do not vote.
+    let words: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let singles = words.iter().filter(|t| t.chars().count() == 1).count();
+    let short = words.iter().filter(|t| t.chars().count() <= 2).count();
     let alphanumeric = tokens.iter().all(|t| t.chars().all(char::is_alphanumeric));
-    let shouted = tokens.iter().all(|t| t.chars().all(|c| !c.is_lowercase()));
-    let spaced = tokens.len() >= 3
+    let shouted = words.iter().all(|t| t.chars().all(|c| !c.is_lowercase()));
+    let spaced = words.len() >= 3
         && alphanumeric
-        && singles * 3 >= tokens.len()
-        && short * 3 >= tokens.len() * 2
-        && (shouted || singles * 5 >= tokens.len() * 4);
+        && singles * 3 >= words.len()
+        && short * 3 >= words.len() * 2
+        && (shouted || singles * 5 >= words.len() * 4);
     if !spaced {
         return None;
     }
@@ -386,6 +392,7 @@ mod tests {
             "KKR NORDJYLLAND"
         );
         assert_eq!(lex_str("D AG SORDEN").text, "DAGSORDEN");
+        assert_eq!(lex_str("D AG SORDEN 2019").text, "DAGSORDEN 2019");
         assert_eq!(lex_str("R E F E R A T 2 0 1 0").text, "REFERAT 2010");
         assert_eq!(lex_str("R e f e r a t").text, "Referat");
         // Near misses: ordinary lines with short words.
