@@ -199,10 +199,11 @@ fn simple_encoding(
                 })
         })
         .collect();
-    // WinAnsi leaves 0x7F and a few C1 codes undefined; PDF readers show a bullet.
+    // WinAnsi leaves 0x7F and a few C1 codes undefined; PDF readers show a bullet
+    // (the table maps 0x7F to DEL).
     if base_name.as_deref() == Some("WinAnsiEncoding") {
         for code in [0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D] {
-            table[code].get_or_insert_with(|| "•".to_owned());
+            table[code] = Some("•".to_owned());
         }
     }
     if let Some(Object::Dictionary(d)) = encoding

@@ -1,0 +1,359 @@
+//! Small PDFs written object by object, each exercising one thing the front end must
+//! read right (fonts, encodings, operators, inheritance) or survive (hostile input).
+
+use dagsorden_pdf::{Limits, PdfError, extract, parse_pdf, parse_pdf_with};
+
+/// A minimal PDF: catalog, pages, one page per content stream, the given fonts
+/// (`/F1`, `/F2`, …) and extra objects appended from number 100 on.
+struct Pdf {
+    page_resources_on_parent: bool,
+    fonts: Vec<String>,
+    pages: Vec<Vec<u8>>,
+    extra: Vec<(u32, Vec<u8>)>,
+    xobjects: Vec<(String, u32)>,
+}
+
+impl Pdf {
+    fn new() -> Self {
+        Pdf {
+            page_resources_on_parent: false,
+            fonts: Vec::new(),
+            pages: Vec::new(),
+            extra: Vec::new(),
+            xobjects: Vec::new(),
+        }
+    }
+
+    fn font(mut self, dict: &str) -> Self {
+        self.fonts.push(dict.to_owned());
+        self
+    }
+
+    fn page(mut self, content: &[u8]) -> Self {
+        self.pages.push(content.to_vec());
+        self
+    }
+
+    fn object(mut self, number: u32, body: &[u8]) -> Self {
+        self.extra.push((number, body.to_vec()));
+        self
+    }
+
+    fn build(&self) -> Vec<u8> {
+        let font_base = 10u32;
+        let page_base = 20u32;
+        let fonts: String = (0..self.fonts.len())
+            .map(|i| format!("/F{} {} 0 R ", i + 1, font_base + i as u32))
+            .collect();
+        let xobjects: String = self
+            .xobjects
+            .iter()
+            .map(|(n, id)| format!("/{n} {id} 0 R "))
+            .collect();
+        let resources = format!("/Resources << /Font << {fonts}>> /XObject << {xobjects}>> >>");
+        let kids: String = (0..self.pages.len())
+            .map(|i| format!("{} 0 R ", page_base + 2 * i as u32))
+            .collect();
+        let mut objects: Vec<(u32, Vec<u8>)> = vec![
+            (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+            (
+                2,
+                format!(
+                    "<< /Type /Pages /Kids [{kids}] /Count {} {} >>",
+                    self.pages.len(),
+                    if self.page_resources_on_parent {
+                        resources.as_str()
+                    } else {
+                        ""
+                    }
+                )
+                .into_bytes(),
+            ),
+        ];
+        for (i, dict) in self.fonts.iter().enumerate() {
+            objects.push((font_base + i as u32, dict.clone().into_bytes()));
+        }
+        for (i, content) in self.pages.iter().enumerate() {
+            let page = page_base + 2 * i as u32;
+            let own = if self.page_resources_on_parent {
+                ""
+            } else {
+                resources.as_str()
+            };
+            objects.push((page, format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {own} /Contents {} 0 R >>", page + 1).into_bytes()));
+            let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+            stream.extend_from_slice(content);
+            stream.extend_from_slice(b"\nendstream");
+            objects.push((page + 1, stream));
+        }
+        objects.extend(self.extra.iter().cloned());
+        objects.sort_by_key(|(n, _)| *n);
+        let size = objects.last().map_or(1, |(n, _)| n + 1);
+        let mut out = b"%PDF-1.5\n".to_vec();
+        let mut offsets = vec![None; size as usize];
+        for (n, body) in &objects {
+            offsets[*n as usize] = Some(out.len());
+            out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+            out.extend_from_slice(body);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend_from_slice(format!("xref\n0 {size}\n").as_bytes());
+        for offset in &offsets {
+            match offset {
+                Some(o) => out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes()),
+                None => out.extend_from_slice(b"0000000000 65535 f \n"),
+            }
+        }
+        out.extend_from_slice(
+            format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n")
+                .as_bytes(),
+        );
+        out
+    }
+}
+
+const HELVETICA: &str =
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+const HELVETICA_BOLD: &str =
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
+
+fn text_of(pdf: &[u8]) -> Vec<String> {
+    extract(pdf, &Limits::default())
+        .expect("extracts")
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+#[test]
+fn winansi_danish_letters_and_bullet() {
+    // æ ø å Æ Ø Å in WinAnsi, and 0x95 / 0x7F as bullets.
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 72 700 Td (M\\370de i K\\370ge \\346 \\345 \\306 \\330 \\305) Tj 0 -14 Td (\\225 punkt) Tj 0 -14 Td (\\177 andet) Tj ET")
+        .build();
+    assert_eq!(
+        text_of(&pdf),
+        ["Møde i Køge æ å Æ Ø Å", "• punkt", "• andet"]
+    );
+}
+
+#[test]
+fn differences_glyph_names() {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /aring /oslash /ae /f_i /uni00C5] >> >>";
+    let pdf = Pdf::new()
+        .font(font)
+        .page(b"BT /F1 10 Tf 72 700 Td (m\\002de p\\001 \\003 \\004nt \\005) Tj ET")
+        .build();
+    assert_eq!(text_of(&pdf), ["møde på æ fint Å"]);
+}
+
+#[test]
+fn type0_identity_h_with_tounicode() {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        3 beginbfchar <0001> <0053> <0002> <00F8> <0003> <0020> endbfchar\n1 beginbfrange <0010> <0012> <0061> endbfrange\nendcmap end end";
+    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
+    to_unicode.extend_from_slice(cmap);
+    to_unicode.extend_from_slice(b"\nendstream");
+    let pdf = Pdf::new()
+        .font("<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSans-Bold /Encoding /Identity-H /DescendantFonts [101 0 R] /ToUnicode 100 0 R >>")
+        .object(100, &to_unicode)
+        .object(101, b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans-Bold /DW 600 /W [1 [700 600 300]] >>")
+        .page(b"BT /F1 12 Tf 72 700 Td <0001000200030010001100120010> Tj ET")
+        .build();
+    let extracted = extract(&pdf, &Limits::default()).expect("extracts");
+    assert_eq!(extracted.lines[0].text, "Sø abca");
+    assert!(extracted.lines[0].bold);
+}
+
+#[test]
+fn tj_kerning_gaps_become_spaces_and_small_ones_do_not() {
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 72 700 Td [(Det) -900 (indstilles,) -900 (at) -15 (KKR) -900 (godk) 20 (ender.)] TJ ET")
+        .build();
+    let text = text_of(&pdf).join("\n");
+    assert!(text.starts_with("Det indstilles, at"), "{text}");
+    assert!(text.contains("godkender."), "{text}");
+}
+
+#[test]
+fn quote_operators_and_leading() {
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 14 TL 72 700 Td (Baggrund) Tj (Der afholdes m\\370de.) ' 0 0 (Andet afsnit.) \" ET")
+        .build();
+    assert_eq!(
+        text_of(&pdf),
+        ["Baggrund", "Der afholdes møde.", "Andet afsnit."]
+    );
+}
+
+#[test]
+fn resources_inherited_from_the_pages_node() {
+    let mut pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 72 700 Td (Arvet skrift) Tj ET");
+    pdf.page_resources_on_parent = true;
+    assert_eq!(text_of(&pdf.build()), ["Arvet skrift"]);
+}
+
+#[test]
+fn form_xobject_text_is_read_and_a_self_drawing_form_stops() {
+    let form_content = b"BT /F1 9 Tf 72 800 Td (KKR NORDJYLLAND | 15-01-2021) Tj ET /X1 Do";
+    let mut form = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length {} >>\nstream\n",
+        form_content.len()
+    )
+    .into_bytes();
+    form.extend_from_slice(form_content);
+    form.extend_from_slice(b"\nendstream");
+    let mut pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"/X1 Do BT /F1 10 Tf 72 700 Td (Indhold) Tj ET")
+        .object(100, &form);
+    pdf.xobjects.push(("X1".into(), 100));
+    let text = text_of(&pdf.build());
+    assert_eq!(text, ["KKR NORDJYLLAND | 15-01-2021", "Indhold"]);
+}
+
+#[test]
+fn headings_from_size_and_bold_reach_the_builder() {
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .font(HELVETICA_BOLD)
+        .page(
+            b"BT /F2 16 Tf 72 780 Td (DAGSORDEN 2021) Tj ET BT /F2 14 Tf 72 750 Td (KKR NORDJYLLAND) Tj ET \
+              BT /F1 10 Tf 72 720 Td (Dato: 15-01-2021 08:00) Tj ET \
+              BT /F2 14 Tf 72 680 Td (1. Godkendelse af dagsorden) Tj ET \
+              BT /F2 14 Tf 72 650 Td (2. Valg af repr\\346sentanter) Tj ET \
+              BT /F1 10 Tf 72 630 Td (SAG-2021-00200 hlth) Tj ET \
+              BT /F2 10 Tf 72 605 Td (Indstilling) Tj ET \
+              BT /F1 10 Tf 72 585 Td (Det indstilles, at KKR v\\346lger to medlemmer.) Tj ET",
+        )
+        .build();
+    let agenda = parse_pdf(&pdf).expect("parses");
+    assert_eq!(agenda.title.as_deref(), Some("DAGSORDEN 2021"));
+    assert_eq!(agenda.organisation.as_deref(), Some("KKR NORDJYLLAND"));
+    assert_eq!(
+        agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2021-01-15")
+    );
+    let titles: Vec<&str> = agenda.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Godkendelse af dagsorden", "Valg af repræsentanter"]
+    );
+    assert_eq!(
+        agenda.items[1].case.as_ref().map(|c| c.id.as_str()),
+        Some("SAG-2021-00200")
+    );
+    assert_eq!(agenda.items[1].recommendations, ["KKR vælger to medlemmer"]);
+    assert!(agenda.items.iter().all(|i| i.span.page == Some(1)));
+    assert_eq!(agenda.source.pages, Some(1));
+}
+
+// ---- hostile input -------------------------------------------------------------------
+
+#[test]
+fn not_a_pdf() {
+    assert_eq!(
+        extract(b"<html>hello</html>", &Limits::default()).err(),
+        Some(PdfError::NotPdf)
+    );
+    assert_eq!(
+        extract(b"", &Limits::default()).err(),
+        Some(PdfError::NotPdf)
+    );
+}
+
+#[test]
+fn a_pdf_without_text_is_an_error_not_an_empty_success() {
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"0 0 m 100 100 l S")
+        .build();
+    assert_eq!(parse_pdf(&pdf).err(), Some(PdfError::NoText { pages: 1 }));
+}
+
+#[test]
+fn truncated_files_recover_or_fail_clearly() {
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 72 700 Td (REFERAT) Tj ET")
+        .build();
+    for cut in [
+        pdf.len() / 3,
+        pdf.len() / 2,
+        pdf.len() * 2 / 3,
+        pdf.len() - 10,
+    ] {
+        match parse_pdf(&pdf[..cut]) {
+            Ok(agenda) => assert!(agenda.title.is_some() || !agenda.diagnostics.is_empty()),
+            Err(e) => assert!(
+                matches!(e, PdfError::Damaged { .. } | PdfError::NoText { .. }),
+                "{e:?}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn decompression_bomb_hits_the_limit() {
+    // 8 MiB of zeros compress to a few KiB; the limit here is 1 MiB.
+    let zeros = vec![0u8; 8 * 1024 * 1024];
+    let compressed = zlib(&zeros);
+    let mut stream = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length {} /Filter /FlateDecode >>\nstream\n",
+        compressed.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&compressed);
+    stream.extend_from_slice(b"\nendstream");
+    let mut pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 72 700 Td (x) Tj ET /Bomb Do")
+        .object(100, &stream);
+    pdf.xobjects.push(("Bomb".into(), 100));
+    let limits = Limits {
+        max_decompressed_bytes: 1024 * 1024,
+        ..Limits::default()
+    };
+    assert_eq!(
+        parse_pdf_with(&pdf.build(), &limits).err(),
+        Some(PdfError::TooLarge { limit: 1024 * 1024 })
+    );
+    // Under the default limit the same file reads (its page has text).
+    assert!(parse_pdf(&pdf.build()).is_ok());
+}
+
+#[test]
+fn deep_nesting_and_cycles_do_not_overflow_the_stack() {
+    let mut deep = b"BT /F1 10 Tf 72 700 Td (Dybt) Tj ET ".to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 100_000));
+    deep.extend(std::iter::repeat_n(b']', 100_000));
+    let pdf = Pdf::new().font(HELVETICA).page(&deep).build();
+    let _ = parse_pdf(&pdf); // any result but a crash
+
+    let form_content = b"/X1 Do BT /F1 9 Tf 72 800 Td (Igen) Tj ET";
+    let mut form = format!("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 100 0 R >> /Font << /F1 10 0 R >> >> /Length {} >>\nstream\n", form_content.len()).into_bytes();
+    form.extend_from_slice(form_content);
+    form.extend_from_slice(b"\nendstream");
+    let mut pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"/X1 Do")
+        .object(100, &form);
+    pdf.xobjects.push(("X1".into(), 100));
+    let extracted = extract(&pdf.build(), &Limits::default()).expect("extracts");
+    // The form draws itself: each level is read once per nesting level, up to the cap.
+    assert!(extracted.lines.len() <= 16, "{}", extracted.lines.len());
+}
+
+fn zlib(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).expect("in memory");
+    encoder.finish().expect("in memory")
+}
