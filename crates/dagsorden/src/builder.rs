@@ -230,6 +230,25 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.start_item(&heading, line.span);
             return;
         }
+        if let Some((_, case_index)) = self.pending_case.take() {
+            // The line after the case line was not an item heading: both are text.
+            self.last_end = self.lines[case_index].span.end;
+            self.preamble_text(case_index);
+        }
+        if let Some(case) = case_line(text)
+            && self.next_is_item_heading(index)
+        {
+            // KLE numbers and "Sagnr." stand before the first item's heading too.
+            self.close_preamble_section();
+            let case = CaseRef {
+                id: case.id.to_owned(),
+                initials: case.initials.map(str::to_owned),
+                raw: text.to_owned(),
+                span: line.span,
+            };
+            self.pending_case = Some((case, index));
+            return;
+        }
         if self.agenda.title.is_none()
             && self.agenda.items.is_empty()
             && let Some(title) = title_line(text)
@@ -293,14 +312,20 @@ impl<'l, 'a> Builder<'l, 'a> {
             });
             return;
         }
+        self.preamble_text(index);
+    }
+
+    /// Text in the preamble: into the open preamble section, or an un-headed one.
+    fn preamble_text(&mut self, index: usize) {
+        let span = self.lines[index].span;
         let section = self
             .preamble_section
             .get_or_insert_with(|| PreambleSection {
                 heading: None,
                 text: String::new(),
-                span: line.span,
+                span,
             });
-        section.span = section.span.cover(line.span);
+        section.span = section.span.cover(span);
         self.push_content(index);
     }
 
@@ -452,6 +477,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         if std::mem::take(&mut self.title_may_continue)
+            && !is_closed_marker(text)
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index)))
             && let Some(item) = self.items.last_mut()
@@ -587,7 +613,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             .is_some_and(|s| s.kind == SectionKind::Bilag);
         if in_bilag
             && !hinted
-            && (!self.prev_blank
+            && (!(self.prev_blank || self.pending_case.is_some())
                 || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
         {
             return false;
