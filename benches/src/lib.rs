@@ -1,0 +1,2 @@
+//! Shared by the timing tool; the benches themselves live in `benches/`.
+#![forbid(unsafe_code)]
