@@ -24,7 +24,9 @@ use crate::grammar::{
 };
 use crate::lexer::Line;
 use crate::paragraph::BlockAccumulator;
-use crate::recommendations::{numbered_clause, recommendations, unheaded_recommendations};
+use crate::recommendations::{
+    numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
+};
 use crate::vocabulary::{CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, TOC_HEADINGS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,11 +295,18 @@ impl<'l, 'a> Builder<'l, 'a> {
         if self.field_continuation(line) {
             return;
         }
+        // The organisation: a name right under or right above the title (positional
+        // evidence, which web-page breadcrumbs above it do not disturb), or a capitalised
+        // or styled line before anything else of the header.
+        let beside_title = looks_like_name(text)
+            && (after_title
+                || self
+                    .next_content(index)
+                    .is_some_and(|n| title_line(&n.text).is_some()));
+        let header_empty = self.agenda.preamble.is_empty() && self.preamble_section.is_none();
         if self.agenda.organisation.is_none()
             && self.agenda.meeting.fields.is_empty()
-            && self.agenda.preamble.is_empty()
-            && self.preamble_section.is_none()
-            && (looks_like_organisation(line) || (after_title && looks_like_name(text)))
+            && (beside_title || (header_empty && looks_like_organisation(line)))
         {
             self.agenda.organisation = Some(text.to_owned());
             self.agenda.organisation_span = Some(line.span);
@@ -396,10 +405,12 @@ impl<'l, 'a> Builder<'l, 'a> {
         if line.hints.is_heading() {
             return true;
         }
-        let next = self.next_nonblank(index);
+        let next = self.next_content(index);
         self.prev_blank
             && self.lines.get(index + 1).is_none_or(Line::is_blank)
-            && next.is_some_and(|n| n.text.chars().count() > text.chars().count() * 2)
+            && next.is_some_and(|n| {
+                n.text.chars().count() > text.chars().count() * 2 && is_running_text(n)
+            })
             && text.chars().next().is_some_and(char::is_uppercase)
     }
 
@@ -450,6 +461,9 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     fn push_toc_entry(&mut self, number: &str, title: &str, page: Option<u32>, span: Span) {
         self.toc_numbers.insert(number.to_owned());
+        // The TOC names items as the body does: without "Lukket punkt:" or a case number.
+        let (title, _) = strip_closed_marker(title);
+        let (title, _) = split_trailing_case(title);
         self.agenda.toc.push(TocEntry {
             number: number.to_owned(),
             title: title.to_owned(),
@@ -546,12 +560,48 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.start_section(SectionKind::Other, text.trim_end_matches(':'), line.span);
             return;
         }
+        if self.is_plain_section_heading(index) {
+            self.start_section(SectionKind::Other, text, line.span);
+            return;
+        }
         if self.items.is_empty() {
             // Cannot happen while the body starts with an item; kept for safety.
             self.unplaced(line);
             return;
         }
         self.push_content(index);
+    }
+
+    /// A heading outside the vocabulary in unstyled text ("Problemstilling", "Løsning"):
+    /// a few capitalised words standing alone between blank lines, followed by running
+    /// text. Not inside a Beslutning, where a one-word decision ("Godkendt") stands alone.
+    fn is_plain_section_heading(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+        let words = text.split_whitespace().count();
+        let in_decision = self
+            .section
+            .as_ref()
+            .is_some_and(|s| s.kind == SectionKind::Beslutning);
+        !line.hints.bullet
+            && !in_decision
+            && !self.items.is_empty()
+            && (1..=4).contains(&words)
+            && text.chars().count() <= 40
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && !text.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && !is_closed_marker(text)
+            && !opens_recommendation(text)
+            && !text
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| FUNCTION_WORDS.contains(&w))
+            && self.prev_blank
+            && self.lines.get(index + 1).is_none_or(Line::is_blank)
+            && self
+                .next_content(index)
+                .is_some_and(|n| is_running_text(n) && n.text.chars().count() > 40)
     }
 
     /// Paragraph text, list items and enclosure markers into the open container.
@@ -696,7 +746,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 span,
             ));
         }
-        let (title, closed) = strip_closed_marker(heading.title);
+        let (title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
         let (title, trailing_case) = split_trailing_case(title);
         let mut item = Item::new(number, title);
         item.open = !closed;
@@ -870,6 +920,13 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.lines[index + 1..].iter().find(|l| !l.is_blank())
     }
 
+    /// The next line that is neither blank nor page furniture.
+    fn next_content(&self, index: usize) -> Option<&Line<'a>> {
+        (index + 1..self.lines.len())
+            .find(|&i| !self.lines[i].is_blank() && !self.furniture.contains_key(&i))
+            .map(|i| &self.lines[i])
+    }
+
     fn next_is_item_heading(&self, index: usize) -> bool {
         self.next_nonblank(index)
             .is_some_and(|l| item_heading(&l.text).is_some())
@@ -881,6 +938,24 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.next_nonblank(index)
             .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
     }
+}
+
+/// Words a heading never ends with: a line ending in one runs on into the next.
+const FUNCTION_WORDS: &[&str] = &[
+    "at", "og", "i", "til", "for", "af", "på", "med", "som", "der", "om", "en", "et",
+];
+
+/// "Godkendelse af dagsorden\tfold punktet ind": web chrome run into a title.
+fn strip_trailing_chrome(title: &str) -> &str {
+    let lower = title.to_lowercase();
+    crate::vocabulary::WEB_CHROME_LINES
+        .iter()
+        .filter(|chrome| chrome.split_whitespace().count() >= 2)
+        .find(|chrome| {
+            lower.ends_with(*chrome) && lower[..lower.len() - chrome.len()].ends_with(' ')
+        })
+        .and_then(|chrome| title.get(..title.len() - chrome.len()))
+        .map_or(title, str::trim_end)
 }
 
 fn is_closed_marker(text: &str) -> bool {
@@ -982,6 +1057,18 @@ fn is_short_title_tail(text: &str) -> bool {
         && text.split_whitespace().count() <= 8
         && case_line(text).is_none()
         && section_heading(text).is_none()
+}
+
+/// Plain running text: no field, TOC, title, item or section line.
+fn is_running_text(line: &Line<'_>) -> bool {
+    let text = line.text.as_ref();
+    !line.hints.bullet
+        && field_line(text).is_none()
+        && title_line(text).is_none()
+        && item_heading(text).is_none()
+        && section_heading(text).is_none()
+        && !is_toc_heading(text)
+        && glued_toc_heading(text).is_none()
 }
 
 /// A short name on its own line: a committee or council ("Økonomiudvalget").

@@ -15,9 +15,10 @@ static NUMBERED_CLAUSE: LazyLock<Option<Regex>> =
 static NUMBERED_SEPARATOR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"[,;]?\s+(?:og\s+)?\d{1,2}[.)]\s+[Aa]t\s").ok());
 /// An earlier body's decision quoted before the recommendation:
-/// "Økonomiudvalget, 22. september 2021, pkt. 205:".
+/// "Økonomiudvalget, 22. september 2021, pkt. 205:", alone or at the start of the
+/// paragraph that quotes the decision.
 static HISTORY_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{2,60},?\s+(?:den\s+)?\d{1,2}\.?[\s.\-/]*(?:\w+|\d{1,2})[\s.\-/]*\d{2,4},?\s+(?:pkt|punkt|sag)\.?\s*\d+\s*[:.]?$").ok()
+    Regex::new(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{2,60},?\s+(?:den\s+)?\d{1,2}\.?[\s.\-/]*(?:\w+|\d{1,2})[\s.\-/]*\d{2,4},?\s+(?:pkt|punkt|sag)\.?\s*\d+\s*(?::|\.$|$)").ok()
 });
 
 /// The clause of a numbered "1. At …" line.
@@ -52,7 +53,7 @@ pub fn unheaded_recommendations(blocks: &[Block]) -> Vec<String> {
 
 /// "Direktionen indstiller, at", "Direktøren for Teknik og Miljø indstiller til Byrådet:",
 /// "Det indstilles," — the verb among the first words of the paragraph.
-fn opens_recommendation(text: &str) -> bool {
+pub fn opens_recommendation(text: &str) -> bool {
     text.split_whitespace()
         .take(8)
         .any(|w| matches!(w.trim_end_matches([',', ':']), "indstiller" | "indstilles"))
@@ -71,7 +72,13 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
     for block in blocks {
         match block {
             Block::Paragraph { text, .. } if is_history_heading(text) => {
-                history = History::Heading;
+                // The heading alone, or run together with the decision it quotes.
+                let heading_only = text.trim_end().ends_with(':') || !text.contains(": ");
+                history = if heading_only {
+                    History::Heading
+                } else {
+                    History::Decision
+                };
                 introduced = false;
                 expect_clause = false;
             }
@@ -348,6 +355,23 @@ mod tests {
         ]);
         // The quoted decision is history, even where it recommends; the new one counts.
         assert_eq!(r, ["budgettet godkendes"]);
+    }
+
+    #[test]
+    fn history_run_together_with_its_decision() {
+        let r = recommendations(&[
+            para(
+                "Økonomiudvalget, 22. september 2021, pkt. 205: Økonomiudvalget anbefaler, at budgettet vedtages. Fraværende: A",
+            ),
+            para("Økonomiudvalget, 1. september 2021, pkt. 188:"),
+            para("Oversendes til 1. behandling i Byrådet."),
+            para("Kommunaldirektøren indstiller til Byrådet:"),
+            Block::List {
+                items: vec!["At budgettet vedtages,".into()],
+                span: Span::new(0, 0, 1),
+            },
+        ]);
+        assert_eq!(r, ["budgettet vedtages"]);
     }
 
     #[test]

@@ -27,7 +27,6 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("økonomi og finansiering", SectionKind::Okonomi),
     ("sagsforløb", SectionKind::Sagsforlob),
     ("forventet sagsgang", SectionKind::ForventetSagsgang),
-    ("videre proces", SectionKind::ForventetSagsgang),
     ("anledning", SectionKind::Anledning),
     ("personale", SectionKind::Personale),
     ("personalemæssige konsekvenser", SectionKind::Personale),
@@ -61,6 +60,8 @@ pub const MEETING_KEYS: &[(&str, MeetingKey)] = &[
     ("mødet hævet", MeetingKey::EndTime),
     ("afsluttet", MeetingKey::EndTime),
     ("mødestart", MeetingKey::Time),
+    ("mødetid", MeetingKey::Time),
+    ("klokkeslæt", MeetingKey::Time),
     ("slut", MeetingKey::EndTime),
     ("sted", MeetingKey::Place),
     ("mødested", MeetingKey::Place),
@@ -236,6 +237,14 @@ pub const WEB_CHROME_LINES: &[&str] = &[
     "vis bilag",
     "skip til indhold",
     "gå til indhold",
+    "gå til hovedindhold",
+    "spring til indhold",
+    "hent som pdf",
+    "download som pdf",
+    "menu",
+    "søg",
+    "tilpas indstillinger",
+    "log ind",
 ];
 
 /// Words whose presence makes a short line a cookie notice.

@@ -143,7 +143,7 @@ pub fn check_coverage(input: &[u8], agenda: &Agenda) {
             .unwrap_or(input.len() - start);
         let end = start + len;
         let text = String::from_utf8_lossy(&input[start..end]);
-        if text.chars().any(char::is_alphanumeric) {
+        if without_tags(&text).chars().any(char::is_alphanumeric) {
             // Only the content needs covering, not surrounding white space.
             let lead = input[start..end]
                 .iter()
@@ -171,6 +171,32 @@ pub fn check_coverage(input: &[u8], agenda: &Agenda) {
                 1
             };
     }
+}
+
+/// Markup tags (`<b>`, `</strong>`) are not content; what is outside them is.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('>');
+        let is_tag = close.is_some_and(|c| {
+            let inner = after[..c].trim_start_matches('/').trim_end_matches('/');
+            !inner.is_empty()
+                && inner.len() <= 10
+                && inner.chars().all(|ch| ch.is_ascii_alphabetic())
+        });
+        match (is_tag, close) {
+            (true, Some(c)) => rest = &after[c + 1..],
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The model as JSON with every span removed, to compare documents that differ only in
