@@ -275,7 +275,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if self.agenda.toc.is_empty() && is_toc_heading(text) {
             self.close_preamble_section();
             self.region = Region::Toc;
-            self.agenda.toc_span = Some(line.span);
+            self.extend_toc_span(line.span);
             return;
         }
         if self.agenda.toc.is_empty()
@@ -614,8 +614,22 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if let Some(rest) = text.strip_prefix("./. ") {
             // The margin marker on the first line of its paragraph (pdftotext).
-            self.blocks.enclosure("./.", line.span);
-            self.blocks.text(line, rest);
+            let marker_end = (line.span.start + 3).min(line.span.end);
+            self.blocks.enclosure(
+                "./.",
+                Span {
+                    end: marker_end,
+                    ..line.span
+                },
+            );
+            self.blocks.text_at(
+                line,
+                rest,
+                Span {
+                    start: marker_end,
+                    ..line.span
+                },
+            );
             return;
         }
         if line.hints.bullet {
@@ -959,6 +973,9 @@ fn strip_trailing_chrome(title: &str) -> &str {
 }
 
 fn is_closed_marker(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
     let lower = text.trim().trim_end_matches(['.', ':']).to_lowercase();
     CLOSED_ITEM_MARKERS.contains(&lower.as_str())
 }
@@ -1034,11 +1051,13 @@ fn parent_number(number: &str) -> &str {
 
 /// The first entry of a TOC whose heading is glued to it: "Indholdsfortegnelse1. …".
 fn glued_toc_heading(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
     TOC_HEADINGS.iter().find_map(|heading| {
         let rest = text.get(heading.len()..)?;
-        (lower.starts_with(heading) && rest.starts_with(|c: char| c.is_ascii_digit()))
-            .then_some(rest)
+        let glued = rest.starts_with(|c: char| c.is_ascii_digit())
+            && text
+                .get(..heading.len())
+                .is_some_and(|h| h.to_lowercase() == *heading);
+        glued.then_some(rest)
     })
 }
 

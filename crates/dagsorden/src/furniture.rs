@@ -108,6 +108,10 @@ fn shape(text: &str) -> String {
 }
 
 fn is_web_chrome(text: &str) -> bool {
+    let exact_candidate = text.len() <= 40;
+    if !exact_candidate && (text.len() > 600 || !text.contains("ookie")) {
+        return false;
+    }
     let lower = text.trim().trim_end_matches(['.', ':']).to_lowercase();
     if lower.is_empty() {
         return false;

@@ -68,18 +68,32 @@ pub fn lex<'a>(raw: Vec<RawLine<'a>>) -> Vec<Line<'a>> {
 
 /// Lex one raw line.
 pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
-    let span = raw.span();
+    let span = content_span(&raw);
     let (text, hints) = match raw.text {
-        Cow::Borrowed(s) => {
-            let (text, hints) = clean(s);
-            (text, hints)
-        }
+        Cow::Borrowed(s) => clean(s),
         Cow::Owned(s) => {
             let (text, hints) = clean(&s);
             (Cow::Owned(text.into_owned()), hints)
         }
     };
     Line { span, text, hints }
+}
+
+/// The line's span without leading and trailing white space, so that a span starts at
+/// the first character of content (a `./.` margin marker, a heading's number).
+fn content_span(raw: &RawLine<'_>) -> Span {
+    let is_space = |c: char| c.is_ascii_whitespace();
+    // Decoded legacy text has one byte per character in the input; UTF-8 text its own.
+    let input_len = |s: &str| match raw.text {
+        Cow::Borrowed(_) => s.len(),
+        Cow::Owned(_) => s.chars().count(),
+    };
+    let text = raw.text.as_ref();
+    let lead = input_len(&text[..text.len() - text.trim_start_matches(is_space).len()]);
+    let trail = input_len(&text[text.trim_end_matches(is_space).len()..]);
+    let start = (raw.start + lead).min(raw.end);
+    let end = raw.end.saturating_sub(trail).max(start);
+    Span::new(start, end, raw.number)
 }
 
 /// Whether a line can be used as it is, with no cleaning (the common case, kept

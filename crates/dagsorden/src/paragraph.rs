@@ -39,14 +39,19 @@ impl BlockAccumulator {
 
     /// A line of running text.
     pub fn text(&mut self, line: &Line<'_>, text: &str) {
+        self.text_at(line, text, line.span);
+    }
+
+    /// Running text that occupies only part of its line (`span`).
+    pub fn text_at(&mut self, line: &Line<'_>, text: &str, span: Span) {
         if !self.list.is_empty() {
             let continues_item = !self.blank_since_last
                 && (line.hints.indent > 0
                     || self.list.last().is_some_and(|(t, _)| !ends_sentence(t)));
             if continues_item {
-                if let Some((item, span)) = self.list.last_mut() {
+                if let Some((item, item_span)) = self.list.last_mut() {
                     join_wrapped(item, text);
-                    *span = span.cover(line.span);
+                    *item_span = item_span.cover(span);
                 }
                 self.blank_since_last = false;
                 return;
@@ -54,7 +59,7 @@ impl BlockAccumulator {
             self.flush_list();
         }
         self.marker_pending = false;
-        self.paragraph.push((text.to_owned(), line.span));
+        self.paragraph.push((text.to_owned(), span));
         self.blank_since_last = false;
     }
 

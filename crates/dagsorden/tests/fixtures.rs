@@ -127,6 +127,8 @@ fn facts_of(agenda: &Agenda) -> Value {
         "organisation": agenda.organisation,
         "date": agenda.meeting.date,
         "time": agenda.meeting.time,
+        "end_time": agenda.meeting.end_time,
+        "truncated": agenda.diagnostics.iter().any(|d| d.code == dagsorden::model::DiagnosticCode::Truncated),
         "place": agenda.meeting.place,
         "field_keys": agenda.meeting.fields.iter().map(|f| &f.key).collect::<Vec<_>>(),
         "preamble_headings": agenda.preamble.iter().filter_map(|p| p.heading.as_ref()).collect::<Vec<_>>(),

@@ -81,6 +81,10 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
 
 /// Read a whole line as a case line.
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
+    // A label, a number and initials: never a long line.
+    if text.len() > 80 {
+        return None;
+    }
     let (rest, labelled) = match strip_label(text) {
         Some(rest) => (rest, true),
         None => (text, false),

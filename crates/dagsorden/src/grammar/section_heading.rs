@@ -5,6 +5,9 @@ use dagsorden_model::SectionKind;
 
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
+/// Longer lines are never section headings (qualified ones included).
+const MAX_HEADING_BYTES: usize = 160;
+
 /// A recognised section heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionHeading<'a> {
@@ -40,6 +43,10 @@ fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
 /// Read a line as a section heading from the vocabulary.
 pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
     let text = text.trim();
+    // Headings are short; checking length first keeps long paragraph lines cheap.
+    if text.len() > MAX_HEADING_BYTES {
+        return None;
+    }
     if let Some((head, after)) = text.split_once(':') {
         let after = after.trim();
         if let Some(kind) = lookup(head) {

@@ -155,10 +155,24 @@ pub fn check_coverage(input: &[u8], agenda: &Agenda) {
                 .take_while(|b| b.is_ascii_whitespace())
                 .count();
             let (s, e) = (start + lead, end - trail.min(len - lead));
-            let covered = spans.iter().any(|sp| sp.start <= s && e <= sp.end);
+            // Every non-blank byte of the line lies in some span (a margin marker and
+            // its paragraph may share a line, each with its own span).
+            let overlapping: Vec<&Span> = spans
+                .iter()
+                .filter(|sp| sp.start < e && s < sp.end)
+                .collect();
+            let bom = if input.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            let uncovered = (s.max(bom)..e).find(|&i| {
+                !input[i].is_ascii_whitespace()
+                    && !overlapping.iter().any(|sp| sp.start <= i && i < sp.end)
+            });
             assert!(
-                covered,
-                "line {line_no} is in no element or diagnostic: {text:?}"
+                uncovered.is_none(),
+                "line {line_no} is in no element or diagnostic (byte {uncovered:?}): {text:?}"
             );
         }
         if end >= input.len() {
