@@ -75,11 +75,14 @@ impl Font {
         } else {
             simple_encoding(doc, dict, &subtype, &name, descriptor)
         };
-        let (widths, default_width) = if two_byte {
+        let (mut widths, default_width) = if two_byte {
             cid_widths(doc, descendant)
         } else {
             simple_widths(doc, dict, descriptor, &name)
         };
+        if !two_byte && widths.is_empty() {
+            standard_14_widths(&name, &simple, &mut widths);
+        }
         Font {
             name,
             bold,
@@ -319,6 +322,76 @@ fn simple_widths(
     (widths, missing.unwrap_or(fallback))
 }
 
+/// The standard 14 fonts (and their usual aliases) may come without /Widths: take the
+/// widths from Adobe's metrics, matched through each code's character.
+fn standard_14_widths(name: &str, simple: &[Option<String>], widths: &mut HashMap<u32, f32>) {
+    let Some(metrics) = standard_14_metrics(name) else {
+        return;
+    };
+    for (code, text) in simple.iter().enumerate() {
+        let width = text
+            .as_deref()
+            .and_then(|t| t.chars().next())
+            .and_then(|c| metrics.get(&c));
+        if let (Some(width), Ok(code)) = (width, u32::try_from(code)) {
+            widths.insert(code, *width);
+        }
+    }
+}
+
+fn standard_14_metrics(name: &str) -> Option<&'static HashMap<char, f32>> {
+    use std::sync::LazyLock;
+    type Metrics = LazyLock<HashMap<char, f32>>;
+    static HELVETICA: Metrics = LazyLock::new(|| afm_widths(pdf_core_14_font_afms::HELVETICA));
+    static HELVETICA_BOLD: Metrics =
+        LazyLock::new(|| afm_widths(pdf_core_14_font_afms::HELVETICA_BOLD));
+    static TIMES: Metrics = LazyLock::new(|| afm_widths(pdf_core_14_font_afms::TIMES_ROMAN));
+    static TIMES_BOLD: Metrics = LazyLock::new(|| afm_widths(pdf_core_14_font_afms::TIMES_BOLD));
+    static TIMES_ITALIC: Metrics =
+        LazyLock::new(|| afm_widths(pdf_core_14_font_afms::TIMES_ITALIC));
+    static COURIER: Metrics = LazyLock::new(|| afm_widths(pdf_core_14_font_afms::COURIER));
+    let lower = name.to_lowercase().replace([' ', '-', ','], "");
+    let bold = lower.contains("bold");
+    let italic = lower.contains("italic") || lower.contains("oblique");
+    let metrics: &'static Metrics = if lower.starts_with("helvetica") || lower.starts_with("arial")
+    {
+        if bold { &HELVETICA_BOLD } else { &HELVETICA }
+    } else if lower.starts_with("times") {
+        match (bold, italic) {
+            (true, _) => &TIMES_BOLD,
+            (false, true) => &TIMES_ITALIC,
+            _ => &TIMES,
+        }
+    } else if lower.starts_with("courier") {
+        &COURIER
+    } else {
+        return None;
+    };
+    Some(metrics)
+}
+
+/// Character → width from the `C … ; WX … ; N … ;` lines of an AFM file.
+fn afm_widths(afm: &str) -> HashMap<char, f32> {
+    let mut widths = HashMap::new();
+    for line in afm.lines().filter(|l| l.starts_with("C ")) {
+        let mut width = None;
+        let mut glyph = None;
+        for field in line.split(';').map(str::trim) {
+            if let Some(w) = field.strip_prefix("WX ") {
+                width = w.trim().parse::<f32>().ok();
+            } else if let Some(n) = field.strip_prefix("N ") {
+                glyph = Some(n.trim());
+            }
+        }
+        if let (Some(width), Some(text)) = (width, glyph.and_then(glyph_name_text))
+            && let Some(c) = text.chars().next()
+        {
+            widths.insert(c, width);
+        }
+    }
+    widths
+}
+
 fn cid_widths(doc: &Document, descendant: Option<&Dictionary>) -> (HashMap<u32, f32>, f32) {
     let mut widths = HashMap::new();
     let Some(descendant) = descendant else {
@@ -535,6 +608,19 @@ mod tests {
         assert_eq!(glyph_name_text("f_i").as_deref(), Some("fi"));
         assert_eq!(glyph_name_text("a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_text("g123"), None);
+    }
+
+    #[test]
+    fn standard_14_metrics_from_afm() {
+        let helvetica = standard_14_metrics("Helvetica").unwrap();
+        assert_eq!(helvetica.get(&'a'), Some(&556.0));
+        assert_eq!(helvetica.get(&'i'), Some(&222.0));
+        assert_eq!(helvetica.get(&'æ'), Some(&889.0));
+        assert_eq!(
+            standard_14_metrics("Arial,Bold").unwrap().get(&'i'),
+            Some(&278.0)
+        );
+        assert!(standard_14_metrics("DejaVuSans").is_none());
     }
 
     #[test]

@@ -91,6 +91,9 @@ pub struct Interpreter<'d> {
     operations: usize,
 }
 
+/// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
+const TJ_WORD_GAP: f32 = 0.2;
+
 /// How deep Form XObjects may nest, and how deep `q` may stack.
 const MAX_FORM_DEPTH: usize = 12;
 const MAX_STATE_STACK: usize = 256;
@@ -244,20 +247,7 @@ impl<'d> Interpreter<'d> {
             }
             "TJ" => {
                 if let Some(Object::Array(items)) = operands.first() {
-                    for item in items {
-                        match item {
-                            Object::String(bytes, _) => self.show(bytes),
-                            other => {
-                                if let Some(adjust) = as_number(other) {
-                                    let tx = -adjust / 1000.0
-                                        * self.state.size
-                                        * self.state.horizontal_scale;
-                                    self.text_matrix =
-                                        multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.text_matrix);
-                                }
-                            }
-                        }
-                    }
+                    self.show_array(items);
                 }
             }
             "Do" => {
@@ -298,52 +288,66 @@ impl<'d> Interpreter<'d> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
+        self.show_array(&[Object::String(bytes.to_vec(), lopdf::StringFormat::Literal)]);
+    }
+
+    /// Show strings with position adjustments between them (`TJ`) as one run. A
+    /// backwards adjustment wider than a fraction of an em is a word gap (justified text
+    /// places words this way); smaller ones are kerning inside a word.
+    fn show_array(&mut self, items: &[Object]) {
         let Some(font) = self.state.font.clone() else {
             return;
         };
-        let state = &self.state;
+        let state = self.state.clone();
         let scale = state.horizontal_scale;
         let size = state.size;
-        let start = multiply(
-            &multiply(
-                &[size * scale, 0.0, 0.0, size, 0.0, state.rise],
-                &self.text_matrix,
-            ),
-            &state.ctm,
-        );
+        let glyph_space = [size * scale, 0.0, 0.0, size, 0.0, state.rise];
+        let start = multiply(&multiply(&glyph_space, &self.text_matrix), &state.ctm);
         let rendered_size = (start[2] * start[2] + start[3] * start[3]).sqrt();
         let mut text = String::new();
         let mut unmapped = 0;
-        for glyph in font.glyphs(bytes) {
-            match glyph.text {
-                Some(t) => text.push_str(t),
-                None => {
-                    unmapped += 1;
-                    text.push('\u{fffd}');
+        for item in items {
+            match item {
+                Object::String(bytes, _) => {
+                    for glyph in font.glyphs(bytes) {
+                        match glyph.text {
+                            Some(t) => text.push_str(t),
+                            None => {
+                                unmapped += 1;
+                                text.push('\u{fffd}');
+                            }
+                        }
+                        let spacing = state.char_spacing
+                            + if glyph.is_space {
+                                state.word_spacing
+                            } else {
+                                0.0
+                            };
+                        let tx = (glyph.width * size + spacing) * scale;
+                        self.text_matrix =
+                            multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.text_matrix);
+                    }
+                }
+                other => {
+                    if let Some(adjust) = as_number(other) {
+                        let em = -adjust / 1000.0;
+                        if em > TJ_WORD_GAP && !text.is_empty() && !text.ends_with(' ') {
+                            text.push(' ');
+                        }
+                        let tx = em * size * scale;
+                        self.text_matrix =
+                            multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.text_matrix);
+                    }
                 }
             }
-            let spacing = state.char_spacing
-                + if glyph.is_space {
-                    state.word_spacing
-                } else {
-                    0.0
-                };
-            let tx = (glyph.width * size + spacing) * scale;
-            self.text_matrix = multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.text_matrix);
         }
         if unmapped > 0 {
             *self.report.unmapped.entry(font.name.clone()).or_default() += unmapped;
         }
-        let end = multiply(
-            &multiply(
-                &[size * scale, 0.0, 0.0, size, 0.0, state.rise],
-                &self.text_matrix,
-            ),
-            &state.ctm,
-        );
         if text.is_empty() {
             return;
         }
+        let end = multiply(&multiply(&glyph_space, &self.text_matrix), &state.ctm);
         let (x, x_end) = if end[4] >= start[4] {
             (start[4], end[4])
         } else {

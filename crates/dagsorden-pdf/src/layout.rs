@@ -41,9 +41,7 @@ pub fn page_lines(mut runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
             _ => groups.push(vec![run]),
         }
     }
-    let mut lines: Vec<PdfLine> = groups.into_iter().map(|g| join_line(g, page)).collect();
-    mark_paragraph_gaps(&mut lines);
-    lines
+    groups.into_iter().map(|g| join_line(g, page)).collect()
 }
 
 fn same_baseline(line: &[Run], run: &Run) -> bool {
@@ -93,19 +91,22 @@ fn join_line(mut runs: Vec<Run>, page: u32) -> PdfLine {
     }
 }
 
-/// A line whose distance from the line above is well over the page's usual line
-/// spacing starts a new paragraph.
-fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
+/// A line whose distance from the line above is well over the document's usual line
+/// spacing starts a new paragraph. The usual spacing is taken over the whole document:
+/// one page may hold more list or heading gaps than ordinary lines.
+pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
+    let gap = |above: &PdfLine, below: &PdfLine| (above.y - below.y) / below.size.max(1.0);
     let mut gaps: Vec<f32> = lines
         .windows(2)
-        .map(|w| (w[0].y - w[1].y) / w[1].size.max(1.0))
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| gap(&w[0], &w[1]))
         .filter(|g| *g > 0.5 && *g < 3.0)
         .collect();
     gaps.sort_by(f32::total_cmp);
-    let usual = gaps.get(gaps.len() / 4).copied().unwrap_or(1.2);
+    let usual = gaps.get(gaps.len() / 5).copied().unwrap_or(1.2);
     for i in 1..lines.len() {
-        let gap = (lines[i - 1].y - lines[i].y) / lines[i].size.max(1.0);
-        lines[i].gap_before = gap > usual * 1.35;
+        lines[i].gap_before =
+            lines[i].page == lines[i - 1].page && gap(&lines[i - 1], &lines[i]) > usual * 1.3;
     }
 }
 
@@ -159,7 +160,7 @@ mod tests {
 
     #[test]
     fn paragraph_gaps() {
-        let lines = page_lines(
+        let mut lines = page_lines(
             vec![
                 run(100.0, 200.0, 700.0, "a"),
                 run(100.0, 200.0, 688.0, "b"),
@@ -169,6 +170,7 @@ mod tests {
             ],
             1,
         );
+        mark_paragraph_gaps(&mut lines);
         let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
         assert_eq!(gaps, [false, false, false, true, false]);
     }

@@ -166,6 +166,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
     if lines.is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
     }
+    layout::mark_paragraph_gaps(&mut lines);
     let mut fonts: Vec<_> = unmapped.into_iter().collect();
     fonts.sort();
     for (font, n) in fonts {

@@ -138,7 +138,12 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     hints.wide_gap = s.trim().contains('\t') || s.trim().contains("   ");
 
     let collapsed_spacing = collapse_letter_spacing(s.trim());
-    let normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
+    let mut normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
+    // A soft hyphen that ends a line is where a word was broken: keep it as a hyphen
+    // so that joining the lines undoes the break ("kommunaldi-" + "rektører").
+    if s.trim_end().ends_with('\u{ad}') {
+        normalised.push('-');
+    }
     let mut rest: &str = normalised.trim();
 
     // Markdown heading marks, then a block quote, then a bullet.
@@ -238,7 +243,12 @@ fn strip_bullet(s: &str) -> Option<&str> {
         return None;
     }
     let after = chars.as_str();
-    // "**bold**" starts with '*' but is not a bullet; "-" alone or "--" is a rule.
+    // A typographic bullet needs no space after it (PDF text often has none); "-", "*"
+    // and "+" do: "**bold**" and "-3" are not list items.
+    if matches!(first, '•' | '◦' | '▪' | '‣') && after.starts_with(|c: char| c.is_alphanumeric())
+    {
+        return Some(after);
+    }
     after.strip_prefix(' ').map(str::trim_start)
 }
 
@@ -378,6 +388,10 @@ mod tests {
         assert_eq!(line.text, "Dato: 15-01-2021 08:00");
         let line = lex_str("• Mål 9 - Styrket");
         assert!(line.hints.bullet);
+        let line = lex_str("•at KKR godkender");
+        assert!(line.hints.bullet);
+        assert_eq!(line.text, "at KKR godkender");
+        assert!(!lex_str("-3 grader").hints.bullet);
     }
 
     #[test]
@@ -385,6 +399,12 @@ mod tests {
         let line = lex_str("  Erhvervs\u{ad}hus\u{a0}\u{a0}Nord  1\\. punkt ");
         assert_eq!(line.text, "Erhvervshus Nord 1. punkt");
         assert_eq!(line.hints.indent, 2);
+    }
+
+    #[test]
+    fn line_final_soft_hyphen_marks_a_break() {
+        assert_eq!(lex_str("af kommunaldi\u{ad}").text, "af kommunaldi-");
+        assert_eq!(lex_str("Erhvervs\u{ad}hus").text, "Erhvervshus");
     }
 
     #[test]
