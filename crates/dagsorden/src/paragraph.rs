@@ -34,6 +34,11 @@ impl BlockAccumulator {
     /// A blank line: ends a paragraph (a list may go on after it).
     pub fn blank(&mut self) {
         self.flush_paragraph();
+        // The paragraph a margin marker points at ends at the blank line; a real list
+        // may follow it.
+        if self.list_after_marker && self.list.len() == 1 {
+            self.flush_list();
+        }
         self.blank_since_last = true;
     }
 
