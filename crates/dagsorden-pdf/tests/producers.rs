@@ -26,20 +26,35 @@ fn pdfs(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
-/// What a PDF must share with its text twin.
+/// What a PDF must share with its text twin: header, TOC, items with their cases,
+/// sections, recommendations and enclosure markers.
 fn shared_view(agenda: &Agenda) -> Value {
     fn item(i: &Item) -> Value {
+        let enclosures = i
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| matches!(b, dagsorden_model::Block::Enclosure { .. }))
+            .count();
         json!({
             "number": i.number,
             "title": i.title,
             "case": i.case.as_ref().map(|c| &c.id),
             "sections": i.sections.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(),
+            "recommendations": i.recommendations,
+            "enclosures": enclosures,
             "children": i.children.iter().map(item).collect::<Vec<_>>(),
         })
     }
     json!({
         "kind": agenda.kind,
+        "title": agenda.title,
+        "organisation": agenda.organisation,
         "date": agenda.meeting.date,
+        "time": agenda.meeting.time,
+        "field_keys": agenda.meeting.fields.iter().map(|f| &f.key).collect::<Vec<_>>(),
+        "preamble": agenda.preamble.iter().map(|p| &p.heading).collect::<Vec<_>>(),
+        "toc": agenda.toc.iter().map(|e| json!([e.number, e.title, e.page])).collect::<Vec<_>>(),
         "items": agenda.items.iter().map(item).collect::<Vec<_>>(),
     })
 }
