@@ -10,15 +10,15 @@ use crate::vocabulary::RECOMMENDATION_VERBS;
 
 /// "1. At …", "2) at …": a numbered clause.
 static NUMBERED_CLAUSE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+([Aa]t\s.*)$").ok());
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,2}[.)][ \t]+([Aa]t[ \t].*)$").ok());
 /// A numbered clause inside running text: "…, 2. at …".
 static NUMBERED_SEPARATOR: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"[,;]?\s+(?:og\s+)?\d{1,2}[.)]\s+[Aa]t\s").ok());
+    LazyLock::new(|| Regex::new(r"[,;]?[ \t]+(?:og[ \t]+)?[0-9]{1,2}[.)][ \t]+[Aa]t[ \t]").ok());
 /// An earlier body's decision quoted before the recommendation:
 /// "Økonomiudvalget, 22. september 2021, pkt. 205:", alone or at the start of the
 /// paragraph that quotes the decision.
 static HISTORY_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{2,60},?\s+(?:den\s+)?\d{1,2}\.?[\s.\-/]*(?:\w+|\d{1,2})[\s.\-/]*\d{2,4},?\s+(?:pkt|punkt|sag)\.?\s*\d+\s*(?::|\.$|$)").ok()
+    Regex::new(r"^[A-ZÆØÅ][A-Za-zÆØÅæøåÉéÜüÖöÄä0-9\- ]{2,60},?[ \t]+(?:den[ \t]+)?[0-9]{1,2}\.?[ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[ \t.\-/]*[0-9]{2,4},?[ \t]+(?:pkt|punkt|sag)\.?[ \t]*[0-9]+[ \t]*(?::|\.$|$)").ok()
 });
 
 /// The clause of a numbered "1. At …" line.

@@ -33,10 +33,10 @@ pub struct HeaderSentence<'a> {
 
 static HEADER_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^(?:til|fra|for|over|af)?\s*(?:mødet|møde|ordinært\ møde|ekstraordinært\ møde)\s+(?:i|for)\s+
-          (?P<org>.+?)\s+(?:den|d\.|,)\s*
-          (?P<when>(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?[\s.\-/]*(?:\w+|\d{1,2})[\s.\-/]*\d{2,4}(?:,?\s*(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?)
-          (?:,?\s+(?:i|på)\s+(?P<place>.+?))?\.?$",
+        r"(?x)^(?:til|fra|for|over|af)?[\ \t]*(?:mødet|møde|ordinært\ møde|ekstraordinært\ møde)[\ \t]+(?:i|for)[\ \t]+
+          (?P<org>.+?)[\ \t]+(?:den|d\.|,)[\ \t]*
+          (?P<when>(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+dag[\ \t]+(?:den[\ \t]+)?)?[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?)
+          (?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$",
     )
     .ok()
 });
