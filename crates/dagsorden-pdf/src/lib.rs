@@ -87,6 +87,13 @@ pub struct Extracted {
     pub pages: usize,
     /// Problems worth telling (unmapped glyphs, skipped pages).
     pub diagnostics: Vec<Diagnostic>,
+    /// Titles of the PDF outline (bookmarks), in order.
+    pub outline: Vec<String>,
+}
+
+/// The item number an outline title starts with ("2.1. Dialogmøde …" → "2.1").
+fn outline_number(title: &str) -> Option<String> {
+    dagsorden::grammar::item_heading::item_heading(title.trim()).map(|h| h.number.to_owned())
 }
 
 /// Parse a PDF agenda into the model, with default limits.
@@ -98,6 +105,13 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Agenda, PdfError> {
 pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, PdfError> {
     let extracted = extract(bytes, limits)?;
     let (_, lines) = to_lines(&extracted.lines);
+    let evidence = dagsorden::Evidence {
+        outline_numbers: extracted
+            .outline
+            .iter()
+            .filter_map(|title| outline_number(title))
+            .collect(),
+    };
     let source = SourceInfo {
         format: "pdf".into(),
         encoding: "pdf".into(),
@@ -105,7 +119,12 @@ pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, PdfError>
         lines: u32::try_from(lines.len()).unwrap_or(u32::MAX),
         pages: u32::try_from(extracted.pages).ok(),
     };
-    Ok(dagsorden::build(lines, source, extracted.diagnostics))
+    Ok(dagsorden::build_with(
+        lines,
+        source,
+        extracted.diagnostics,
+        &evidence,
+    ))
 }
 
 /// The extracted text, one line per line, as the spans of [`parse_pdf`] count it.
@@ -177,10 +196,16 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
             Span::new(0, 0, 1),
         ));
     }
+    // The outline is evidence, not content: a broken one is simply not used.
+    let outline = doc
+        .get_toc()
+        .map(|toc| toc.toc.into_iter().map(|entry| entry.title).collect())
+        .unwrap_or_default();
     Ok(Extracted {
         lines,
         pages: pages.len(),
         diagnostics,
+        outline,
     })
 }
 

@@ -7,6 +7,7 @@ use dagsorden_pdf::{Limits, PdfError, extract, parse_pdf, parse_pdf_with};
 /// (`/F1`, `/F2`, …) and extra objects appended from number 100 on.
 struct Pdf {
     page_resources_on_parent: bool,
+    catalog_extra: String,
     fonts: Vec<String>,
     pages: Vec<Vec<u8>>,
     extra: Vec<(u32, Vec<u8>)>,
@@ -17,6 +18,7 @@ impl Pdf {
     fn new() -> Self {
         Pdf {
             page_resources_on_parent: false,
+            catalog_extra: String::new(),
             fonts: Vec::new(),
             pages: Vec::new(),
             extra: Vec::new(),
@@ -55,7 +57,10 @@ impl Pdf {
             .map(|i| format!("{} 0 R ", page_base + 2 * i as u32))
             .collect();
         let mut objects: Vec<(u32, Vec<u8>)> = vec![
-            (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+            (
+                1,
+                format!("<< /Type /Catalog /Pages 2 0 R {} >>", self.catalog_extra).into_bytes(),
+            ),
             (
                 2,
                 format!(
@@ -253,6 +258,35 @@ fn headings_from_size_and_bold_reach_the_builder() {
     assert_eq!(agenda.items[1].recommendations, ["KKR vælger to medlemmer"]);
     assert!(agenda.items.iter().all(|i| i.span.page == Some(1)));
     assert_eq!(agenda.source.pages, Some(1));
+}
+
+#[test]
+fn the_outline_names_the_items_when_no_toc_is_printed() {
+    // Unstyled headings set in running text with no spacing: without more evidence they
+    // read as paragraph text; the outline (bookmarks) says they are items 1 and 2.
+    let content = b"BT /F1 10 Tf 12 TL 72 760 Td (Referat) Tj T* (Dato: 3. maj 2022) Tj T* (1. Godkendelse af dagsorden) Tj T* \
+        (Godkendt.) Tj T* (2. Budgetopf\\370lgning for 2022) Tj T* (Taget til efterretning.) Tj ET";
+    let plain = Pdf::new().font(HELVETICA).page(content).build();
+    let without = parse_pdf(&plain).expect("parses");
+    assert!(
+        without.items.is_empty(),
+        "{:?}",
+        without.items.iter().map(|i| &i.title).collect::<Vec<_>>()
+    );
+
+    let mut with_outline = Pdf::new()
+        .font(HELVETICA)
+        .page(content)
+        .object(200, b"<< /Type /Outlines /First 201 0 R /Last 202 0 R /Count 2 >>")
+        .object(201, b"<< /Title (1. Godkendelse af dagsorden) /Parent 200 0 R /Next 202 0 R /Dest [20 0 R /XYZ 0 748 0] >>")
+        .object(202, b"<< /Title (2. Budgetopf\\370lgning for 2022) /Parent 200 0 R /Prev 201 0 R /Dest [20 0 R /XYZ 0 724 0] >>");
+    with_outline.catalog_extra = "/Outlines 200 0 R".into();
+    let agenda = parse_pdf(&with_outline.build()).expect("parses");
+    let titles: Vec<&str> = agenda.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Godkendelse af dagsorden", "Budgetopfølgning for 2022"]
+    );
 }
 
 // ---- hostile input -------------------------------------------------------------------

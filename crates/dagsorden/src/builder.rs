@@ -57,6 +57,8 @@ pub struct Builder<'l, 'a> {
     pending_case: Option<(CaseRef, usize)>,
     toc_numbers: HashSet<String>,
     used_numbers: HashSet<String>,
+    /// Item numbers from a PDF outline.
+    outline_numbers: HashSet<String>,
     last_end: usize,
     prev_blank: bool,
     /// Blank lines seen since the last content line, not yet acted on: across a page
@@ -74,7 +76,7 @@ pub struct Builder<'l, 'a> {
 }
 
 impl<'l, 'a> Builder<'l, 'a> {
-    pub fn new(lines: &'l [Line<'a>]) -> Self {
+    pub fn new(lines: &'l [Line<'a>], evidence: &crate::Evidence) -> Self {
         Builder {
             lines,
             agenda: Agenda::default(),
@@ -87,6 +89,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             pending_case: None,
             toc_numbers: HashSet::new(),
             used_numbers: HashSet::new(),
+            outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
             last_end: 0,
             prev_blank: true,
             pending_blank: false,
@@ -688,7 +691,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             return (self.toc_numbers.contains(number) && !used)
                 || (hinted && line.hints.is_strong_heading());
         }
-        if hinted {
+        if hinted || (!used && self.outline_numbers.contains(number)) {
             return true;
         }
         let standalone =

@@ -87,13 +87,31 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
     ))
 }
 
+/// What a front end knows about a document besides its lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Item numbers named by a PDF's outline (bookmarks): where no TOC is printed, a
+    /// numbered line with one of these numbers is an item heading.
+    pub outline_numbers: Vec<String>,
+}
+
 /// Build the model from lexed lines: the one structure builder every front end uses.
 pub fn build(
     lines: Vec<lexer::Line<'_>>,
     source: SourceInfo,
     diagnostics: Vec<Diagnostic>,
 ) -> Agenda {
-    let mut agenda = builder::Builder::new(&lines).run();
+    build_with(lines, source, diagnostics, &Evidence::default())
+}
+
+/// [`build`], with evidence from outside the line stream.
+pub fn build_with(
+    lines: Vec<lexer::Line<'_>>,
+    source: SourceInfo,
+    diagnostics: Vec<Diagnostic>,
+    evidence: &Evidence,
+) -> Agenda {
+    let mut agenda = builder::Builder::new(&lines, evidence).run();
     agenda.source = source;
     agenda.diagnostics.extend(diagnostics);
     check::check(&mut agenda);

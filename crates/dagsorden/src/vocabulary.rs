@@ -159,7 +159,10 @@ pub const CASE_PATTERNS: &[(&str, &str)] = &[
     // KL: SAG-2021-00200, often followed by the case officer's initials.
     ("kl-sag", r"^SAG-[0-9]{4}-[0-9]{4,6}$"),
     // KLE journal plan numbers: 85.02.02-G01-1-17, 27.12.00-P20-3-21.
-    ("kle", r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(-[A-ZÆØÅ][0-9]{2})?(-[0-9]+){1,3}$"),
+    (
+        "kle",
+        r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(-[A-ZÆØÅ][0-9]{2})?(-[0-9]+){1,3}$",
+    ),
 ];
 
 /// Danish month names and the abbreviations seen in dates, lowercase, with their number.
