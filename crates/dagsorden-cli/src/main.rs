@@ -52,14 +52,9 @@ enum FileError {
     #[error("{path}: cannot read: {source}")]
     Read { path: String, source: io::Error },
     #[error("{path}: {source}")]
-    NotText {
+    Parse {
         path: String,
-        source: dagsorden::InputError,
-    },
-    #[error("{path}: {source}")]
-    Pdf {
-        path: String,
-        source: dagsorden_pdf::PdfError,
+        source: dagsorden_pdf::DocumentError,
     },
 }
 
@@ -69,19 +64,10 @@ fn parse_file(path: &Path) -> Result<Agenda, FileError> {
         path: shown.clone(),
         source,
     })?;
-    match dagsorden::parse_bytes(&bytes) {
-        // Told by content, not by the file name.
-        Err(dagsorden::InputError::Pdf) => {
-            dagsorden_pdf::parse_pdf(&bytes).map_err(|source| FileError::Pdf {
-                path: shown,
-                source,
-            })
-        }
-        other => other.map_err(|source| FileError::NotText {
-            path: shown,
-            source,
-        }),
-    }
+    dagsorden_pdf::parse_document(&bytes).map_err(|source| FileError::Parse {
+        path: shown,
+        source,
+    })
 }
 
 fn main() -> ExitCode {

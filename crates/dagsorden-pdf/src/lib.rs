@@ -96,6 +96,26 @@ fn outline_number(title: &str) -> Option<String> {
     dagsorden::grammar::item_heading::item_heading(title.trim()).map(|h| h.number.to_owned())
 }
 
+/// Why a document (text or PDF) could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// Not text, and not a PDF either.
+    #[error(transparent)]
+    Text(dagsorden::InputError),
+    /// A PDF that could not be read.
+    #[error(transparent)]
+    Pdf(PdfError),
+}
+
+/// Parse a document told by its content: a PDF through this front end, anything else
+/// as text (UTF-8 or a legacy encoding).
+pub fn parse_document(bytes: &[u8]) -> Result<Agenda, DocumentError> {
+    match dagsorden::parse_bytes(bytes) {
+        Err(dagsorden::InputError::Pdf) => parse_pdf(bytes).map_err(DocumentError::Pdf),
+        other => other.map_err(DocumentError::Text),
+    }
+}
+
 /// Parse a PDF agenda into the model, with default limits.
 pub fn parse_pdf(bytes: &[u8]) -> Result<Agenda, PdfError> {
     parse_pdf_with(bytes, &Limits::default())
