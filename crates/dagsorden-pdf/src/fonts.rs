@@ -202,6 +202,12 @@ fn simple_encoding(
                 })
         })
         .collect();
+    // Code 32 is the space in every simple encoding (some tables give a no-break space).
+    if let Some(slot) = table.get_mut(32)
+        && slot.as_deref() == Some("\u{a0}")
+    {
+        *slot = Some(" ".to_owned());
+    }
     // WinAnsi leaves 0x7F and a few C1 codes undefined; PDF readers show a bullet
     // (the table maps 0x7F to DEL).
     if base_name.as_deref() == Some("WinAnsiEncoding") {
@@ -220,7 +226,9 @@ fn simple_encoding(
                 Object::Name(glyph) => {
                     if let Some(slot) = table.get_mut(code) {
                         let name = String::from_utf8_lossy(glyph);
-                        *slot = glyph_name_text(&name).or_else(|| slot.take());
+                        // A glyph the name does not identify replaces the base character:
+                        // unknown, not the base encoding's letter.
+                        *slot = glyph_name_text(&name);
                     }
                     code += 1;
                 }

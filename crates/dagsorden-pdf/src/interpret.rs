@@ -311,7 +311,7 @@ impl<'d> Interpreter<'d> {
                 Object::String(bytes, _) => {
                     for glyph in font.glyphs(bytes) {
                         match glyph.text {
-                            Some(t) => text.push_str(t),
+                            Some(t) => push_unligated(&mut text, t),
                             None => {
                                 unmapped += 1;
                                 text.push('\u{fffd}');
@@ -426,6 +426,21 @@ fn decompress(stream: &lopdf::Stream, remaining: usize, limit: usize) -> Result<
         }
         // A stream that does not inflate gives no text; the rest of the page may.
         Err(_) => Ok(Vec::new()),
+    }
+}
+
+/// Ligature characters (ﬁ, ﬂ, …) become their letters, so words match and search.
+fn push_unligated(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
     }
 }
 

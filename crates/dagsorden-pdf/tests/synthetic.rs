@@ -156,6 +156,36 @@ fn differences_glyph_names() {
 }
 
 #[test]
+fn macroman_standard_encoding_and_ligatures() {
+    // MacRoman: \276 æ, \277 ø, \214 å. Standard: \361 æ, \371 ø. A ligature glyph
+    // from /Differences comes out as its letters.
+    let pdf = Pdf::new()
+        .font("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /MacRomanEncoding >>")
+        .font("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /StandardEncoding >>")
+        .font("<< /Type /Font /Subtype /Type1 /BaseFont /X /Encoding << /Differences [1 /fi /fl] >> >>")
+        .page(br"BT /F1 10 Tf 72 700 Td (K\277ge \276 \214) Tj ET BT /F2 10 Tf 72 680 Td (\361 \371) Tj ET BT /F3 10 Tf 72 660 Td (\001nans \002ow) Tj ET")
+        .build();
+    assert_eq!(text_of(&pdf), ["Køge æ å", "æ ø", "finans flow"]);
+}
+
+#[test]
+fn glyphs_without_any_mapping_are_kept_as_replacement_and_reported() {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Mystery /Encoding << /Differences [65 /g17 /g18] >> >>";
+    let pdf = Pdf::new()
+        .font(font)
+        .page(b"BT /F1 10 Tf 72 700 Td (AB ok) Tj ET")
+        .build();
+    let extracted = extract(&pdf, &Limits::default()).expect("extracts");
+    assert_eq!(extracted.lines[0].text, "\u{fffd}\u{fffd} ok");
+    let d = &extracted.diagnostics[0];
+    assert!(
+        d.message.contains("2 glyph(s)") && d.message.contains("Mystery"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
 fn type0_identity_h_with_tounicode() {
     let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
         3 beginbfchar <0001> <0053> <0002> <00F8> <0003> <0020> endbfchar\n1 beginbfrange <0010> <0012> <0061> endbfrange\nendcmap end end";
