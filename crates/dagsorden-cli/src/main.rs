@@ -1,6 +1,8 @@
 //! `dagsorden`: parse Danish meeting agendas and minutes into the JSON contract.
 #![forbid(unsafe_code)]
 
+mod import;
+
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +35,39 @@ enum Command {
         /// Indent JSON output.
         #[arg(long)]
         pretty: bool,
+    },
+    /// Import files and folders (.txt, .md, .pdf) into an SQLite archive and/or JSON Lines.
+    ///
+    /// Exit code: 0 when every file was imported (or unchanged), 2 when some failed (they
+    /// are listed and recorded), 1 when the run could not proceed.
+    Import {
+        /// Files and folders (walked recursively).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The SQLite archive to create or update.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Write the JSON contract of each imported document, one per line.
+        #[arg(long)]
+        jsonl: Option<PathBuf>,
+        /// Parser threads (default: one per CPU).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Full-text search in an archive: ranked hits with organisation, date, item and snippet.
+    Search {
+        /// The SQLite archive.
+        db: PathBuf,
+        /// Words that must all occur (FTS5 syntax: "phrase", OR, NOT, prefix*).
+        query: String,
+        /// Maximum number of hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Documents per organisation and year, items, diagnostics by code, failed files.
+    Stats {
+        /// The SQLite archive.
+        db: PathBuf,
     },
 }
 
@@ -78,6 +113,88 @@ fn main() -> ExitCode {
             format,
             pretty,
         } => parse_command(&files, format, pretty),
+        Command::Import {
+            inputs,
+            db,
+            jsonl,
+            threads,
+        } => {
+            let code = import::run(import::ImportOptions {
+                inputs,
+                db,
+                jsonl,
+                threads,
+            });
+            ExitCode::from(u8::try_from(code).unwrap_or(1))
+        }
+        Command::Search { db, query, limit } => search_command(&db, &query, limit),
+        Command::Stats { db } => stats_command(&db),
+    }
+}
+
+fn open_existing(db: &Path) -> Result<dagsorden_store::Store, String> {
+    if !db.exists() {
+        return Err(format!("{}: no such archive", db.display()));
+    }
+    dagsorden_store::Store::open(db).map_err(|e| format!("{}: {e}", db.display()))
+}
+
+fn search_command(db: &Path, query: &str, limit: usize) -> ExitCode {
+    let hits = open_existing(db).and_then(|s| s.search(query, limit).map_err(|e| e.to_string()));
+    match hits {
+        Ok(hits) => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            for hit in &hits {
+                let _ = writeln!(
+                    out,
+                    "{} | {} | {}. {} | {} | {}\n    {}",
+                    hit.organisation.as_deref().unwrap_or("-"),
+                    hit.date.as_deref().unwrap_or("-"),
+                    hit.number,
+                    hit.title,
+                    hit.section.as_deref().unwrap_or("-"),
+                    hit.snippet.replace('\n', " "),
+                    hit.path
+                );
+            }
+            let _ = out.flush();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dagsorden: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn stats_command(db: &Path) -> ExitCode {
+    match open_existing(db).and_then(|s| s.stats().map_err(|e| e.to_string())) {
+        Ok(stats) => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            let _ = writeln!(
+                out,
+                "documents: {}\nitems: {}\nsections: {}",
+                stats.documents, stats.items, stats.sections
+            );
+            let _ = writeln!(out, "\ndocuments per organisation and year:");
+            for (org, year, n) in &stats.by_organisation_year {
+                let _ = writeln!(out, "  {org} {year}: {n}");
+            }
+            let _ = writeln!(out, "\ndiagnostics by code:");
+            for (code, n) in &stats.diagnostics {
+                let _ = writeln!(out, "  {code}: {n}");
+            }
+            let _ = writeln!(out, "\nfailed files: {}", stats.failures.len());
+            for (path, reason) in &stats.failures {
+                let _ = writeln!(out, "  {path}: {reason}");
+            }
+            let _ = out.flush();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dagsorden: error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

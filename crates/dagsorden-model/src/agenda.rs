@@ -142,7 +142,8 @@ impl<'a> Iterator for Walk<'a> {
 ///
 /// ```
 /// use dagsorden_model::SourceInfo;
-/// let info = SourceInfo { format: "text".into(), encoding: "windows-1252".into(), bytes: 3632, lines: 67, pages: None };
+/// let info = SourceInfo { format: "text".into(), encoding: "windows-1252".into(), bytes: 3632,
+///                         lines: 67, pages: None, path: None };
 /// assert!(!serde_json::to_string(&info).unwrap().contains("pages"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -159,6 +160,9 @@ pub struct SourceInfo {
     /// Number of pages, for paged input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
+    /// The file it was read from, when parsed from a file by the importer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// When and where the meeting is held, and every metadata field as written.

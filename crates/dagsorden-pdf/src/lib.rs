@@ -138,6 +138,7 @@ pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, PdfError>
         bytes: bytes.len(),
         lines: u32::try_from(lines.len()).unwrap_or(u32::MAX),
         pages: u32::try_from(extracted.pages).ok(),
+        path: None,
     };
     Ok(dagsorden::build_with(
         lines,

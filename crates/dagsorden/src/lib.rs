@@ -60,6 +60,7 @@ pub fn parse(text: &str) -> Agenda {
         bytes: text.len(),
         lines: raw.last().map_or(0, |l| l.number),
         pages: None,
+        path: None,
     };
     build(lexer::lex(raw), source, Vec::new())
 }
@@ -79,6 +80,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
         bytes: bytes.len(),
         lines: decoded.lines.last().map_or(0, |l| l.number),
         pages: None,
+        path: None,
     };
     Ok(build(
         lexer::lex(decoded.lines),
