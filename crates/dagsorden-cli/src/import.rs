@@ -1,14 +1,14 @@
 //! `dagsorden import`: a folder of agendas into SQLite and/or JSON Lines.
 //!
-//! Files are read, hashed and parsed in parallel (rayon); one writer stores them in
-//! batches, each batch one transaction, so a killed import leaves a consistent database
+//! Files are read, hashed and parsed in parallel (rayon) while one writer thread stores
+//! them in batches (with `--threads 1` both happen in turn on one thread), each batch one transaction, so a killed import leaves a consistent database
 //! and a re-run continues where it stopped. Unchanged files (same path, same SHA-256)
 //! are skipped without parsing.
 
 use std::collections::HashMap;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use dagsorden_model::Agenda;
@@ -23,6 +23,7 @@ enum Outcome {
         path: String,
         sha256: String,
         agenda: Box<Agenda>,
+        json: Option<String>,
     },
     Unchanged,
     Failed {
@@ -128,7 +129,7 @@ fn stored_path(path: &Path) -> String {
         .to_string()
 }
 
-fn process(path: &Path, known: &HashMap<String, String>) -> (Outcome, u64) {
+fn process(path: &Path, known: &HashMap<String, String>, want_json: bool) -> (Outcome, u64) {
     let shown = stored_path(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -153,11 +154,28 @@ fn process(path: &Path, known: &HashMap<String, String>) -> (Outcome, u64) {
     match dagsorden_pdf::parse_document(&bytes) {
         Ok(mut agenda) => {
             agenda.source.path = Some(shown.clone());
+            // Serialised here, on a worker thread, when JSON Lines are wanted.
+            let json = match want_json
+                .then(|| serde_json::to_string(&agenda))
+                .transpose()
+            {
+                Ok(json) => json,
+                Err(e) => {
+                    return (
+                        Outcome::Failed {
+                            path: shown,
+                            reason: format!("cannot encode the model: {e}"),
+                        },
+                        size,
+                    );
+                }
+            };
             (
                 Outcome::Parsed {
                     path: shown,
                     sha256,
                     agenda: Box::new(agenda),
+                    json,
                 },
                 size,
             )
@@ -192,16 +210,19 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
         )),
         None => None,
     };
+    // Parser threads; the writer has a thread of its own, lighter than a parser. With
+    // one thread, reading, parsing and writing take turns on it.
     let threads = options
         .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    let parsers = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
 
     let progress = progress_bar(files.len() as u64);
-    let (sender, receiver) = sync_channel::<(Outcome, u64)>(QUEUE);
+    let want_json = jsonl.is_some();
     let mut summary = Summary {
         files: files.len(),
         imported: 0,
@@ -210,23 +231,35 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
         bytes: 0,
         elapsed: Duration::ZERO,
     };
-    let written = std::thread::scope(|scope| {
-        scope.spawn(|| {
-            pool.install(|| {
-                files.par_iter().for_each_with(sender, |sender, path| {
-                    // A closed channel means the writer stopped on an error: nothing to do.
-                    let _ = sender.send(process(path, &known));
-                });
-            });
-        });
+    let written = if threads == 1 {
+        let outcomes = files.iter().map(|path| process(path, &known, want_json));
         write_all(
-            receiver,
+            outcomes,
             store.as_mut(),
             jsonl.as_mut(),
             &mut summary,
             &progress,
         )
-    });
+    } else {
+        let (sender, receiver) = sync_channel::<(Outcome, u64)>(QUEUE);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                parsers.install(|| {
+                    files.par_iter().for_each_with(sender, |sender, path| {
+                        // A closed channel means the writer stopped on an error.
+                        let _ = sender.send(process(path, &known, want_json));
+                    });
+                });
+            });
+            write_all(
+                receiver.into_iter(),
+                store.as_mut(),
+                jsonl.as_mut(),
+                &mut summary,
+                &progress,
+            )
+        })
+    };
     progress.finish_and_clear();
     written?;
     if let Some(out) = jsonl.as_mut() {
@@ -238,7 +271,7 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
 }
 
 fn write_all(
-    receiver: Receiver<(Outcome, u64)>,
+    outcomes: impl Iterator<Item = (Outcome, u64)>,
     mut store: Option<&mut Store>,
     mut jsonl: Option<&mut BufWriter<std::fs::File>>,
     summary: &mut Summary,
@@ -258,6 +291,7 @@ fn write_all(
                             path,
                             sha256,
                             agenda,
+                            ..
                         } => {
                             batch
                                 .put(path, sha256, agenda, &at)
@@ -274,14 +308,14 @@ fn write_all(
             pending.clear();
             Ok(())
         };
-    for (outcome, size) in receiver {
+    for (outcome, size) in outcomes {
         summary.bytes += size;
         match &outcome {
-            Outcome::Parsed { agenda, .. } => {
+            Outcome::Parsed { json, .. } => {
                 summary.imported += 1;
-                if let Some(out) = jsonl.as_deref_mut() {
-                    serde_json::to_writer(&mut *out, agenda.as_ref()).map_err(|e| e.to_string())?;
-                    out.write_all(b"\n")
+                if let (Some(out), Some(json)) = (jsonl.as_deref_mut(), json) {
+                    out.write_all(json.as_bytes())
+                        .and_then(|()| out.write_all(b"\n"))
                         .map_err(|e| format!("writing JSON Lines: {e}"))?;
                 }
             }

@@ -50,7 +50,8 @@ enum Command {
         /// Write the JSON contract of each imported document, one per line.
         #[arg(long)]
         jsonl: Option<PathBuf>,
-        /// Parser threads (default: one per CPU).
+        /// Parser threads (default: one per CPU), beside one writer; with 1, reading,
+        /// parsing and writing take turns on one thread.
         #[arg(long)]
         threads: Option<usize>,
     },

@@ -52,8 +52,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     pages INTEGER,
     bytes INTEGER NOT NULL,
-    imported_at TEXT NOT NULL,
-    model TEXT NOT NULL
+    imported_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_org_date ON documents(organisation, date);
@@ -111,13 +110,8 @@ CREATE TABLE IF NOT EXISTS failures (
     reason TEXT NOT NULL,
     failed_at TEXT NOT NULL
 );
--- One search row per section, and one per item without sections (its title alone).
-CREATE TABLE IF NOT EXISTS search_rows (
-    id INTEGER PRIMARY KEY,
-    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-    section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS search_rows_item ON search_rows(item_id);
+-- Search rows: rowid = sections.id for a section, -items.id for an item without
+-- sections (its title and text alone).
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, heading, text, tokenize = 'unicode61 remove_diacritics 0'
 );
@@ -207,10 +201,9 @@ impl Store {
             "SELECT d.path, d.organisation, d.date, i.number, i.title, s.heading,
                     snippet(search, -1, '[', ']', '…', 16)
              FROM search
-             JOIN search_rows r ON r.id = search.rowid
-             JOIN items i ON i.id = r.item_id
+             LEFT JOIN sections s ON search.rowid > 0 AND s.id = search.rowid
+             JOIN items i ON i.id = CASE WHEN search.rowid > 0 THEN s.item_id ELSE -search.rowid END
              JOIN documents d ON d.id = i.document_id
-             LEFT JOIN sections s ON s.id = r.section_id
              WHERE search MATCH ?1
              ORDER BY bm25(search, 4.0, 2.0, 1.0)
              LIMIT ?2",
@@ -292,11 +285,9 @@ impl Batch<'_> {
             .as_str()
             .unwrap_or("unknown")
             .to_owned();
-        self.tx.execute(
-            "INSERT INTO documents (path, sha256, format, kind, organisation, date, time, end_time, place,
-                                    title, pages, bytes, imported_at, model)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
+        self.tx.prepare_cached("INSERT INTO documents (path, sha256, format, kind, organisation, date, time, end_time, place,
+                                    title, pages, bytes, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")?.execute(params![
                 path,
                 sha256,
                 agenda.source.format,
@@ -310,19 +301,18 @@ impl Batch<'_> {
                 agenda.source.pages,
                 agenda.source.bytes as i64,
                 imported_at,
-                serde_json::to_string(agenda)?,
-            ],
-        )?;
+            ])?;
         let document = self.tx.last_insert_rowid();
         let mut position = 0i64;
         for item in &agenda.items {
             self.put_item(document, None, item, &mut position)?;
         }
         for entry in &agenda.toc {
-            self.tx.execute(
-                "INSERT INTO toc (document_id, number, title, page) VALUES (?1, ?2, ?3, ?4)",
-                params![document, entry.number, entry.title, entry.page],
-            )?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO toc (document_id, number, title, page) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![document, entry.number, entry.title, entry.page])?;
         }
         for d in &agenda.diagnostics {
             let severity = match d.severity {
@@ -330,18 +320,19 @@ impl Batch<'_> {
                 Severity::Warning => "warning",
                 Severity::Error => "error",
             };
-            self.tx.execute(
-                "INSERT INTO diagnostics (document_id, code, severity, message, line, page)
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO diagnostics (document_id, code, severity, message, line, page)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
+                )?
+                .execute(params![
                     document,
                     d.code.as_str(),
                     severity,
                     d.message,
                     d.span.line,
                     d.span.page
-                ],
-            )?;
+                ])?;
         }
         Ok(document)
     }
@@ -353,10 +344,8 @@ impl Batch<'_> {
         item: &Item,
         position: &mut i64,
     ) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO items (document_id, position, number, parent_id, depth, title, case_id, initials, closed, page)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
+        self.tx.prepare_cached("INSERT INTO items (document_id, position, number, parent_id, depth, title, case_id, initials, closed, page)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
                 document,
                 *position,
                 item.number,
@@ -367,41 +356,41 @@ impl Batch<'_> {
                 item.case.as_ref().and_then(|c| c.initials.as_ref()),
                 !item.open,
                 item.heading_span.page,
-            ],
-        )?;
+            ])?;
         *position += 1;
         let id = self.tx.last_insert_rowid();
         for (i, text) in item.recommendations.iter().enumerate() {
-            self.tx.execute(
-                "INSERT INTO recommendations (item_id, position, text) VALUES (?1, ?2, ?3)",
-                params![id, i as i64, text],
-            )?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO recommendations (item_id, position, text) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![id, i as i64, text])?;
         }
         if item.sections.is_empty() {
-            self.tx
-                .execute("INSERT INTO search_rows (item_id) VALUES (?1)", [id])?;
-            let row = self.tx.last_insert_rowid();
             let body: Vec<String> = item.body.iter().map(block_text).collect();
-            self.tx.execute(
-                "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, '', ?3)",
-                params![row, item.title, body.join("\n\n")],
-            )?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, '', ?3)",
+                )?
+                .execute(params![-id, item.title, body.join("\n\n")])?;
         }
         for (i, section) in item.sections.iter().enumerate() {
-            self.tx.execute(
-                "INSERT INTO sections (item_id, position, kind, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, i as i64, section.kind.as_str(), section.heading, section.text],
-            )?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO sections (item_id, position, kind, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![id, i as i64, section.kind.as_str(), section.heading, section.text])?;
             let section_id = self.tx.last_insert_rowid();
-            self.tx.execute(
-                "INSERT INTO search_rows (item_id, section_id) VALUES (?1, ?2)",
-                params![id, section_id],
-            )?;
-            let row = self.tx.last_insert_rowid();
-            self.tx.execute(
-                "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, ?3, ?4)",
-                params![row, item.title, section.heading, section.text],
-            )?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![
+                    section_id,
+                    item.title,
+                    section.heading,
+                    section.text
+                ])?;
         }
         for child in &item.children {
             self.put_item(document, Some(id), child, position)?;
@@ -418,12 +407,14 @@ impl Batch<'_> {
             })
             .optional()?;
         let Some(id) = id else { return Ok(false) };
-        // The FTS table has no foreign keys: its rows go first, by the search_rows ids.
-        self.tx.execute(
-            "DELETE FROM search WHERE rowid IN
-               (SELECT r.id FROM search_rows r JOIN items i ON i.id = r.item_id WHERE i.document_id = ?1)",
-            [id],
-        )?;
+        // The FTS table has no foreign keys: its rows go first.
+        self.tx
+            .prepare_cached(
+                "DELETE FROM search WHERE rowid IN
+                   (SELECT s.id FROM sections s JOIN items i ON i.id = s.item_id WHERE i.document_id = ?1
+                    UNION ALL SELECT -id FROM items WHERE document_id = ?1)",
+            )?
+            .execute([id])?;
         self.tx
             .execute("DELETE FROM documents WHERE id = ?1", [id])?;
         Ok(true)
@@ -431,11 +422,8 @@ impl Batch<'_> {
 
     /// Record a file that could not be imported (replacing an earlier record).
     pub fn fail(&mut self, path: &str, reason: &str, failed_at: &str) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO failures (path, reason, failed_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at",
-            params![path, reason, failed_at],
-        )?;
+        self.tx.prepare_cached("INSERT INTO failures (path, reason, failed_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at")?.execute(params![path, reason, failed_at])?;
         Ok(())
     }
 

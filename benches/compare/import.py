@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Archive import at scale, in one run: synthetic archives of 2,000, 5,000 and 10,000
+documents imported into a fresh SQLite file with 1 and 2 parser threads. Reports
+documents/s, MB/s, the 2-thread speed-up, database size per document, and peak memory
+(which must stay flat as the archive grows).
+
+Usage: benches/compare/run import [--sizes 2000,5000,10000] [--write]
+"""
+import argparse
+import os
+import pathlib
+import shutil
+import subprocess
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+WORK = pathlib.Path(os.environ.get("DAGSORDEN_BENCH_DIR", "/tmp/dagsorden-bench"))
+
+
+def archive(size):
+    folder = WORK / f"archive-{size}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([str(ROOT / "target/release/make-archive"), str(folder), str(size), "1"], check=True, stdout=subprocess.DEVNULL)
+        marker.write_text("ok")
+    total = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+    return folder, total
+
+
+def import_run(folder, threads):
+    db = WORK / f"bench-{threads}.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        pathlib.Path(str(db) + suffix).unlink(missing_ok=True)
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", str(ROOT / "target/release/dagsorden"), "import", str(folder), "--db", str(db), "--threads", str(threads)],
+        check=True, capture_output=True, text=True,
+    )
+    seconds, max_kb = out.stderr.strip().splitlines()[-1].split()
+    # Fold the WAL into the main file before measuring it.
+    subprocess.run(["python3", "-c", f"import sqlite3; c=sqlite3.connect('{db}'); c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); c.close()"], check=True)
+    return float(seconds), int(max_kb), db.stat().st_size
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="2000,5000,10000")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "| documents | MB | threads | seconds | documents/s | MB/s | speed-up | DB bytes/document | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in (int(s) for s in args.sizes.split(",")):
+        folder, total = archive(size)
+        one = None
+        for threads in (1, 2):
+            seconds, max_kb, db_bytes = import_run(folder, threads)
+            one = one or seconds
+            lines.append(
+                f"| {size:,} | {total / 1e6:.1f} | {threads} | {seconds:.2f} | {size / seconds:,.0f} | "
+                f"{total / 1e6 / seconds:.1f} | {one / seconds:.2f}x | {db_bytes / size:,.0f} | {max_kb / 1024:.0f} |"
+            )
+    report = "\n".join(lines)
+    print(report)
+    if args.write:
+        results = ROOT / "benches/RESULTS.md"
+        text = results.read_text()
+        start_tag, end_tag = "<!-- import -->", "<!-- /import -->"
+        section = f"{start_tag}\n{report}\n{end_tag}"
+        if start_tag in text:
+            before, rest = text.split(start_tag, 1)
+            text = before + section + rest.split(end_tag, 1)[1]
+        else:
+            text += ("\n## Archive import into SQLite\n\nCommand: `benches/compare/run import --write` "
+                     "(synthetic archives from `make-archive`, varied from the text fixtures; a fresh database per run; "
+                     "peak RSS from GNU time)\n\n" + section + "\n")
+        results.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
