@@ -262,6 +262,11 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
     };
     progress.finish_and_clear();
     written?;
+    if let Some(store) = store.as_mut() {
+        store
+            .index_pending()
+            .map_err(|e| format!("building the search index: {e}"))?;
+    }
     if let Some(out) = jsonl.as_mut() {
         out.flush()
             .map_err(|e| format!("writing JSON Lines: {e}"))?;

@@ -265,5 +265,18 @@ fn a_killed_import_leaves_a_sound_database_that_a_rerun_completes() {
         );
     }
     assert_eq!(count(&db, "documents"), 1500);
+    let unindexed: i64 = Store::open(&db)
+        .expect("open")
+        .connection()
+        .query_row(
+            "SELECT COUNT(*) FROM documents WHERE indexed = 0",
+            [],
+            |r| r.get(0),
+        )
+        .expect("query");
+    assert_eq!(
+        unindexed, 0,
+        "the re-run indexes what the killed run left unindexed"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -52,10 +52,13 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     pages INTEGER,
     bytes INTEGER NOT NULL,
-    imported_at TEXT NOT NULL
+    imported_at TEXT NOT NULL,
+    -- 1 once the document's rows are in the search index (built in bulk after a run).
+    indexed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_org_date ON documents(organisation, date);
+CREATE INDEX IF NOT EXISTS documents_unindexed ON documents(indexed) WHERE indexed = 0;
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -67,7 +70,9 @@ CREATE TABLE IF NOT EXISTS items (
     case_id TEXT,
     initials TEXT,
     closed INTEGER NOT NULL,
-    page INTEGER
+    page INTEGER,
+    -- Text under the heading before the first section.
+    body TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_case ON items(case_id);
@@ -251,6 +256,31 @@ impl Store {
         })
     }
 
+    /// Add every document not yet in the search index to it, in one transaction; returns
+    /// how many. Building the index in bulk after a run is several times faster than
+    /// indexing each document as it is stored; a run that is killed leaves its documents
+    /// stored and unindexed, and the next run indexes them.
+    pub fn index_pending(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO search (rowid, title, heading, text)
+             SELECT s.id, i.title, s.heading, s.text
+             FROM documents d JOIN items i ON i.document_id = d.id JOIN sections s ON s.item_id = i.id
+             WHERE d.indexed = 0",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO search (rowid, title, heading, text)
+             SELECT -i.id, i.title, '', i.body
+             FROM documents d JOIN items i ON i.document_id = d.id
+             WHERE d.indexed = 0 AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.item_id = i.id)",
+            [],
+        )?;
+        let documents = tx.execute("UPDATE documents SET indexed = 1 WHERE indexed = 0", [])?;
+        tx.commit()?;
+        Ok(documents)
+    }
+
     /// SQLite's own consistency check; "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self
@@ -344,8 +374,8 @@ impl Batch<'_> {
         item: &Item,
         position: &mut i64,
     ) -> Result<()> {
-        self.tx.prepare_cached("INSERT INTO items (document_id, position, number, parent_id, depth, title, case_id, initials, closed, page)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
+        self.tx.prepare_cached("INSERT INTO items (document_id, position, number, parent_id, depth, title, case_id, initials, closed, page, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?.execute(params![
                 document,
                 *position,
                 item.number,
@@ -356,6 +386,7 @@ impl Batch<'_> {
                 item.case.as_ref().and_then(|c| c.initials.as_ref()),
                 !item.open,
                 item.heading_span.page,
+                item.body.iter().map(block_text).collect::<Vec<_>>().join("\n\n"),
             ])?;
         *position += 1;
         let id = self.tx.last_insert_rowid();
@@ -366,31 +397,12 @@ impl Batch<'_> {
                 )?
                 .execute(params![id, i as i64, text])?;
         }
-        if item.sections.is_empty() {
-            let body: Vec<String> = item.body.iter().map(block_text).collect();
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, '', ?3)",
-                )?
-                .execute(params![-id, item.title, body.join("\n\n")])?;
-        }
         for (i, section) in item.sections.iter().enumerate() {
             self.tx
                 .prepare_cached(
                     "INSERT INTO sections (item_id, position, kind, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?
                 .execute(params![id, i as i64, section.kind.as_str(), section.heading, section.text])?;
-            let section_id = self.tx.last_insert_rowid();
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![
-                    section_id,
-                    item.title,
-                    section.heading,
-                    section.text
-                ])?;
         }
         for child in &item.children {
             self.put_item(document, Some(id), child, position)?;
