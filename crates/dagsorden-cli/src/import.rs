@@ -43,6 +43,8 @@ pub struct ImportOptions {
 /// Documents written per transaction, and the longest a batch stays open.
 const BATCH_DOCUMENTS: usize = 200;
 const BATCH_SECONDS: u64 = 2;
+/// Documents stored between two bulk additions to the search index.
+const INDEX_DOCUMENTS: usize = 1000;
 /// Parsed documents waiting for the writer: bounded, so memory stays flat.
 const QUEUE: usize = 64;
 
@@ -285,6 +287,7 @@ fn write_all(
     let now = || jiff::Timestamp::now().to_string();
     let mut pending: Vec<Outcome> = Vec::with_capacity(BATCH_DOCUMENTS);
     let mut last_commit = Instant::now();
+    let mut stored_since_index = 0usize;
     let flush =
         |pending: &mut Vec<Outcome>, store: &mut Option<&mut Store>| -> Result<(), String> {
             if let Some(store) = store.as_deref_mut() {
@@ -336,6 +339,17 @@ fn write_all(
         {
             flush(&mut pending, &mut store)?;
             last_commit = Instant::now();
+            stored_since_index += BATCH_DOCUMENTS;
+            // Index in large chunks while the parsers work: bulk indexing is fast, and
+            // done during the run it overlaps with parsing instead of following it.
+            if stored_since_index >= INDEX_DOCUMENTS
+                && let Some(store) = store.as_deref_mut()
+            {
+                store
+                    .index_pending()
+                    .map_err(|e| format!("building the search index: {e}"))?;
+                stored_since_index = 0;
+            }
         }
     }
     flush(&mut pending, &mut store)
