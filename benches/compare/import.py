@@ -64,19 +64,9 @@ def main():
     report = "\n".join(lines)
     print(report)
     if args.write:
-        results = ROOT / "benches/RESULTS.md"
-        text = results.read_text()
-        start_tag, end_tag = "<!-- import -->", "<!-- /import -->"
-        section = f"{start_tag}\n{report}\n{end_tag}"
-        if start_tag in text:
-            before, rest = text.split(start_tag, 1)
-            text = before + section + rest.split(end_tag, 1)[1]
-        else:
-            text += ("\n## Archive import into SQLite\n\nCommand: `benches/compare/run import --write` "
-                     "(synthetic archives from `make-archive`, varied from the text fixtures; a fresh database per run; "
-                     "peak RSS from GNU time)\n\n" + section + "\n")
-        results.write_text(text)
+        from results import write_section
 
+        write_section('import', 'Archive import into SQLite', 'Command: `benches/compare/run import --write` (synthetic archives from `make-archive`, varied from the text fixtures; a fresh database per run; peak RSS from GNU time)', report)
 
 if __name__ == "__main__":
     main()

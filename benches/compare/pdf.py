@@ -106,18 +106,9 @@ def main():
     report = "\n".join(lines)
     print(report)
     if args.write:
-        results = ROOT / "benches/RESULTS.md"
-        text = results.read_text() if results.exists() else "# Benchmark results\n"
-        start_tag, end_tag = "<!-- pdf-compare -->", "<!-- /pdf-compare -->"
-        section = f"{start_tag}\n{report}\n{end_tag}"
-        if start_tag in text:
-            before, rest = text.split(start_tag, 1)
-            after = rest.split(end_tag, 1)[1] if end_tag in rest else ""
-            text = before + section + after
-        else:
-            text += f"\n## PDF: dagsorden vs PyMuPDF vs pdftotext\n\nCommand: `benches/compare/run pdf --write`\n\n{section}\n"
-        results.write_text(text)
+        from results import write_section
 
+        write_section('pdf-compare', 'PDF: dagsorden vs PyMuPDF vs pdftotext', 'Command: `benches/compare/run pdf --write`', report)
 
 if __name__ == "__main__":
     main()

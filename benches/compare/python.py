@@ -78,17 +78,9 @@ def main():
     report = "\n".join(lines)
     print(report)
     if args.write:
-        results = ROOT / "benches/RESULTS.md"
-        text_md = results.read_text()
-        start_tag, end_tag = "<!-- python -->", "<!-- /python -->"
-        section = f"{start_tag}\n{report}\n{end_tag}"
-        if start_tag in text_md:
-            before, rest = text_md.split(start_tag, 1)
-            text_md = before + section + rest.split(end_tag, 1)[1]
-        else:
-            text_md += f"\n## Python: overhead over Rust, and parse_files scaling\n\nCommand: `benches/compare/run python --write`\n\n{section}\n"
-        results.write_text(text_md)
+        from results import write_section
 
+        write_section('python', 'Python: overhead over Rust, and parse_files scaling', 'Command: `benches/compare/run python --write`', report)
 
 if __name__ == "__main__":
     main()

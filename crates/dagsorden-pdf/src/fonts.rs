@@ -122,7 +122,8 @@ impl Font {
     }
 }
 
-fn deref<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
+/// Follow references (a chain that loops is cut off).
+pub(crate) fn deref<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
     let mut object = object?;
     // References to references are legal; a chain that loops is cut off.
     for _ in 0..8 {
@@ -141,7 +142,8 @@ fn name_of(object: Option<&Object>) -> Option<String> {
         .map(|n| String::from_utf8_lossy(n).into_owned())
 }
 
-fn number(object: &Object) -> Option<f32> {
+/// An integer or real operand as a number.
+pub(crate) fn number(object: &Object) -> Option<f32> {
     match object {
         Object::Integer(i) => Some(*i as f32),
         Object::Real(r) => Some(*r),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::fonts::Font;
+use crate::fonts::{Font, deref, number};
 use crate::{Limits, PdfError};
 
 /// Text shown in one go, positioned in device space (y grows upwards).
@@ -188,7 +188,7 @@ impl<'d> Interpreter<'d> {
         resources: &Dictionary,
         forms: &mut Vec<ObjectId>,
     ) -> Result<(), PdfError> {
-        let num = |i: usize| operands.get(i).and_then(as_number).unwrap_or(0.0);
+        let num = |i: usize| operands.get(i).and_then(number).unwrap_or(0.0);
         match operator {
             "q" if self.stack.len() < MAX_STATE_STACK => self.stack.push(self.state.clone()),
             "Q" => {
@@ -266,7 +266,7 @@ impl<'d> Interpreter<'d> {
     }
 
     fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = resolve(self.doc, resources.get(b"Font").ok())?
+        let fonts = deref(self.doc, resources.get(b"Font").ok())?
             .as_dict()
             .ok()?;
         let font_ref = fonts.get(name).ok()?;
@@ -279,7 +279,7 @@ impl<'d> Interpreter<'d> {
         {
             return Some(Rc::clone(font));
         }
-        let dict = resolve(self.doc, Some(font_ref))?.as_dict().ok()?;
+        let dict = deref(self.doc, Some(font_ref))?.as_dict().ok()?;
         let font = Rc::new(Font::load(self.doc, dict));
         if id != (0, 0) {
             self.fonts.insert(id, Rc::clone(&font));
@@ -329,7 +329,7 @@ impl<'d> Interpreter<'d> {
                     }
                 }
                 other => {
-                    if let Some(adjust) = as_number(other) {
+                    if let Some(adjust) = number(other) {
                         let em = -adjust / 1000.0;
                         if em > TJ_WORD_GAP && !text.is_empty() && !text.ends_with(' ') {
                             text.push(' ');
@@ -369,7 +369,7 @@ impl<'d> Interpreter<'d> {
         resources: &Dictionary,
         forms: &mut Vec<ObjectId>,
     ) -> Result<(), PdfError> {
-        let Some(Object::Reference(id)) = resolve(self.doc, resources.get(b"XObject").ok())
+        let Some(Object::Reference(id)) = deref(self.doc, resources.get(b"XObject").ok())
             .and_then(|o| o.as_dict().ok())
             .and_then(|x| x.get(name).ok())
         else {
@@ -387,7 +387,7 @@ impl<'d> Interpreter<'d> {
         }
         let data = decompress(stream, self.remaining(), self.limits.max_decompressed_bytes)?;
         self.charge(data.len())?;
-        let form_resources = resolve(self.doc, stream.dict.get(b"Resources").ok())
+        let form_resources = deref(self.doc, stream.dict.get(b"Resources").ok())
             .and_then(|o| o.as_dict().ok())
             .cloned()
             .unwrap_or_else(|| resources.clone());
@@ -399,7 +399,7 @@ impl<'d> Interpreter<'d> {
             .map(|a| {
                 let n = |i: usize| {
                     a.get(i)
-                        .and_then(as_number)
+                        .and_then(number)
                         .unwrap_or(if i == 0 || i == 3 { 1.0 } else { 0.0 })
                 };
                 [n(0), n(1), n(2), n(3), n(4), n(5)]
@@ -444,25 +444,6 @@ fn push_unligated(out: &mut String, text: &str) {
     }
 }
 
-fn as_number(object: &Object) -> Option<f32> {
-    match object {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
-    }
-}
-
-fn resolve<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
-    let mut object = object?;
-    for _ in 0..8 {
-        match object {
-            Object::Reference(id) => object = doc.get_object(*id).ok()?,
-            other => return Some(other),
-        }
-    }
-    None
-}
-
 /// The page's resources merged with those inherited from its Pages ancestors (the
 /// nearest definition of each resource name wins).
 fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
@@ -471,10 +452,10 @@ fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
     let mut visited = Vec::new();
     while let Some(dict) = node {
         if let Some(resources) =
-            resolve(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
+            deref(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
         {
             for (key, value) in resources.iter() {
-                let value = resolve(doc, Some(value)).cloned().unwrap_or(Object::Null);
+                let value = deref(doc, Some(value)).cloned().unwrap_or(Object::Null);
                 match (merged.get_mut(key), value) {
                     (Ok(Object::Dictionary(existing)), Object::Dictionary(inherited)) => {
                         for (k, v) in inherited.iter() {
