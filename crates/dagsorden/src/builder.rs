@@ -568,7 +568,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         if self.items.is_empty() {
-            // Cannot happen while the body starts with an item; kept for safety.
+            // The body region begins with an item; a line that ever arrived before one
+            // is kept as an unplaced-text diagnostic rather than dropped.
             self.unplaced(line);
             return;
         }
