@@ -1,3 +1,4 @@
+import json
 import pathlib
 import subprocess
 
@@ -17,9 +18,13 @@ def pdf_fixtures():
 
 @pytest.fixture(scope="session")
 def cli():
-    """The Rust command-line tool, built from this checkout."""
+    """The Rust command-line tool, built from this checkout (wherever CARGO_TARGET_DIR
+    puts it)."""
     subprocess.run(["cargo", "build", "-q", "-p", "dagsorden-cli"], cwd=ROOT, check=True)
-    return ROOT / "target" / "debug" / "dagsorden"
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps"], cwd=ROOT, check=True, capture_output=True
+    )
+    return pathlib.Path(json.loads(meta.stdout)["target_directory"]) / "debug" / "dagsorden"
 
 
 @pytest.fixture(scope="session")
