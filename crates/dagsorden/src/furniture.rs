@@ -101,7 +101,11 @@ fn shape(text: &str) -> String {
             in_digits = true;
         } else {
             in_digits = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out

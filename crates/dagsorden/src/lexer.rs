@@ -97,24 +97,44 @@ fn content_span(raw: &RawLine<'_>) -> Span {
 }
 
 /// Whether a line can be used as it is, with no cleaning (the common case, kept
-/// allocation-free).
+/// allocation-free): no marks, no odd white space, no bullet, no letter-spacing. Danish
+/// letters are fine; only the few non-ASCII characters cleaning changes are looked for.
 fn is_clean(s: &str) -> bool {
     let bytes = s.as_bytes();
-    match (bytes.first(), bytes.last()) {
-        (None, _) => true,
-        (Some(first), Some(last)) => {
-            !first.is_ascii_whitespace()
-                && !last.is_ascii_whitespace()
-                && !matches!(first, b'#' | b'-' | b'*' | b'+' | b'>')
-                // A single-letter first token may start letter-spaced text ("D AG SORDEN").
-                && bytes.get(1) != Some(&b' ')
-                && !bytes.windows(2).any(|w| w == b"  ")
-                && !bytes.iter().any(|&b| {
-                    matches!(b, b'\t' | b'*' | b'<' | b'\\' | b'_' | 0x0C | 0x0B) || b >= 0x80
-                })
-        }
-        _ => true,
+    let (Some(&first), Some(&last), Some(first_char)) =
+        (bytes.first(), bytes.last(), s.chars().next())
+    else {
+        return true;
+    };
+    if first.is_ascii_whitespace()
+        || last.is_ascii_whitespace()
+        || matches!(first, b'#' | b'>')
+        || BULLETS.contains(&first_char)
+        // A single-letter first token may start letter-spaced text ("D AG SORDEN").
+        || s[first_char.len_utf8()..].starts_with(' ')
+    {
+        return false;
     }
+    let mut previous = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied();
+        let changes = match b {
+            b'\t' | b'*' | b'<' | b'\\' | b'_' | 0x0C | 0x0B => true,
+            b' ' => previous == b' ',
+            // U+00A0 no-break space, U+00AD soft hyphen.
+            0xC2 => matches!(next(1), Some(0xA0 | 0xAD)),
+            // U+2007 figure space, U+200B–D zero-width, U+202F narrow no-break space.
+            0xE2 => next(1) == Some(0x80) && matches!(next(2), Some(0x87 | 0x8B..=0x8D | 0xAF)),
+            // U+FEFF byte-order mark.
+            0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
+            _ => false,
+        };
+        if changes {
+            return false;
+        }
+        previous = b;
+    }
+    true
 }
 
 const BULLETS: [char; 9] = ['-', '*', '+', '•', '–', '◦', '▪', '‣', '·'];
@@ -359,6 +379,23 @@ mod tests {
         let line = lex_str("Der afholdes dialogmode.");
         assert!(matches!(line.text, Cow::Borrowed(_)));
         assert_eq!(line.hints, Hints::default());
+        let danish = lex_str("Dialogmødet indledes med et oplæg på åben dialog.");
+        assert!(matches!(danish.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lines_that_need_cleaning_are_cleaned() {
+        for (raw, clean) in [
+            ("Møde\u{a0}i Køge", "Møde i Køge"),
+            ("Erhvervs\u{ad}hus", "Erhvervshus"),
+            ("a\u{202f}b", "a b"),
+            ("a\u{200b}b", "ab"),
+            ("• Æble", "Æble"),
+            ("Æ Ø Å Ø", "ÆØÅØ"),
+            ("to  mellemrum", "to mellemrum"),
+        ] {
+            assert_eq!(lex_str(raw).text, clean, "{raw:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,21 @@ pub struct SectionHeading<'a> {
     pub qualified: bool,
 }
 
+/// Whether the first word of `text` is the first word of some vocabulary heading.
+fn starts_with_heading_word(text: &str) -> bool {
+    let first = text
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("");
+    if first.is_empty() || first.len() > 40 {
+        return false;
+    }
+    let first = first.to_lowercase();
+    SECTION_HEADINGS
+        .iter()
+        .any(|(heading, _)| heading.split(' ').next() == Some(first.as_str()))
+}
+
 fn lookup(words: &str) -> Option<SectionKind> {
     let lower = words.trim().to_lowercase();
     SECTION_HEADINGS
@@ -43,8 +58,9 @@ fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
 /// Read a line as a section heading from the vocabulary.
 pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
     let text = text.trim();
-    // Headings are short; checking length first keeps long paragraph lines cheap.
-    if text.len() > MAX_HEADING_BYTES {
+    // Headings are short and start with a vocabulary word; checking that first keeps
+    // ordinary text lines cheap (no lowercasing of whole lines).
+    if text.len() > MAX_HEADING_BYTES || !starts_with_heading_word(text) {
         return None;
     }
     if let Some((head, after)) = text.split_once(':') {
