@@ -108,6 +108,21 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
         lines[i].gap_before =
             lines[i].page == lines[i - 1].page && gap(&lines[i - 1], &lines[i]) > usual * 1.3;
     }
+    // Paragraphs set without extra spacing but with a first-line indent: a line indented
+    // from the one above, followed by one back at that margin (a hanging indent of a
+    // list item continues indented, and is not taken for this).
+    for i in 1..lines.len().saturating_sub(1) {
+        let (above, line, below) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        let em = line.size.max(1.0);
+        let same_page = above.page == line.page && line.page == below.page;
+        let indented = line.x > above.x + 0.8 * em && line.x < above.x + 6.0 * em;
+        let back_at_margin = (below.x - above.x).abs() < 0.3 * em;
+        let bullet = |l: &PdfLine| l.text.starts_with(['•', '-', '–', '*']);
+        // After a bullet line, an indented line is the item's own continuation.
+        if same_page && indented && back_at_margin && !bullet(line) && !bullet(above) {
+            lines[i].gap_before = true;
+        }
+    }
 }
 
 /// The body text size: the size carrying the most characters.
@@ -156,6 +171,30 @@ mod tests {
         );
         assert_eq!(lines[0].text, "Dato: 15-01-2021\t3");
         assert_eq!(lines[1].text, "Erhvervshus");
+    }
+
+    #[test]
+    fn first_line_indent_starts_a_paragraph_but_hanging_indent_does_not() {
+        let mut lines = page_lines(
+            vec![
+                run(100.0, 400.0, 700.0, "Første afsnit slutter her."),
+                run(120.0, 400.0, 688.0, "Andet afsnit begynder med et indryk"),
+                run(100.0, 400.0, 676.0, "og fortsætter ved margenen."),
+                run(100.0, 400.0, 664.0, "• et punkt der er langt"),
+                run(110.0, 400.0, 652.0, "og fortsætter med hængende indryk"),
+                run(110.0, 400.0, 640.0, "over flere linjer."),
+                run(100.0, 400.0, 628.0, "• kort punkt med en lang tekst,"),
+                run(112.0, 400.0, 616.0, "der fortsætter her,"),
+                run(100.0, 400.0, 604.0, "• og et punkt til."),
+            ],
+            1,
+        );
+        mark_paragraph_gaps(&mut lines);
+        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        assert_eq!(
+            gaps,
+            [false, true, false, false, false, false, false, false, false]
+        );
     }
 
     #[test]
