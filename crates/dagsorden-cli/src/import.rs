@@ -337,9 +337,9 @@ fn write_all(
         if pending.len() >= BATCH_DOCUMENTS
             || last_commit.elapsed() >= Duration::from_secs(BATCH_SECONDS)
         {
+            stored_since_index += pending.len();
             flush(&mut pending, &mut store)?;
             last_commit = Instant::now();
-            stored_since_index += BATCH_DOCUMENTS;
             // Index in large chunks while the parsers work: bulk indexing is fast, and
             // done during the run it overlaps with parsing instead of following it.
             if stored_since_index >= INDEX_DOCUMENTS
