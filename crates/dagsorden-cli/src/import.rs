@@ -43,8 +43,6 @@ pub struct ImportOptions {
 /// Documents written per transaction, and the longest a batch stays open.
 const BATCH_DOCUMENTS: usize = 200;
 const BATCH_SECONDS: u64 = 2;
-/// Documents stored between two bulk additions to the search index.
-const INDEX_DOCUMENTS: usize = 1000;
 /// Parsed documents waiting for the writer: bounded, so memory stays flat.
 const QUEUE: usize = 64;
 
@@ -243,6 +241,14 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
             &progress,
         )
     } else {
+        let _checkpointer = match (&store, &options.db) {
+            (Some(store), Some(db)) => Some(
+                store
+                    .checkpoint_in_background(db, Duration::from_millis(250))
+                    .map_err(|e| format!("{}: {e}", db.display()))?,
+            ),
+            _ => None,
+        };
         let (sender, receiver) = sync_channel::<(Outcome, u64)>(QUEUE);
         std::thread::scope(|scope| {
             scope.spawn(|| {
@@ -264,11 +270,6 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
     };
     progress.finish_and_clear();
     written?;
-    if let Some(store) = store.as_mut() {
-        store
-            .index_pending()
-            .map_err(|e| format!("building the search index: {e}"))?;
-    }
     if let Some(out) = jsonl.as_mut() {
         out.flush()
             .map_err(|e| format!("writing JSON Lines: {e}"))?;
@@ -287,7 +288,6 @@ fn write_all(
     let now = || jiff::Timestamp::now().to_string();
     let mut pending: Vec<Outcome> = Vec::with_capacity(BATCH_DOCUMENTS);
     let mut last_commit = Instant::now();
-    let mut stored_since_index = 0usize;
     let flush =
         |pending: &mut Vec<Outcome>, store: &mut Option<&mut Store>| -> Result<(), String> {
             if let Some(store) = store.as_deref_mut() {
@@ -337,19 +337,8 @@ fn write_all(
         if pending.len() >= BATCH_DOCUMENTS
             || last_commit.elapsed() >= Duration::from_secs(BATCH_SECONDS)
         {
-            stored_since_index += pending.len();
             flush(&mut pending, &mut store)?;
             last_commit = Instant::now();
-            // Index in large chunks while the parsers work: bulk indexing is fast, and
-            // done during the run it overlaps with parsing instead of following it.
-            if stored_since_index >= INDEX_DOCUMENTS
-                && let Some(store) = store.as_deref_mut()
-            {
-                store
-                    .index_pending()
-                    .map_err(|e| format!("building the search index: {e}"))?;
-                stored_since_index = 0;
-            }
         }
     }
     flush(&mut pending, &mut store)

@@ -22,6 +22,16 @@ pub enum StoreError {
     /// A model could not be stored as JSON.
     #[error("archive database: cannot encode the model: {0}")]
     Json(#[from] serde_json::Error),
+    /// An item has more sections than the search index can number (2^24 - 1).
+    #[error(
+        "archive database: item {item} has more sections than the search index can hold ({slot})"
+    )]
+    TooManySections {
+        /// The item's id.
+        item: i64,
+        /// The section slot that did not fit.
+        slot: usize,
+    },
     /// The file is an SQLite database of another schema version.
     #[error("archive database has schema version {found}, this program writes {expected}")]
     SchemaVersion {
@@ -35,7 +45,7 @@ pub enum StoreError {
 /// Result of the store.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS documents (
@@ -52,13 +62,10 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     pages INTEGER,
     bytes INTEGER NOT NULL,
-    imported_at TEXT NOT NULL,
-    -- 1 once the document's rows are in the search index (built in bulk after a run).
-    indexed INTEGER NOT NULL DEFAULT 0
+    imported_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_org_date ON documents(organisation, date);
-CREATE INDEX IF NOT EXISTS documents_unindexed ON documents(indexed) WHERE indexed = 0;
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -76,6 +83,8 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_case ON items(case_id);
+-- Let the search index find its rows by search rowid (see search_source).
+CREATE INDEX IF NOT EXISTS items_search_rowid ON items(id << 24);
 CREATE TABLE IF NOT EXISTS sections (
     id INTEGER PRIMARY KEY,
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
@@ -85,6 +94,7 @@ CREATE TABLE IF NOT EXISTS sections (
     text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sections_item ON sections(item_id);
+CREATE INDEX IF NOT EXISTS sections_search_rowid ON sections((item_id << 24) + position + 1);
 CREATE TABLE IF NOT EXISTS recommendations (
     id INTEGER PRIMARY KEY,
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
@@ -115,10 +125,21 @@ CREATE TABLE IF NOT EXISTS failures (
     reason TEXT NOT NULL,
     failed_at TEXT NOT NULL
 );
--- Search rows: rowid = sections.id for a section, -items.id for an item without
--- sections (its title and text alone).
+-- What is searchable: every section with its item's title, and every item without
+-- sections, its title and text. The search rowid is (items.id << 24) + 1 + the section's
+-- position, or items.id << 24 for an item without sections: rowids grow as rows are
+-- written, which keeps FTS5 from flushing its pending index at every row, and
+-- `search.rowid >> 24` is the item.
+CREATE VIEW IF NOT EXISTS search_source(id, title, heading, text) AS
+    SELECT (s.item_id << 24) + s.position + 1, i.title, s.heading, s.text
+    FROM sections s JOIN items i ON i.id = s.item_id
+    UNION ALL
+    SELECT i.id << 24, i.title, '', i.body FROM items i
+    WHERE NOT EXISTS (SELECT 1 FROM sections s WHERE s.item_id = i.id);
+-- External content: the index keeps no second copy of the text; snippets read the view.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    title, heading, text, tokenize = 'unicode61 remove_diacritics 0'
+    title, heading, text, content = 'search_source', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 0'
 );
 "#;
 
@@ -181,8 +202,37 @@ impl Store {
             });
         }
         conn.execute_batch(SCHEMA)?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        if version != SCHEMA_VERSION {
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
         Ok(Store { conn })
+    }
+
+    /// Copy committed pages from the write-ahead log into the database on a thread of
+    /// its own (every `every`), instead of in the writer's commits; the writer then
+    /// spends its time writing. Stops when the returned guard is dropped.
+    pub fn checkpoint_in_background(
+        &self,
+        path: &Path,
+        every: std::time::Duration,
+    ) -> Result<Checkpointer> {
+        let reader = Connection::open(path)?;
+        reader.busy_timeout(std::time::Duration::from_secs(30))?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::spawn(move || {
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::park_timeout(every);
+                // A checkpoint that cannot finish (a reader holds old pages) is retried
+                // next time; the writer's data is safe in the log meanwhile.
+                let _ = reader.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            }
+        });
+        Ok(Checkpointer {
+            stop,
+            thread: Some(thread),
+        })
     }
 
     /// Every imported file: path → SHA-256.
@@ -206,8 +256,8 @@ impl Store {
             "SELECT d.path, d.organisation, d.date, i.number, i.title, s.heading,
                     snippet(search, -1, '[', ']', '…', 16)
              FROM search
-             LEFT JOIN sections s ON search.rowid > 0 AND s.id = search.rowid
-             JOIN items i ON i.id = CASE WHEN search.rowid > 0 THEN s.item_id ELSE -search.rowid END
+             JOIN items i ON i.id = search.rowid >> 24
+             LEFT JOIN sections s ON s.item_id = i.id AND s.position = (search.rowid & 16777215) - 1
              JOIN documents d ON d.id = i.document_id
              WHERE search MATCH ?1
              ORDER BY bm25(search, 4.0, 2.0, 1.0)
@@ -256,29 +306,13 @@ impl Store {
         })
     }
 
-    /// Add every document not yet in the search index to it, in one transaction; returns
-    /// how many. Building the index in bulk after a run is several times faster than
-    /// indexing each document as it is stored; a run that is killed leaves its documents
-    /// stored and unindexed, and the next run indexes them.
-    pub fn index_pending(&mut self) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO search (rowid, title, heading, text)
-             SELECT s.id, i.title, s.heading, s.text
-             FROM documents d JOIN items i ON i.document_id = d.id JOIN sections s ON s.item_id = i.id
-             WHERE d.indexed = 0",
+    /// Check the search index against the rows it indexes (FTS5 `integrity-check`).
+    pub fn check_search_index(&self) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO search (search, rank) VALUES ('integrity-check', 1)",
             [],
         )?;
-        tx.execute(
-            "INSERT INTO search (rowid, title, heading, text)
-             SELECT -i.id, i.title, '', i.body
-             FROM documents d JOIN items i ON i.document_id = d.id
-             WHERE d.indexed = 0 AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.item_id = i.id)",
-            [],
-        )?;
-        let documents = tx.execute("UPDATE documents SET indexed = 1 WHERE indexed = 0", [])?;
-        tx.commit()?;
-        Ok(documents)
+        Ok(())
     }
 
     /// SQLite's own consistency check; "ok" when the file is sound.
@@ -291,6 +325,22 @@ impl Store {
     /// The connection, for queries of one's own.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// The background checkpointer of [`Store::checkpoint_in_background`].
+pub struct Checkpointer {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            thread.thread().unpark();
+            let _ = thread.join();
+        }
     }
 }
 
@@ -374,6 +424,12 @@ impl Batch<'_> {
         item: &Item,
         position: &mut i64,
     ) -> Result<()> {
+        let body = item
+            .body
+            .iter()
+            .map(block_text)
+            .collect::<Vec<_>>()
+            .join("\n\n");
         self.tx.prepare_cached("INSERT INTO items (document_id, position, number, parent_id, depth, title, case_id, initials, closed, page, body)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?.execute(params![
                 document,
@@ -386,7 +442,7 @@ impl Batch<'_> {
                 item.case.as_ref().and_then(|c| c.initials.as_ref()),
                 !item.open,
                 item.heading_span.page,
-                item.body.iter().map(block_text).collect::<Vec<_>>().join("\n\n"),
+                body,
             ])?;
         *position += 1;
         let id = self.tx.last_insert_rowid();
@@ -403,10 +459,26 @@ impl Batch<'_> {
                     "INSERT INTO sections (item_id, position, kind, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?
                 .execute(params![id, i as i64, section.kind.as_str(), section.heading, section.text])?;
+            let rowid = search_rowid(id, i + 1)?;
+            self.index(rowid, &item.title, &section.heading, &section.text)?;
+        }
+        if item.sections.is_empty() {
+            self.index(search_rowid(id, 0)?, &item.title, "", &body)?;
         }
         for child in &item.children {
             self.put_item(document, Some(id), child, position)?;
         }
+        Ok(())
+    }
+
+    /// Add one row of `search_source` to the search index, in this transaction: the
+    /// index and the rows it points at commit (or vanish) together.
+    fn index(&mut self, rowid: i64, title: &str, heading: &str, text: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO search (rowid, title, heading, text) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![rowid, title, heading, text])?;
         Ok(())
     }
 
@@ -419,14 +491,18 @@ impl Batch<'_> {
             })
             .optional()?;
         let Some(id) = id else { return Ok(false) };
-        // The FTS table has no foreign keys: its rows go first.
-        self.tx
-            .prepare_cached(
-                "DELETE FROM search WHERE rowid IN
-                   (SELECT s.id FROM sections s JOIN items i ON i.id = s.item_id WHERE i.document_id = ?1
-                    UNION ALL SELECT -id FROM items WHERE document_id = ?1)",
-            )?
-            .execute([id])?;
+        // An external-content index forgets a row only when told its indexed values,
+        // so its entries go first, while the rows still exist.
+        for forget in [
+            "INSERT INTO search (search, rowid, title, heading, text)
+             SELECT 'delete', (i.id << 24) + s.position + 1, i.title, s.heading, s.text
+             FROM items i JOIN sections s ON s.item_id = i.id WHERE i.document_id = ?1",
+            "INSERT INTO search (search, rowid, title, heading, text)
+             SELECT 'delete', i.id << 24, i.title, '', i.body FROM items i
+             WHERE i.document_id = ?1 AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.item_id = i.id)",
+        ] {
+            self.tx.prepare_cached(forget)?.execute([id])?;
+        }
         self.tx
             .execute("DELETE FROM documents WHERE id = ?1", [id])?;
         Ok(true)
@@ -445,10 +521,52 @@ impl Batch<'_> {
     }
 }
 
+/// Sections per item the search rowid has room for.
+const SEARCH_ROWID_SHIFT: u32 = 24;
+
+/// The search rowid of an item's `slot`: 0 for its own text, 1 + position for a section.
+fn search_rowid(item: i64, slot: usize) -> Result<i64> {
+    let slot = i64::try_from(slot)
+        .ok()
+        .filter(|s| *s < 1 << SEARCH_ROWID_SHIFT)
+        .ok_or(StoreError::TooManySections { item, slot })?;
+    Ok((item << SEARCH_ROWID_SHIFT) + slot)
+}
+
 fn block_text(block: &dagsorden_model::Block) -> String {
     match block {
         dagsorden_model::Block::Paragraph { text, .. }
         | dagsorden_model::Block::Enclosure { text, .. } => text.clone(),
         dagsorden_model::Block::List { items, .. } => items.join("\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_rowids_grow_with_items_and_sections_and_name_their_item() {
+        let rows = [
+            search_rowid(1, 0),
+            search_rowid(1, 1),
+            search_rowid(1, 2),
+            search_rowid(2, 0),
+            search_rowid(2, 1),
+        ]
+        .map(|r| r.expect("fits"));
+        assert!(rows.windows(2).all(|w| w[0] < w[1]), "{rows:?}");
+        assert!(rows.iter().all(|r| r >> SEARCH_ROWID_SHIFT >= 1));
+        assert_eq!(rows[4] >> SEARCH_ROWID_SHIFT, 2);
+    }
+
+    #[test]
+    fn an_item_with_too_many_sections_is_an_error_not_a_collision() {
+        let last = (1usize << SEARCH_ROWID_SHIFT) - 1;
+        assert!(search_rowid(7, last).is_ok());
+        assert!(matches!(
+            search_rowid(7, last + 1),
+            Err(StoreError::TooManySections { item: 7, .. })
+        ));
     }
 }
