@@ -7,7 +7,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::grammar::{
-    case_line::case_line, item_heading::item_heading, section_heading::section_heading,
+    case_line::case_line, eq_ignoring_case, item_heading::item_heading,
+    section_heading::section_heading,
 };
 use crate::lexer::Line;
 use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
@@ -35,13 +36,24 @@ pub fn find(lines: &[Line<'_>]) -> HashMap<usize, Kind> {
         }
     }
     let near_break = page_edges(lines);
-    let mut shapes: HashMap<String, Vec<usize>> = HashMap::new();
+    // Lines grouped by a hash of their shape first (no string per line); only groups
+    // large enough to matter are split by their actual shapes.
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_ref();
-        if line.is_blank() || line.hints.bullet || text.chars().count() > 120 {
+        if line.is_blank() || line.hints.bullet || text.len() > 480 || text.chars().count() > 120 {
             continue;
         }
-        shapes.entry(shape(text)).or_default().push(index);
+        by_hash.entry(shape_hash(text)).or_default().push(index);
+    }
+    let mut shapes: HashMap<String, Vec<usize>> = HashMap::new();
+    for indices in by_hash.into_values().filter(|i| i.len() >= MIN_REPEATS) {
+        for index in indices {
+            shapes
+                .entry(shape(lines[index].text.as_ref()))
+                .or_default()
+                .push(index);
+        }
     }
     for (shape, indices) in shapes {
         if indices.len() < MIN_REPEATS {
@@ -89,45 +101,63 @@ fn page_edges(lines: &[Line<'_>]) -> HashSet<usize> {
     edges
 }
 
-/// A line's shape: lowercase, every digit run as `#`, spaces collapsed.
+/// A line's shape: lowercase, every digit run as `#`.
 fn shape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    shape_chars(text, |c| out.push(c));
+    out
+}
+
+/// The hash of [`shape`]`(text)`, without building it.
+fn shape_hash(text: &str) -> u64 {
+    // FNV-1a: a collision only merges two groups, which are split again by shape.
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    shape_chars(text, |c| {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    });
+    hash
+}
+
+fn shape_chars(text: &str, mut emit: impl FnMut(char)) {
     let mut in_digits = false;
     for c in text.chars() {
         if c.is_ascii_digit() {
             if !in_digits {
-                out.push('#');
+                emit('#');
             }
             in_digits = true;
         } else {
             in_digits = false;
             if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+                emit(c.to_ascii_lowercase());
             } else {
-                out.extend(c.to_lowercase());
+                c.to_lowercase().for_each(&mut emit);
             }
         }
     }
-    out
 }
 
 fn is_web_chrome(text: &str) -> bool {
-    let exact_candidate = text.len() <= 40;
-    if !exact_candidate && (text.len() > 600 || !text.contains("ookie")) {
+    let bare = text.trim().trim_end_matches(['.', ':']);
+    if bare.is_empty() {
         return false;
     }
-    let lower = text.trim().trim_end_matches(['.', ':']).to_lowercase();
-    if lower.is_empty() {
+    if bare.len() <= 40 && WEB_CHROME_LINES.iter().any(|w| eq_ignoring_case(bare, w)) {
+        return true;
+    }
+    let mentions_cookies = text.contains("ookie") || text.contains("OOKIE");
+    if !mentions_cookies || text.len() > 600 {
         return false;
     }
-    WEB_CHROME_LINES.contains(&lower.as_str())
-        || (lower.chars().count() <= 300
-            && lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| COOKIE_WORDS.contains(&w))
-            && (lower.starts_with("vi bruger")
-                || lower.contains("accepter")
-                || lower.contains("samtykke")))
+    let lower = bare.to_lowercase();
+    lower.chars().count() <= 300
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| COOKIE_WORDS.contains(&w))
+        && (lower.starts_with("vi bruger")
+            || lower.contains("accepter")
+            || lower.contains("samtykke"))
 }
 
 #[cfg(test)]

@@ -134,7 +134,37 @@ fn is_clean(s: &str) -> bool {
         }
         previous = b;
     }
-    true
+    !might_be_letter_spaced(s)
+}
+
+/// A cheap, allocation-free first look for [`collapse_letter_spacing`]: enough words
+/// and enough of them single characters (digit runs do not vote).
+fn might_be_letter_spaced(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let (mut words, mut singles) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits_only = true;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            digits_only &= bytes[i].is_ascii_digit();
+            i += 1;
+        }
+        if digits_only {
+            continue;
+        }
+        words += 1;
+        // One character: one byte, or one multi-byte UTF-8 sequence (lead + continuations).
+        let token = &bytes[start..i];
+        if token.len() == 1 || (token.len() <= 4 && token[1..].iter().all(|b| b & 0xC0 == 0x80)) {
+            singles += 1;
+        }
+    }
+    words >= 3 && singles * 3 >= words
 }
 
 const BULLETS: [char; 9] = ['-', '*', '+', '•', '–', '◦', '▪', '‣', '·'];
@@ -144,7 +174,6 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     if is_clean(s) {
         return (Cow::Borrowed(s), hints);
     }
-    hints.page_break = s.contains('\u{c}');
     let mut indent = 0u16;
     for c in s.chars() {
         match c {
@@ -155,6 +184,12 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
         }
     }
     hints.indent = indent;
+    // Indented or with trailing blanks but otherwise clean (pdftotext -layout): a slice.
+    let trimmed = s.trim_matches([' ', '\t']);
+    if is_clean(trimmed) {
+        return (Cow::Borrowed(trimmed), hints);
+    }
+    hints.page_break = s.contains('\u{c}');
     hints.wide_gap = s.trim().contains('\t') || s.trim().contains("   ");
 
     let collapsed_spacing = collapse_letter_spacing(s.trim());
@@ -190,6 +225,9 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
 /// long. Gaps of two or more spaces are word boundaries; where the extraction left none,
 /// known leading words ("KKR") and digit runs are split off again.
 fn collapse_letter_spacing(s: &str) -> Option<String> {
+    if !might_be_letter_spaced(s) {
+        return None;
+    }
     let tokens: Vec<&str> = s.split_whitespace().collect();
     // Numbers ("2019") may stand beside the spaced letters; they do not vote.
     let words: Vec<&str> = tokens
@@ -343,10 +381,24 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
 fn normalise_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Copy the run up to the next character that is white space or invisible.
+        let run = rest
+            .bytes()
+            .position(|b| matches!(b, b' ' | b'\t' | 0x0B | 0x0C) || b >= 0x80)
+            .unwrap_or(rest.len());
+        if run > 0 {
+            out.push_str(&rest[..run]);
+            last_space = false;
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         match c {
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{c}' | '\u{b}' => {}
-            c if c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}' || c == ' ' => {
+            '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | ' ' => {
                 if !last_space {
                     out.push(' ');
                 }

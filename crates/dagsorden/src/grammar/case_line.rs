@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::grammar::prefix_ignoring_case;
 use crate::vocabulary::{CASE_LABELS, CASE_PATTERNS};
 
 /// A recognised case line.
@@ -38,15 +39,12 @@ fn is_labelled_id(word: &str) -> bool {
 
 /// Strip a case label (`Sagnr.:`) from the start, if there is one.
 fn strip_label(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
     CASE_LABELS
         .iter()
-        .filter(|label| lower.starts_with(*label))
-        .max_by_key(|label| label.len())
-        .and_then(|label| {
-            // Lowercasing keeps byte lengths for these ASCII labels.
-            let rest = text.get(label.len()..)?;
-            let rest = rest.trim_start_matches([':', '.']).trim_start();
+        .filter_map(|label| prefix_ignoring_case(text, label))
+        .max()
+        .and_then(|len| {
+            let rest = text[len..].trim_start_matches([':', '.']).trim_start();
             (rest.len() < text.len()).then_some(rest)
         })
 }

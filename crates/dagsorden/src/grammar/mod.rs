@@ -27,6 +27,42 @@ pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
     Ok((rest, (number, dot.is_some())))
 }
 
+/// The byte length of the prefix of `text` that equals `lower` ignoring case, if
+/// `text` starts with it; `lower` must be lowercase. Compares character by character,
+/// so that vocabulary checks need not lowercase whole lines.
+pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
+    // Most comparisons fail on the first byte: settle those without decoding.
+    if let (Some(&t), Some(&l)) = (text.as_bytes().first(), lower.as_bytes().first())
+        && t.is_ascii()
+        && l.is_ascii()
+        && t.to_ascii_lowercase() != l
+    {
+        return None;
+    }
+    let mut consumed = 0;
+    let mut chars = text.chars();
+    for want in lower.chars() {
+        let c = chars.next()?;
+        let same = c == want
+            || if c.is_ascii() {
+                c.to_ascii_lowercase() == want
+            } else {
+                let mut folded = c.to_lowercase();
+                folded.next() == Some(want) && folded.next().is_none()
+            };
+        if !same {
+            return None;
+        }
+        consumed += c.len_utf8();
+    }
+    Some(consumed)
+}
+
+/// Whether `text` equals `lower` ignoring case (`lower` lowercase).
+pub(crate) fn eq_ignoring_case(text: &str, lower: &str) -> bool {
+    prefix_ignoring_case(text, lower) == Some(text.len())
+}
+
 /// Whether a title-like text starts the way a title does: not with a lowercase letter
 /// (which marks a wrapped sentence: "3. kvartal viser …").
 pub(crate) fn starts_like_title(text: &str) -> bool {
@@ -39,6 +75,19 @@ pub(crate) fn starts_like_title(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_ignoring_case() {
+        assert_eq!(prefix_ignoring_case("SAGSNR.: 12", "sagsnr"), Some(6));
+        assert_eq!(prefix_ignoring_case("ØKONOMI i alt", "økonomi"), Some(8));
+        assert_eq!(prefix_ignoring_case("Øko", "økonomi"), None);
+        assert_eq!(prefix_ignoring_case("Baggrund", "bagg"), Some(4));
+        assert_eq!(prefix_ignoring_case("Bxggrund", "bagg"), None);
+        assert!(eq_ignoring_case("BESLUTNING", "beslutning"));
+        assert!(!eq_ignoring_case("Beslutninger", "beslutning"));
+        // A character whose lowercase is two characters never matches one.
+        assert_eq!(prefix_ignoring_case("İx", "i"), None);
+    }
 
     #[test]
     fn item_numbers() {

@@ -3,6 +3,7 @@
 
 use dagsorden_model::SectionKind;
 
+use crate::grammar::{eq_ignoring_case, prefix_ignoring_case};
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
 /// Longer lines are never section headings (qualified ones included).
@@ -30,29 +31,41 @@ fn starts_with_heading_word(text: &str) -> bool {
     if first.is_empty() || first.len() > 40 {
         return false;
     }
-    let first = first.to_lowercase();
-    SECTION_HEADINGS
+    HEADING_FIRST_WORDS
         .iter()
-        .any(|(heading, _)| heading.split(' ').next() == Some(first.as_str()))
+        .any(|word| eq_ignoring_case(first, word))
 }
 
+/// The distinct first words of the vocabulary's headings.
+static HEADING_FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut words: Vec<&str> = SECTION_HEADINGS
+            .iter()
+            .map(|(heading, _)| heading.split(' ').next().unwrap_or(heading))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    });
+
 fn lookup(words: &str) -> Option<SectionKind> {
-    let lower = words.trim().to_lowercase();
+    let words = words.trim();
     SECTION_HEADINGS
         .iter()
-        .find(|(w, _)| *w == lower)
+        .find(|(w, _)| eq_ignoring_case(words, w))
         .map(|(_, k)| *k)
 }
 
 /// The longest vocabulary entry that starts `text` at a word boundary.
 fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
-    let lower = text.to_lowercase();
     SECTION_HEADINGS
         .iter()
-        .filter(|(w, _)| lower.starts_with(w) && lower[w.len()..].starts_with(' '))
-        .max_by_key(|(w, _)| w.len())
-        // Lowercasing the Danish letters of the vocabulary keeps their byte length.
-        .and_then(|(w, k)| Some((*k, text.get(w.len()..)?.trim_start())))
+        .filter_map(|(w, k)| {
+            let len = prefix_ignoring_case(text, w)?;
+            text[len..].starts_with(' ').then_some((w.len(), *k, len))
+        })
+        .max_by_key(|(vocabulary_len, _, _)| *vocabulary_len)
+        .map(|(_, k, len)| (k, text[len..].trim_start()))
 }
 
 /// Read a line as a section heading from the vocabulary.
