@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Text parsing side by side, in one run on the same inputs:
+
+1. `dagsorden parse FILES... --format jsonl > out` over a synthetic corpus of 2,000 agenda
+   text files (make-archive, varied from the text fixtures; rayon on every core);
+2. the Python regex baseline (benches/compare/baseline.py: what an analyst would write),
+   same files, JSON Lines to a file, with 1 and 2 worker processes;
+3. peak memory of `dagsorden parse --format jsonl` on one big agenda (~50 MB: the seed's
+   preamble, a TOC of every item, and the seed's item repeated with new numbers).
+
+Targets (the performance issue): dagsorden parse >= 10x the Python baseline in the same run,
+>= 150 MB/s, and peak RSS <= 4x the input on the big agenda.
+
+Usage: benches/compare/run text [--rounds N] [--big-mb MB] [--write]
+"""
+import argparse
+import json
+import os
+import pathlib
+import platform
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+WORK = pathlib.Path(os.environ.get("DAGSORDEN_BENCH_DIR", "/tmp/dagsorden-bench"))
+DAGSORDEN = ROOT / "target/release/dagsorden"
+BASELINE = pathlib.Path(__file__).resolve().parent / "baseline.py"
+SEED = ROOT / "fixtures/text/kkr-nordjylland-2021-01-15.txt"
+COUNT = 2000
+
+
+def corpus():
+    folder = WORK / f"corpus-{COUNT}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([str(ROOT / "target/release/make-archive"), str(folder), str(COUNT), "1"], check=True, stdout=subprocess.DEVNULL)
+        marker.write_text("ok")
+    files = sorted(folder.rglob("*.txt"))
+    assert len(files) == COUNT, f"{folder}: {len(files)} files, expected {COUNT}"
+    return files, sum(f.stat().st_size for f in files)
+
+
+def arg_chunks(args):
+    """The file list as one command line when it fits (it does: ~110 KB against ARG_MAX,
+    usually 2 MiB), split into consecutive runs otherwise."""
+    limit = os.sysconf("SC_ARG_MAX") - sum(len(k) + len(v) + 2 for k, v in os.environ.items()) - 64 * 1024
+    chunks, chunk, size = [], [], 0
+    for a in args:
+        n = len(os.fsencode(a)) + 1 + 8  # the string, its NUL and its argv pointer
+        if chunk and size + n > limit:
+            chunks.append(chunk)
+            chunk, size = [], 0
+        chunk.append(a)
+        size += n
+    chunks.append(chunk)
+    return chunks
+
+
+def timed(commands, out_path):
+    """Run the commands one after another with stdout into out_path; wall seconds."""
+    with open(out_path, "wb") as out:
+        start = time.perf_counter()
+        for command in commands:
+            done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE)
+            if done.returncode != 0:
+                sys.exit(f"{command[0]} {command[1]} ... failed ({done.returncode}): {done.stderr.decode()[:2000]}")
+        return time.perf_counter() - start
+
+
+def best_of(tools, rounds, slow=60.0):
+    """Best wall time per tool over `rounds` rounds, taken round-robin so that every tool sees
+    the machine in the same state; a tool whose round took over `slow` seconds stops early."""
+    times = {name: [] for name in tools}
+    for _ in range(rounds):
+        for name, (commands, out_path) in tools.items():
+            if times[name] and times[name][-1] > slow:
+                continue
+            times[name].append(timed(commands, out_path))
+    return {name: (min(t), len(t)) for name, t in times.items()}
+
+
+def count_dagsorden(path):
+    docs = items = toc = 0
+
+    def walk(nodes):
+        return sum(1 + walk(n.get("children", [])) for n in nodes)
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            docs += 1
+            items += walk(doc["items"])
+            toc += len(doc["toc"])
+    return docs, items, toc
+
+
+def count_baseline(path):
+    docs = items = toc = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            docs += 1
+            items += len(doc["items"])
+            toc += len(doc["toc"])
+    return docs, items, toc
+
+
+def big_agenda(target_bytes, children=9):
+    """One agenda of ~target_bytes shaped like the seed, repeated: its preamble, a TOC of every
+    item, then groups "k. <group>" each holding `children` items "k.j. <title>" made of the
+    seed's item 2.1 (case line, Baggrund, Indstilling, Sagsfremstilling). Every item's text
+    names its own subject and number, so that no paragraph repeats verbatim thousands of times
+    (a line repeated on every "page" reads as a running header), and numbers stay below 10,000."""
+    seed = SEED.read_text(encoding="utf-8")
+    preamble = seed[: seed.index("<b>1. ")]
+    body = seed[seed.index("### 2.1. ") :]
+    body = body[body.index("#### Baggrund") :].rstrip("\n") + "\n\n"
+    groups = ["Regionalpolitiske sager", "Sager til beslutning", "Temadrøftelse", "Orienteringssager"]
+    topics = ["Resultatkontrakt", "Rammeaftale", "Sundhedsaftale", "Praksisplan", "Klimaplan", "Budget", "Udpegning", "Infrastruktur"]
+    toc, items = [], []
+    size, n, k = len(preamble.encode()) + 1, 0, 0
+    while size < target_bytes:
+        k += 1
+        group = groups[k % len(groups)]
+        toc.append(f"<b>{k}. {group} .....</b>\t<b>{3 + n // 2}</b>\n")
+        items.append(f"## {k}. {group}\n\n")
+        size += len(toc[-1].encode()) + len(items[-1].encode())
+        for j in range(1, children + 1):
+            n += 1
+            subject = f"{topics[n % len(topics)]} {k}.{j}"
+            title = f"Dialogmøde om {subject} mellem Erhvervshus Nordjylland og KKR Nordjylland"
+            toc.append(f"{k}.{j}. {title} .....\t{3 + n // 2}\n")
+            text = body.replace("Resultatkontrakt 2021", subject).replace("resultatkontrakt 2021", subject)
+            text = text.replace("dagens dialogmøde", f"dialogmødet om {subject}").replace("åben dialog.", f"åben dialog om {subject}.")
+            items.append(f"### {k}.{j}. {title}\n\nSAG-2021-{n:05d} hlth\n\n{text}")
+            size += len(toc[-1].encode()) + len(items[-1].encode())
+    path = WORK / "big-agenda.txt"
+    path.write_text(preamble + "".join(toc) + "\n" + "".join(items), encoding="utf-8")
+    return path, k, n
+
+
+def peak_memory(path):
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", str(DAGSORDEN), "parse", str(path), "--format", "jsonl"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    if out.returncode != 0:
+        sys.exit(f"dagsorden parse {path} failed ({out.returncode}): {out.stderr[:2000]}")
+    seconds, max_kb = out.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(max_kb) * 1024
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3, help="best of N rounds per tool (default 3)")
+    parser.add_argument("--big-mb", type=float, default=50, help="size of the single big agenda in MB (default 50)")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    files, total = corpus()
+    names = [str(f) for f in files]
+    mb = total / 1e6
+    rust_cmds = [[str(DAGSORDEN), "parse", *chunk, "--format", "jsonl"] for chunk in arg_chunks(names)]
+    listing = WORK / "text-files.txt"
+    listing.write_text("".join(n + "\n" for n in names))
+    py = lambda w: [[sys.executable, str(BASELINE), "--workers", str(w), "--files-from", str(listing)]]
+
+    outs = {k: WORK / f"text-out-{k}.jsonl" for k in ("dagsorden", "py1", "py2")}
+    best = best_of({"dagsorden": (rust_cmds, outs["dagsorden"]), "py1": (py(1), outs["py1"]), "py2": (py(2), outs["py2"])}, args.rounds)
+    (rust, rust_rounds), (py1, py1_rounds), (py2, py2_rounds) = best["dagsorden"], best["py1"], best["py2"]
+
+    rows = [
+        ("`dagsorden parse --format jsonl` (rayon, 2 cores)", rust, rust_rounds),
+        ("Python regex baseline, `--workers 1`", py1, py1_rounds),
+        ("Python regex baseline, `--workers 2`", py2, py2_rounds),
+    ]
+    lines = [
+        f"{COUNT:,} agenda text files ({mb:.1f} MB; MB = 10^6 bytes) from `make-archive {COUNT} 1`; "
+        f"{len(rust_cmds)} command line(s); wall time of the whole command (process start, reading, "
+        "parsing, JSON Lines written to a file), best of the rounds shown.",
+        "",
+        "| tool | rounds | seconds | MB/s | files/s | dagsorden speed vs this |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, seconds, rounds in rows:
+        lines.append(f"| {name} | {rounds} | {seconds:.3f} | {mb / seconds:.1f} | {COUNT / seconds:,.0f} | {seconds / rust:.2f}x |")
+    lines += [
+        "",
+        f"dagsorden parse vs the baseline on 2 workers (both on both cores): **{py2 / rust:.1f}x**; "
+        f"vs 1 worker: {py1 / rust:.1f}x (target >= 10x).",
+        f"dagsorden parse throughput: **{mb / rust:.1f} MB/s** (target >= 150 MB/s).",
+    ]
+
+    d_docs, d_items, d_toc = count_dagsorden(outs["dagsorden"])
+    b_docs, b_items, b_toc = count_baseline(outs["py2"])
+    out_mb = outs["dagsorden"].stat().st_size / 1e6
+    lines.append(
+        f"Same work? documents / items (all levels) / TOC entries: dagsorden {d_docs:,} / {d_items:,} / {d_toc:,}, "
+        f"baseline {b_docs:,} / {b_items:,} / {b_toc:,}. Output: dagsorden {out_mb:.0f} MB of JSON "
+        f"(spans, blocks, recommendations, diagnostics), baseline {outs['py2'].stat().st_size / 1e6:.0f} MB."
+    )
+
+    big, n_groups, n_items = big_agenda(int(args.big_mb * 1e6))
+    big_bytes = big.stat().st_size
+    big_seconds, rss = peak_memory(big)
+    lines += [
+        "",
+        f"Peak memory, one agenda of {n_groups:,} items holding {n_items:,} sub-items ({big_bytes / 1e6:.1f} MB: "
+        f"the seed's preamble, a TOC of every item, the seed's 2 / 2.1 shape repeated with new numbers and subjects): `dagsorden parse BIG --format jsonl > /dev/null` "
+        f"peak RSS **{rss / 1e6:.0f} MB = {rss / big_bytes:.2f}x the input** (target <= 4x); "
+        f"{big_seconds:.2f} s ({big_bytes / 1e6 / big_seconds:.1f} MB/s, one document). GNU time %M.",
+        f"Python {platform.python_version()}.",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.write:
+        from results import write_section
+
+        write_section(
+            "text-compare",
+            "Text: dagsorden parse vs a Python regex baseline",
+            "Command: `benches/compare/run text --write` (the baseline, `benches/compare/baseline.py`, is a "
+            "straightforward regex parser of the seed format: title, fields, TOC, items, case numbers, "
+            "sections; benchmark only)",
+            report,
+            after="Text parsing throughput (criterion)",
+        )
+
+
+if __name__ == "__main__":
+    main()
