@@ -70,6 +70,8 @@ pub enum DiagnosticCode {
     NoRecommendations,
     /// The document ends in the middle of its text: the file was cut off.
     Truncated,
+    /// An item heading nested deeper than the parser's limit; its line is kept as text.
+    NestingTooDeep,
     /// A code this version does not know (from a newer producer).
     #[serde(other)]
     Unknown,
@@ -174,6 +176,7 @@ fn serde_json_free_code(code: DiagnosticCode) -> &'static str {
         MisplacedCase => "misplaced-case",
         NoRecommendations => "no-recommendations",
         Truncated => "truncated",
+        NestingTooDeep => "nesting-too-deep",
         Unknown => "unknown",
     }
 }
@@ -211,6 +214,7 @@ mod tests {
             MisplacedCase,
             NoRecommendations,
             Truncated,
+            NestingTooDeep,
             Unknown,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());

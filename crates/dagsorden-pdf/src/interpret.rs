@@ -9,7 +9,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::fonts::{Font, deref, number};
-use crate::{Limits, PdfError};
+use crate::{Limit, Limits, PdfError};
 
 /// Text shown in one go, positioned in device space (y grows upwards).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,8 @@ pub struct Run {
 pub struct PageReport {
     /// Codes no font could map to text, by font name.
     pub unmapped: HashMap<String, usize>,
+    /// Form XObjects met again inside themselves (drawn once, not forever).
+    pub self_drawing_forms: usize,
 }
 
 type Matrix = [f32; 6];
@@ -95,7 +97,6 @@ pub struct Interpreter<'d> {
 const TJ_WORD_GAP: f32 = 0.2;
 
 /// How deep Form XObjects may nest, and how deep `q` may stack.
-const MAX_FORM_DEPTH: usize = 12;
 const MAX_STATE_STACK: usize = 256;
 
 impl<'d> Interpreter<'d> {
@@ -132,7 +133,8 @@ impl<'d> Interpreter<'d> {
         *self.decompressed = self.decompressed.saturating_add(bytes);
         if *self.decompressed > self.limits.max_decompressed_bytes {
             return Err(PdfError::TooLarge {
-                limit: self.limits.max_decompressed_bytes,
+                limit: Limit::DecompressedBytes,
+                max: self.limits.max_decompressed_bytes,
             });
         }
         Ok(())
@@ -173,7 +175,8 @@ impl<'d> Interpreter<'d> {
             self.operations += 1;
             if self.operations > self.limits.max_operations {
                 return Err(PdfError::TooLarge {
-                    limit: self.limits.max_operations,
+                    limit: Limit::Operations,
+                    max: self.limits.max_operations,
                 });
             }
             self.operation(&op.operator, &op.operands, resources, forms)?;
@@ -376,8 +379,16 @@ impl<'d> Interpreter<'d> {
             return Ok(());
         };
         let id = *id;
-        if forms.contains(&id) || forms.len() >= MAX_FORM_DEPTH {
-            return Ok(()); // a form that draws itself, or nesting past any real use
+        if forms.contains(&id) {
+            // A form that draws itself would never end; what it drew once is kept.
+            self.report.self_drawing_forms += 1;
+            return Ok(());
+        }
+        if forms.len() >= self.limits.max_form_depth {
+            return Err(PdfError::TooLarge {
+                limit: Limit::FormDepth,
+                max: self.limits.max_form_depth,
+            });
         }
         let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
             return Ok(());
@@ -422,7 +433,10 @@ fn decompress(stream: &lopdf::Stream, remaining: usize, limit: usize) -> Result<
     match stream.decompressed_content_with_limit(remaining) {
         Ok(data) => Ok(data),
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-            Err(PdfError::TooLarge { limit })
+            Err(PdfError::TooLarge {
+                limit: Limit::DecompressedBytes,
+                max: limit,
+            })
         }
         // A stream that does not inflate gives no text; the rest of the page may.
         Err(_) => Ok(Vec::new()),

@@ -49,31 +49,68 @@ pub enum PdfError {
         /// How many pages were read.
         pages: usize,
     },
-    /// A resource limit was hit (decompressed bytes, operations).
-    #[error("the PDF exceeds a resource limit ({limit}); it may be a decompression bomb")]
+    /// A resource limit of [`Limits`] was hit.
+    #[error(
+        "the PDF exceeds the limit on {limit} ({max}): a damaged file or a decompression bomb?"
+    )]
     TooLarge {
-        /// The limit that was hit.
-        limit: usize,
+        /// Which limit.
+        limit: Limit,
+        /// Its value.
+        max: usize,
     },
+}
+
+/// The resource limits of [`Limits`], as named by [`PdfError::TooLarge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// [`Limits::max_input_bytes`].
+    InputBytes,
+    /// [`Limits::max_decompressed_bytes`].
+    DecompressedBytes,
+    /// [`Limits::max_operations`].
+    Operations,
+    /// [`Limits::max_form_depth`].
+    FormDepth,
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Limit::InputBytes => "file size in bytes",
+            Limit::DecompressedBytes => "decompressed bytes",
+            Limit::Operations => "content-stream operations",
+            Limit::FormDepth => "nesting of form XObjects",
+        })
+    }
 }
 
 /// Resource limits for reading untrusted PDFs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
+    /// Size of the PDF file (default 512 MiB).
+    pub max_input_bytes: usize,
     /// Decompressed bytes in total per document (default 256 MiB).
     pub max_decompressed_bytes: usize,
     /// Content-stream operations in total per document.
     pub max_operations: usize,
     /// Pages read; later pages are ignored with a diagnostic.
     pub max_pages: usize,
+    /// Form XObjects drawn inside form XObjects (default 32).
+    pub max_form_depth: usize,
+    /// Limits of the structure builder (item nesting).
+    pub text: dagsorden::Limits,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
+            max_input_bytes: 512 * 1024 * 1024,
             max_decompressed_bytes: 256 * 1024 * 1024,
             max_operations: 50_000_000,
             max_pages: 10_000,
+            max_form_depth: 32,
+            text: dagsorden::Limits::default(),
         }
     }
 }
@@ -140,11 +177,12 @@ pub fn parse_pdf_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, PdfError>
         pages: u32::try_from(extracted.pages).ok(),
         path: None,
     };
-    Ok(dagsorden::build_with(
+    Ok(dagsorden::build_limited(
         lines,
         source,
         extracted.diagnostics,
         &evidence,
+        &limits.text,
     ))
 }
 
@@ -159,6 +197,12 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
+    if bytes.len() > limits.max_input_bytes {
+        return Err(PdfError::TooLarge {
+            limit: Limit::InputBytes,
+            max: limits.max_input_bytes,
+        });
+    }
     let options = LoadOptions {
         max_decompressed_size: Some(limits.max_decompressed_bytes),
         ..LoadOptions::default()
@@ -166,7 +210,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
             PdfError::TooLarge {
-                limit: limits.max_decompressed_bytes,
+                limit: Limit::DecompressedBytes,
+                max: limits.max_decompressed_bytes,
             }
         }
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => PdfError::Encrypted,
@@ -188,6 +233,17 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
         let (runs, report) = interpreter.page(page_id)?;
         for (font, n) in report.unmapped {
             *unmapped.entry(font).or_default() += n;
+        }
+        if report.self_drawing_forms > 0 {
+            diagnostics.push(Diagnostic::new(
+                DiagnosticCode::NestingTooDeep,
+                Severity::Info,
+                format!(
+                    "page {number}: {} form XObject(s) that draw themselves were drawn once",
+                    report.self_drawing_forms
+                ),
+                Span::new(0, 0, 1),
+            ));
         }
         lines.extend(layout::page_lines(runs, number));
     }

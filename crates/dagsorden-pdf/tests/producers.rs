@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use dagsorden_model::{Agenda, Item, Span};
-use dagsorden_pdf::{Limits, PdfError, parse_pdf, parse_pdf_with};
+use dagsorden_pdf::{Limit, Limits, PdfError, parse_pdf, parse_pdf_with};
 use serde_json::{Value, json};
 
 fn root() -> PathBuf {
@@ -238,7 +238,8 @@ fn decompression_bombs_stop_at_the_limit() {
         assert_eq!(
             parse_pdf_with(&hostile(name), &limits).err(),
             Some(PdfError::TooLarge {
-                limit: limits.max_decompressed_bytes
+                limit: Limit::DecompressedBytes,
+                max: limits.max_decompressed_bytes
             }),
             "{name}"
         );

@@ -1,7 +1,7 @@
 //! Small PDFs written object by object, each exercising one thing the front end must
 //! read right (fonts, encodings, operators, inheritance) or survive (hostile input).
 
-use dagsorden_pdf::{Limits, PdfError, extract, parse_pdf, parse_pdf_with};
+use dagsorden_pdf::{Limit, Limits, PdfError, extract, parse_pdf, parse_pdf_with};
 
 /// A minimal PDF: catalog, pages, one page per content stream, the given fonts
 /// (`/F1`, `/F2`, …) and extra objects appended from number 100 on.
@@ -387,7 +387,10 @@ fn decompression_bomb_hits_the_limit() {
     };
     assert_eq!(
         parse_pdf_with(&pdf.build(), &limits).err(),
-        Some(PdfError::TooLarge { limit: 1024 * 1024 })
+        Some(PdfError::TooLarge {
+            limit: Limit::DecompressedBytes,
+            max: 1024 * 1024
+        })
     );
     // Under the default limit the same file reads (its page has text).
     assert!(parse_pdf(&pdf.build()).is_ok());
@@ -411,8 +414,77 @@ fn deep_nesting_and_cycles_do_not_overflow_the_stack() {
         .object(100, &form);
     pdf.xobjects.push(("X1".into(), 100));
     let extracted = extract(&pdf.build(), &Limits::default()).expect("extracts");
-    // The form draws itself: each level is read once per nesting level, up to the cap.
-    assert!(extracted.lines.len() <= 16, "{}", extracted.lines.len());
+    // The form draws itself: it is drawn once, and the cycle is reported.
+    assert_eq!(extracted.lines.len(), 1, "{:?}", extracted.lines);
+    assert!(
+        extracted
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("draw themselves")),
+        "{:?}",
+        extracted.diagnostics
+    );
+}
+
+/// A chain of `depth` distinct forms, each drawing the next; the last one has text.
+fn form_chain(depth: u32) -> Vec<u8> {
+    let mut pdf = Pdf::new().font(HELVETICA).page(b"/X100 Do");
+    for level in 0..depth {
+        let id = 100 + level;
+        let content = if level + 1 == depth {
+            "BT /F1 9 Tf 72 800 Td (Bund) Tj ET".to_string()
+        } else {
+            format!("/X{} Do", id + 1)
+        };
+        let mut form = format!(
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X{} {} 0 R >> /Font << /F1 10 0 R >> >> /Length {} >>\nstream\n",
+            id + 1,
+            id + 1,
+            content.len()
+        )
+        .into_bytes();
+        form.extend_from_slice(content.as_bytes());
+        form.extend_from_slice(b"\nendstream");
+        pdf = pdf.object(id, &form);
+    }
+    pdf.xobjects.push(("X100".into(), 100));
+    pdf.build()
+}
+
+#[test]
+fn form_nesting_past_the_limit_is_a_typed_error_not_lost_text() {
+    let limits = Limits {
+        max_form_depth: 8,
+        ..Limits::default()
+    };
+    let shallow = extract(&form_chain(8), &limits).expect("within the limit");
+    assert_eq!(shallow.lines.len(), 1);
+    assert_eq!(
+        extract(&form_chain(9), &limits).err(),
+        Some(PdfError::TooLarge {
+            limit: Limit::FormDepth,
+            max: 8
+        })
+    );
+}
+
+#[test]
+fn input_size_limit_is_a_typed_error() {
+    let pdf = form_chain(1);
+    let limits = Limits {
+        max_input_bytes: pdf.len() - 1,
+        ..Limits::default()
+    };
+    let error = parse_pdf_with(&pdf, &limits).err();
+    assert_eq!(
+        error,
+        Some(PdfError::TooLarge {
+            limit: Limit::InputBytes,
+            max: pdf.len() - 1
+        })
+    );
+    assert!(error.is_some_and(|e| e.to_string().contains("file size")));
+    assert!(parse_pdf(&pdf).is_ok());
 }
 
 fn zlib(data: &[u8]) -> Vec<u8> {

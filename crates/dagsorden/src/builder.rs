@@ -73,11 +73,13 @@ pub struct Builder<'l, 'a> {
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
     furniture: std::collections::HashMap<usize, crate::furniture::Kind>,
+    max_item_depth: usize,
 }
 
 impl<'l, 'a> Builder<'l, 'a> {
-    pub fn new(lines: &'l [Line<'a>], evidence: &crate::Evidence) -> Self {
+    pub fn new(lines: &'l [Line<'a>], evidence: &crate::Evidence, limits: &crate::Limits) -> Self {
         Builder {
+            max_item_depth: limits.max_item_depth,
             lines,
             agenda: Agenda::default(),
             region: Region::Preamble,
@@ -486,12 +488,23 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
 
-        if let Some(heading) = item_heading(text)
-            && self.accept_item(&heading, index)
-        {
-            self.start_item(&heading, line.span);
-            self.title_may_continue = true;
-            return;
+        if let Some(heading) = item_heading(text) {
+            let depth = heading.number.split('.').count();
+            if depth > self.max_item_depth {
+                self.agenda.diagnostics.push(Diagnostic::new(
+                    DiagnosticCode::NestingTooDeep,
+                    Severity::Warning,
+                    format!(
+                        "an item number {depth} levels deep (limit {}): the line is kept as text",
+                        self.max_item_depth
+                    ),
+                    line.span,
+                ));
+            } else if self.accept_item(&heading, index) {
+                self.start_item(&heading, line.span);
+                self.title_may_continue = true;
+                return;
+            }
         }
         if std::mem::take(&mut self.title_may_continue)
             && !is_closed_marker(text)

@@ -74,7 +74,10 @@ pub fn find(lines: &[Line<'_>]) -> HashMap<usize, Kind> {
         let identical = indices.iter().all(|&i| lines[i].text == sample);
         let names_a_page =
             shape.contains('|') || shape.contains("side #") || shape.contains("page #");
-        let header_like = shape.contains('#') && (identical || names_a_page);
+        // A sentence repeated in several items ("Sagen forelægges KKR den 12. marts.")
+        // is content: headers are short and do not end a sentence.
+        let sentence = sample.chars().count() > 80 || sample.ends_with(['.', '!', '?']);
+        let header_like = shape.contains('#') && (identical || names_a_page) && !sentence;
         if at_edges || header_like {
             for index in indices {
                 found.entry(index).or_insert(Kind::RunningHeader);
@@ -191,6 +194,12 @@ mod tests {
         assert!(furniture_lines(text).is_empty());
         let cases = "SAG NR.: 2009-00234\nA\nSAG NR.: 2009-01876\nB\nSAG NR.: 2009-02011\nC\nMål 2020-2023\nMål 2021-2024\nMål 2022-2025\n";
         assert!(furniture_lines(cases).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_repeated_in_several_items_is_content() {
+        let text = "1. A\nSagen forelægges KKR den 12. marts 2021.\n2. B\nSagen forelægges KKR den 12. marts 2021.\n3. C\nSagen forelægges KKR den 12. marts 2021.\n";
+        assert!(furniture_lines(text).is_empty());
     }
 
     #[test]

@@ -49,9 +49,47 @@ pub enum InputError {
     /// UTF-16 text (a byte-order mark `FF FE` / `FE FF`), which is not supported.
     #[error("input is UTF-16 text, which is not supported: convert it to UTF-8 first")]
     Utf16,
+    /// The input is larger than [`Limits::max_input_bytes`].
+    #[error("input of {size} bytes exceeds the limit of {limit} bytes (Limits::max_input_bytes)")]
+    TooLarge {
+        /// The input's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
-/// Parse a text export (markdown-ish, plain or pdftotext-style) of an agenda.
+/// Resource limits for untrusted text. The model takes several times the input's size
+/// in memory, so the input size is bounded; item nesting is bounded so that no tree is
+/// deeper than any consumer (JSON readers, Python, recursive code) can walk.
+///
+/// ```
+/// let limits = dagsorden::Limits { max_input_bytes: 10, ..Default::default() };
+/// assert!(matches!(
+///     dagsorden::parse_bytes_with(b"DAGSORDEN\n\n1. Punkt\n", &limits),
+///     Err(dagsorden::InputError::TooLarge { size: 20, limit: 10 })
+/// ));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted by [`parse_bytes_with`] (default 256 MiB).
+    pub max_input_bytes: usize,
+    /// Deepest item number taken for an item (`1.2.3` is 3 deep; default 16). A deeper
+    /// heading stays text, with a `nesting-too-deep` diagnostic.
+    pub max_item_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 * 1024 * 1024,
+            max_item_depth: 16,
+        }
+    }
+}
+
+/// Parse a text export (markdown-ish, plain or pdftotext-style) of an agenda. The text
+/// is already in memory, so no size limit applies; see [`parse_bytes_with`].
 pub fn parse(text: &str) -> Agenda {
     let raw = decode::lines_of_str(text);
     let source = SourceInfo {
@@ -65,14 +103,14 @@ pub fn parse(text: &str) -> Agenda {
     build(lexer::lex(raw), source, Vec::new())
 }
 
-/// Parse bytes: UTF-8 (with or without BOM), or Windows-1252/Latin-1 with a diagnostic.
-///
-/// ```
-/// let agenda = dagsorden::parse_bytes(b"REFERAT\n\nDato: 28. januar 2010\n\n1. Godkendelse af dagsorden\n").unwrap();
-/// assert_eq!(agenda.kind, dagsorden::model::DocumentKind::Referat);
-/// assert!(dagsorden::parse_bytes(b"%PDF-1.4\n").is_err());
-/// ```
-pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
+/// [`parse_bytes`] with explicit [`Limits`].
+pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputError> {
+    if bytes.len() > limits.max_input_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
     let decoded = decode::decode(bytes)?;
     let source = SourceInfo {
         format: "text".into(),
@@ -82,11 +120,24 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
         pages: None,
         path: None,
     };
-    Ok(build(
+    Ok(build_limited(
         lexer::lex(decoded.lines),
         source,
         decoded.diagnostics,
+        &Evidence::default(),
+        limits,
     ))
+}
+
+/// Parse bytes: UTF-8 (with or without BOM), or Windows-1252/Latin-1 with a diagnostic.
+///
+/// ```
+/// let agenda = dagsorden::parse_bytes(b"REFERAT\n\nDato: 28. januar 2010\n\n1. Godkendelse af dagsorden\n").unwrap();
+/// assert_eq!(agenda.kind, dagsorden::model::DocumentKind::Referat);
+/// assert!(dagsorden::parse_bytes(b"%PDF-1.4\n").is_err());
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
+    parse_bytes_with(bytes, &Limits::default())
 }
 
 /// What a front end knows about a document besides its lines.
@@ -113,7 +164,18 @@ pub fn build_with(
     diagnostics: Vec<Diagnostic>,
     evidence: &Evidence,
 ) -> Agenda {
-    let mut agenda = builder::Builder::new(&lines, evidence).run();
+    build_limited(lines, source, diagnostics, evidence, &Limits::default())
+}
+
+/// [`build_with`], with explicit [`Limits`].
+pub fn build_limited(
+    lines: Vec<lexer::Line<'_>>,
+    source: SourceInfo,
+    diagnostics: Vec<Diagnostic>,
+    evidence: &Evidence,
+    limits: &Limits,
+) -> Agenda {
+    let mut agenda = builder::Builder::new(&lines, evidence, limits).run();
     agenda.source = source;
     agenda.diagnostics.extend(diagnostics);
     check::check(&mut agenda);

@@ -323,3 +323,62 @@ fn damaged_documents() {
     assert_eq!(body_only.items.len(), 2);
     assert!(!codes(&body_only).contains(&DiagnosticCode::Truncated));
 }
+
+#[test]
+fn input_past_the_size_limit_is_a_typed_error() {
+    let text = b"DAGSORDEN\n\n1. Godkendelse af dagsorden\n";
+    let limits = dagsorden::Limits {
+        max_input_bytes: text.len() - 1,
+        ..Default::default()
+    };
+    let error = dagsorden::parse_bytes_with(text, &limits).err();
+    assert_eq!(
+        error,
+        Some(dagsorden::InputError::TooLarge {
+            size: text.len(),
+            limit: text.len() - 1
+        })
+    );
+    assert!(error.is_some_and(|e| e.to_string().contains("max_input_bytes")));
+    assert!(dagsorden::parse_bytes_with(text, &Default::default()).is_ok());
+}
+
+#[test]
+fn item_nesting_past_the_limit_stays_text_with_a_diagnostic() {
+    let mut text = String::from("DAGSORDEN\n\nKKR TEST\n\n");
+    let mut number = String::from("1");
+    for level in 1..=40 {
+        text.push_str(&format!("{number}. Punkt på niveau {level}\n\nTekst.\n\n"));
+        number.push_str(".1");
+    }
+    let limits = dagsorden::Limits {
+        max_item_depth: 5,
+        ..Default::default()
+    };
+    let agenda = dagsorden::parse_bytes_with(text.as_bytes(), &limits).expect("text");
+    let depth = agenda.walk().map(|i| i.depth()).max();
+    assert_eq!(depth, Some(5));
+    let too_deep: Vec<_> = agenda
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::NestingTooDeep)
+        .collect();
+    assert_eq!(too_deep.len(), 35);
+    // The deeper headings are kept as text of the deepest item.
+    let deepest = agenda.walk().find(|i| i.depth() == 5).expect("depth 5");
+    assert!(
+        blocks_text_contains(&deepest.body, "Punkt på niveau 40"),
+        "{:?}",
+        deepest.body
+    );
+    // With the default limit (16) nothing is refused until level 17.
+    let default = dagsorden::parse(&text);
+    assert_eq!(default.walk().map(|i| i.depth()).max(), Some(16));
+}
+
+fn blocks_text_contains(blocks: &[dagsorden::model::Block], needle: &str) -> bool {
+    blocks.iter().any(|b| match b {
+        dagsorden::model::Block::Paragraph { text, .. } => text.contains(needle),
+        _ => false,
+    })
+}
