@@ -1,9 +1,12 @@
 //! Criterion benches: text parsing throughput (MB/s) on every text fixture and on one
-//! concatenated corpus, and PDF pages per second on every PDF fixture.
+//! concatenated corpus; scaling with document size (1 KB to 50 MB: the throughput must
+//! stay flat for the time to be linear); the pathological inputs at half and full size;
+//! and PDF pages per second on every PDF fixture.
 
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dagsorden_bench::pathological;
 
 fn fixtures(dir: &str, ext: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir);
@@ -43,6 +46,54 @@ fn text(c: &mut Criterion) {
     group.finish();
 }
 
+fn bench_text(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    text: &str,
+) {
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function(name, |b| {
+        b.iter(|| dagsorden::parse_bytes(std::hint::black_box(text.as_bytes())))
+    });
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    for (name, bytes) in [
+        ("1KB", 1_000),
+        ("10KB", 10_000),
+        ("100KB", 100_000),
+        ("1MB", 1_000_000),
+        ("10MB", 10_000_000),
+        ("50MB", 50_000_000),
+    ] {
+        bench_text(&mut group, name, &pathological::agenda_of_size(bytes));
+    }
+    group.finish();
+}
+
+fn pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let inputs = [
+        ("items-50000", pathological::many_items(50_000)),
+        ("items-100000", pathological::many_items(100_000)),
+        ("line-500KB", pathological::long_line(500_000)),
+        ("line-1MB", pathological::long_line(1_000_000)),
+        ("number-5000-deep", pathological::deep_number(5_000)),
+        ("number-10000-deep", pathological::deep_number(10_000)),
+        ("chain-1000-levels", pathological::nesting_chain(1_000)),
+        ("chain-2000-levels", pathological::nesting_chain(2_000)),
+        ("toc-50000-lines", pathological::toc_only(50_000)),
+        ("toc-100000-lines", pathological::toc_only(100_000)),
+    ];
+    for (name, text) in &inputs {
+        bench_text(&mut group, name, text);
+    }
+    group.finish();
+}
+
 fn pdf(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");
     group.sample_size(20);
@@ -66,5 +117,5 @@ fn pdf(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, text, pdf);
+criterion_group!(benches, text, scaling, pathological, pdf);
 criterion_main!(benches);

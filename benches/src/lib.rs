@@ -3,6 +3,8 @@
 //! that thousands of distinct documents of realistic shape can be made on the spot.
 #![forbid(unsafe_code)]
 
+pub mod pathological;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
