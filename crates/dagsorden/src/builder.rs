@@ -978,15 +978,17 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// "Godkendelse af dagsorden\tfold punktet ind": web chrome run into a title.
 fn strip_trailing_chrome(title: &str) -> &str {
-    let lower = title.to_lowercase();
     crate::vocabulary::WEB_CHROME_LINES
         .iter()
-        .filter(|chrome| chrome.split_whitespace().count() >= 2)
-        .find(|chrome| {
-            lower.ends_with(*chrome) && lower[..lower.len() - chrome.len()].ends_with(' ')
+        .filter(|chrome| chrome.contains(' '))
+        .find_map(|chrome| {
+            // Danish capitals take as many bytes as their small letters.
+            let cut = title.len().checked_sub(chrome.len())?;
+            let tail = title.get(cut..)?;
+            (crate::grammar::eq_ignoring_case(tail, chrome) && title[..cut].ends_with(' '))
+                .then(|| title[..cut].trim_end())
         })
-        .and_then(|chrome| title.get(..title.len() - chrome.len()))
-        .map_or(title, str::trim_end)
+        .unwrap_or(title)
 }
 
 fn is_closed_marker(text: &str) -> bool {

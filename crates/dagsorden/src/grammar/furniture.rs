@@ -48,6 +48,10 @@ fn dashed(input: &str) -> IResult<&str, u32> {
 /// Whether a whole line is page furniture.
 pub fn furniture(text: &str) -> Option<Furniture> {
     let text = text.trim();
+    // "Side 12 af 140", "- 3 -", "12": page furniture is short.
+    if text.len() > 32 {
+        return None;
+    }
     if let Ok((_, n)) = all_consuming(alt((side_label, dashed))).parse(text) {
         return Some(Furniture::PageLabel(n));
     }

@@ -45,6 +45,14 @@ pub const MAX_TITLE_CHARS: usize = 300;
 
 /// Read a numbered line as an item heading candidate.
 pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
+    // Every heading starts with its number or with "Punkt"/"Pkt".
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'p' | b'P'))
+    {
+        return None;
+    }
     let (after_label, labelled) = match punkt_label(text) {
         Ok((rest, ())) => (rest, true),
         Err(_) => (text, false),
