@@ -63,58 +63,76 @@ pub fn lines_of_str(text: &str) -> Vec<RawLine<'_>> {
 
 /// Decode bytes into lines; an error only for input that is not text at all.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
+    let (lines, encoding, diagnostics) = decode_lazily(bytes)?;
+    Ok(Decoded {
+        lines: lines.collect(),
+        encoding,
+        diagnostics,
+    })
+}
+
+/// [`decode`] without collecting the lines: they are decoded as they are taken, so a
+/// caller that turns them into something else never holds both at once.
+pub fn decode_lazily(
+    bytes: &[u8],
+) -> Result<
+    (
+        impl Iterator<Item = RawLine<'_>>,
+        &'static str,
+        Vec<Diagnostic>,
+    ),
+    InputError,
+> {
     reject_non_text(bytes)?;
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
     };
-    if let Ok(text) = std::str::from_utf8(&bytes[bom..]) {
-        let mut lines = lines_of_str(text);
-        for line in &mut lines {
-            line.start += bom;
-            line.end += bom;
-        }
-        return Ok(Decoded {
-            lines,
-            encoding: "UTF-8",
-            diagnostics: Vec::new(),
-        });
-    }
-
-    let mut lines = Vec::new();
-    let mut legacy_lines = 0u32;
-    let mut first_legacy: Option<Span> = None;
-    for (start, end, number) in line_ranges(bytes, bom) {
-        let raw = &bytes[start..end];
-        let text = match std::str::from_utf8(raw) {
-            Ok(s) => Cow::Borrowed(s),
-            Err(_) => {
+    let whole = std::str::from_utf8(&bytes[bom..]).ok();
+    let mut diagnostics = Vec::new();
+    let encoding = if whole.is_some() {
+        "UTF-8"
+    } else {
+        let mut legacy_lines = 0u32;
+        let mut first_legacy: Option<Span> = None;
+        for (start, end, number) in line_ranges(bytes, bom) {
+            if std::str::from_utf8(&bytes[start..end]).is_err() {
                 legacy_lines += 1;
                 first_legacy.get_or_insert(Span::new(start, end, number));
-                let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(raw);
-                Cow::Owned(decoded.into_owned())
+            }
+        }
+        diagnostics.push(Diagnostic::new(
+            DiagnosticCode::LegacyEncoding,
+            Severity::Info,
+            format!("input is not UTF-8: {legacy_lines} line(s) decoded as windows-1252 (Latin-1)"),
+            first_legacy.unwrap_or(Span::new(0, 0, 1)),
+        ));
+        "windows-1252"
+    };
+    let lines = line_ranges(bytes, bom).map(move |(start, end, number)| {
+        // Line terminators are ASCII, so these offsets are char boundaries of `whole`.
+        let text = match whole.and_then(|w| w.get(start - bom..end - bom)) {
+            Some(s) => Cow::Borrowed(s),
+            None => {
+                let raw = &bytes[start..end];
+                match std::str::from_utf8(raw) {
+                    Ok(s) => Cow::Borrowed(s),
+                    Err(_) => {
+                        let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(raw);
+                        Cow::Owned(decoded.into_owned())
+                    }
+                }
             }
         };
-        lines.push(RawLine {
+        RawLine {
             start,
             end,
             number,
             text,
-        });
-    }
-    let span = first_legacy.unwrap_or(Span::new(0, 0, 1));
-    let diagnostic = Diagnostic::new(
-        DiagnosticCode::LegacyEncoding,
-        Severity::Info,
-        format!("input is not UTF-8: {legacy_lines} line(s) decoded as windows-1252 (Latin-1)"),
-        span,
-    );
-    Ok(Decoded {
-        lines,
-        encoding: "windows-1252",
-        diagnostics: vec![diagnostic],
-    })
+        }
+    });
+    Ok((lines, encoding, diagnostics))
 }
 
 fn reject_non_text(bytes: &[u8]) -> Result<(), InputError> {

@@ -62,7 +62,7 @@ impl Line<'_> {
 }
 
 /// Lex every raw line.
-pub fn lex<'a>(raw: Vec<RawLine<'a>>) -> Vec<Line<'a>> {
+pub fn lex<'a>(raw: impl IntoIterator<Item = RawLine<'a>>) -> Vec<Line<'a>> {
     raw.into_iter().map(lex_line).collect()
 }
 

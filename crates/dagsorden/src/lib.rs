@@ -103,32 +103,6 @@ pub fn parse(text: &str) -> Agenda {
     build(lexer::lex(raw), source, Vec::new())
 }
 
-/// [`parse_bytes`] with explicit [`Limits`].
-pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputError> {
-    if bytes.len() > limits.max_input_bytes {
-        return Err(InputError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_input_bytes,
-        });
-    }
-    let decoded = decode::decode(bytes)?;
-    let source = SourceInfo {
-        format: "text".into(),
-        encoding: decoded.encoding.into(),
-        bytes: bytes.len(),
-        lines: decoded.lines.last().map_or(0, |l| l.number),
-        pages: None,
-        path: None,
-    };
-    Ok(build_limited(
-        lexer::lex(decoded.lines),
-        source,
-        decoded.diagnostics,
-        &Evidence::default(),
-        limits,
-    ))
-}
-
 /// Parse bytes: UTF-8 (with or without BOM), or Windows-1252/Latin-1 with a diagnostic.
 ///
 /// ```
@@ -138,6 +112,33 @@ pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputEr
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
     parse_bytes_with(bytes, &Limits::default())
+}
+
+/// [`parse_bytes`] with explicit [`Limits`].
+pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputError> {
+    if bytes.len() > limits.max_input_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
+    let (raw, encoding, diagnostics) = decode::decode_lazily(bytes)?;
+    let lines = lexer::lex(raw);
+    let source = SourceInfo {
+        format: "text".into(),
+        encoding: encoding.into(),
+        bytes: bytes.len(),
+        lines: lines.last().map_or(0, |l| l.span.line),
+        pages: None,
+        path: None,
+    };
+    Ok(build_limited(
+        lines,
+        source,
+        diagnostics,
+        &Evidence::default(),
+        limits,
+    ))
 }
 
 /// What a front end knows about a document besides its lines.
