@@ -16,14 +16,14 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 WORK = pathlib.Path(os.environ.get("DAGSORDEN_BENCH_DIR", "/tmp/dagsorden-bench"))
 
 
-def archive(size):
-    folder = WORK / f"archive-{size}"
+def archive(size, pdf_percent):
+    folder = WORK / (f"archive-{size}" if pdf_percent == 0 else f"archive-{size}-pdf{pdf_percent}")
     marker = folder / ".complete"
     if not marker.exists():
         shutil.rmtree(folder, ignore_errors=True)
-        subprocess.run([str(ROOT / "target/release/make-archive"), str(folder), str(size), "1"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([str(ROOT / "target/release/make-archive"), str(folder), str(size), "1", str(pdf_percent)], check=True, stdout=subprocess.DEVNULL)
         marker.write_text("ok")
-    total = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.suffix in (".txt", ".pdf"))
     return folder, total
 
 
@@ -44,21 +44,23 @@ def import_run(folder, threads):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="2000,5000,10000")
+    parser.add_argument("--pdf-percents", default="0,70", help="share of PDFs in each archive (real archives are mostly PDFs)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     lines = [
-        "| documents | MB | threads | seconds | documents/s | MB/s | speed-up | DB bytes/document | peak RSS MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| documents | PDFs | MB | threads | seconds | documents/s | MB/s | speed-up | DB bytes/document | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for size in (int(s) for s in args.sizes.split(",")):
-        folder, total = archive(size)
+    runs = [(int(p), int(s)) for p in args.pdf_percents.split(",") for s in args.sizes.split(",")]
+    for pdf_percent, size in runs:
+        folder, total = archive(size, pdf_percent)
         one = None
         for threads in (1, 2):
             seconds, max_kb, db_bytes = import_run(folder, threads)
             one = one or seconds
             lines.append(
-                f"| {size:,} | {total / 1e6:.1f} | {threads} | {seconds:.2f} | {size / seconds:,.0f} | "
+                f"| {size:,} | {pdf_percent}% | {total / 1e6:.1f} | {threads} | {seconds:.2f} | {size / seconds:,.0f} | "
                 f"{total / 1e6 / seconds:.1f} | {one / seconds:.2f}x | {db_bytes / size:,.0f} | {max_kb / 1024:.0f} |"
             )
     report = "\n".join(lines)
@@ -66,7 +68,7 @@ def main():
     if args.write:
         from results import write_section
 
-        write_section('import', 'Archive import into SQLite', 'Command: `benches/compare/run import --write` (synthetic archives from `make-archive`, varied from the text fixtures; a fresh database per run; peak RSS from GNU time)', report)
+        write_section('import', 'Archive import into SQLite', 'Command: `benches/compare/run import --write` (synthetic archives from `make-archive`, varied from the text fixtures, text only and with 70% of the documents as PDFs laid out by `benches/src/pdf_writer.rs`; a fresh database per run; peak RSS from GNU time)', report)
 
 if __name__ == "__main__":
     main()

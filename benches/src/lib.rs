@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod pathological;
+pub mod pdf_writer;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -73,6 +74,17 @@ impl Lcg {
 /// Write `count` documents under `dir` (in subfolders of 500), varied from the text
 /// fixtures; returns the total bytes written.
 pub fn generate_archive(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
+    generate_archive_with(dir, count, seed, 0)
+}
+
+/// [`generate_archive`], with `pdf_percent` of the documents written as PDFs (laid out
+/// by [`pdf_writer::text_to_pdf`]), like the archives people bring: mostly PDFs.
+pub fn generate_archive_with(
+    dir: &Path,
+    count: usize,
+    seed: u64,
+    pdf_percent: usize,
+) -> io::Result<u64> {
     let fixtures = text_fixtures()?;
     let mut rng = Lcg(seed);
     let mut total = 0u64;
@@ -100,8 +112,14 @@ pub fn generate_archive(dir: &Path, count: usize, seed: u64) -> io::Result<u64> 
         ));
         let folder = dir.join(format!("{:03}", n / 500));
         std::fs::create_dir_all(&folder)?;
-        std::fs::write(folder.join(format!("dokument-{n:06}.txt")), &text)?;
-        total += text.len() as u64;
+        if rng.next(100) < pdf_percent {
+            let pdf = pdf_writer::text_to_pdf(&text);
+            std::fs::write(folder.join(format!("dokument-{n:06}.pdf")), &pdf)?;
+            total += pdf.len() as u64;
+        } else {
+            std::fs::write(folder.join(format!("dokument-{n:06}.txt")), &text)?;
+            total += text.len() as u64;
+        }
     }
     Ok(total)
 }

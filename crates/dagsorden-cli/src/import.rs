@@ -43,8 +43,9 @@ pub struct ImportOptions {
 /// Documents written per transaction, and the longest a batch stays open.
 const BATCH_DOCUMENTS: usize = 200;
 const BATCH_SECONDS: u64 = 2;
-/// Parsed documents waiting for the writer: bounded, so memory stays flat.
-const QUEUE: usize = 64;
+/// Parsed documents waiting for the writer: bounded, so memory stays flat, and deep
+/// enough that the parsers keep working while the writer commits a batch.
+const QUEUE: usize = 256;
 
 /// Extensions taken from folders; files named on the command line are always read.
 const EXTENSIONS: &[&str] = &["txt", "md", "pdf", "text"];
