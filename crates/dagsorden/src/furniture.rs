@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::grammar::{
-    case_line::case_line, eq_ignoring_case, item_heading::item_heading,
+    FirstBytes, case_line::case_line, eq_ignoring_case, item_heading::item_heading,
     section_heading::section_heading,
 };
 use crate::lexer::Line;
@@ -150,7 +150,12 @@ fn is_web_chrome(text: &str) -> bool {
     if bare.is_empty() {
         return false;
     }
-    if bare.len() <= 40 && WEB_CHROME_LINES.iter().any(|w| eq_ignoring_case(bare, w)) {
+    static FIRST: std::sync::LazyLock<FirstBytes> =
+        std::sync::LazyLock::new(|| FirstBytes::of(WEB_CHROME_LINES.iter().copied()));
+    if bare.len() <= 40
+        && FIRST.admits(bare)
+        && WEB_CHROME_LINES.iter().any(|w| eq_ignoring_case(bare, w))
+    {
         return true;
     }
     let mentions_cookies = text.contains("ookie") || text.contains("OOKIE");

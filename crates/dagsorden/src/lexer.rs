@@ -115,54 +115,77 @@ fn is_clean(s: &str) -> bool {
     {
         return false;
     }
+    // One pass: look for what cleaning changes, and count words and one-character
+    // words for the letter-spacing check, without a second scan.
+    let (mut words, mut singles) = (0usize, 0usize);
+    let (mut token_chars, mut token_digits) = (0usize, true);
     let mut previous = 0u8;
     for (i, &b) in bytes.iter().enumerate() {
-        let next = |k: usize| bytes.get(i + k).copied();
-        let changes = match b {
-            b'\t' | b'*' | b'<' | b'\\' | b'_' | 0x0C | 0x0B => true,
-            b' ' => previous == b' ',
-            // U+00A0 no-break space, U+00AD soft hyphen.
-            0xC2 => matches!(next(1), Some(0xA0 | 0xAD)),
-            // U+2007 figure space, U+200B–D zero-width, U+202F narrow no-break space.
-            0xE2 => next(1) == Some(0x80) && matches!(next(2), Some(0x87 | 0x8B..=0x8D | 0xAF)),
-            // U+FEFF byte-order mark.
-            0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
-            _ => false,
-        };
-        if changes {
-            return false;
+        if b == b' ' {
+            if previous == b' ' {
+                return false;
+            }
+            count_token(&mut words, &mut singles, token_chars, token_digits);
+            (token_chars, token_digits) = (0, true);
+        } else {
+            if MAY_CHANGE[usize::from(b)] {
+                let next = |k: usize| bytes.get(i + k).copied();
+                let changes = match b {
+                    // U+00A0 no-break space, U+00AD soft hyphen.
+                    0xC2 => matches!(next(1), Some(0xA0 | 0xAD)),
+                    // U+2007 figure space, U+200B–D zero-width, U+202F narrow no-break space.
+                    0xE2 => {
+                        next(1) == Some(0x80) && matches!(next(2), Some(0x87 | 0x8B..=0x8D | 0xAF))
+                    }
+                    // U+FEFF byte-order mark.
+                    0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
+                    _ => true,
+                };
+                if changes {
+                    return false;
+                }
+            }
+            if b & 0xC0 != 0x80 {
+                token_chars += 1;
+            }
+            token_digits &= b.is_ascii_digit();
         }
         previous = b;
     }
-    !might_be_letter_spaced(s)
+    count_token(&mut words, &mut singles, token_chars, token_digits);
+    !(words >= 3 && singles * 3 >= words)
+}
+
+/// Bytes [`is_clean`] must look at more closely: marks, odd white space, and the lead
+/// bytes of the invisible or odd-space characters.
+const MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = [b'\t', b'*', b'<', b'\\', b'_', 0x0C, 0x0B, 0xC2, 0xE2, 0xEF];
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Count one token for the letter-spacing check (digit runs do not vote).
+fn count_token(words: &mut usize, singles: &mut usize, chars: usize, digits_only: bool) {
+    if chars > 0 && !digits_only {
+        *words += 1;
+        if chars == 1 {
+            *singles += 1;
+        }
+    }
 }
 
 /// A cheap, allocation-free first look for [`collapse_letter_spacing`]: enough words
 /// and enough of them single characters (digit runs do not vote).
 fn might_be_letter_spaced(s: &str) -> bool {
-    let bytes = s.as_bytes();
     let (mut words, mut singles) = (0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut digits_only = true;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            digits_only &= bytes[i].is_ascii_digit();
-            i += 1;
-        }
-        if digits_only {
-            continue;
-        }
-        words += 1;
-        // One character: one byte, or one multi-byte UTF-8 sequence (lead + continuations).
-        let token = &bytes[start..i];
-        if token.len() == 1 || (token.len() <= 4 && token[1..].iter().all(|b| b & 0xC0 == 0x80)) {
-            singles += 1;
-        }
+    for token in s.split_ascii_whitespace() {
+        let digits_only = token.bytes().all(|b| b.is_ascii_digit());
+        count_token(&mut words, &mut singles, token.chars().count(), digits_only);
     }
     words >= 3 && singles * 3 >= words
 }

@@ -58,6 +58,36 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
     Some(consumed)
 }
 
+/// The first bytes a list of lowercase words can start with, in either case: a line
+/// whose first byte is not among them starts with none of the words, which settles
+/// most lines before any word is compared.
+pub(crate) struct FirstBytes([bool; 256]);
+
+impl FirstBytes {
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut table = [false; 256];
+        for word in words {
+            let Some(c) = word.chars().next() else {
+                // An empty word matches any text.
+                return FirstBytes([true; 256]);
+            };
+            for variant in c.to_lowercase().chain(c.to_uppercase()).chain([c]) {
+                let mut buffer = [0u8; 4];
+                let lead = variant.encode_utf8(&mut buffer).as_bytes()[0];
+                table[usize::from(lead)] = true;
+            }
+        }
+        FirstBytes(table)
+    }
+
+    /// Whether `text` may start with one of the words.
+    pub(crate) fn admits(&self, text: &str) -> bool {
+        text.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)])
+    }
+}
+
 /// Whether `text` equals `lower` ignoring case (`lower` lowercase).
 pub(crate) fn eq_ignoring_case(text: &str, lower: &str) -> bool {
     prefix_ignoring_case(text, lower) == Some(text.len())
@@ -87,6 +117,17 @@ mod tests {
         assert!(!eq_ignoring_case("Beslutninger", "beslutning"));
         // A character whose lowercase is two characters never matches one.
         assert_eq!(prefix_ignoring_case("İx", "i"), None);
+    }
+
+    #[test]
+    fn first_bytes_admit_both_cases_and_danish_letters() {
+        let filter = FirstBytes::of(["baggrund", "økonomi"]);
+        assert!(filter.admits("Baggrund"));
+        assert!(filter.admits("BAGGRUND"));
+        assert!(filter.admits("Økonomi"));
+        assert!(filter.admits("økonomi"));
+        assert!(!filter.admits("Indstilling"));
+        assert!(!filter.admits(""));
     }
 
     #[test]

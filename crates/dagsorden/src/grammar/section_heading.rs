@@ -3,7 +3,7 @@
 
 use dagsorden_model::SectionKind;
 
-use crate::grammar::{eq_ignoring_case, prefix_ignoring_case};
+use crate::grammar::{FirstBytes, eq_ignoring_case, prefix_ignoring_case};
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
 /// Longer lines are never section headings (qualified ones included).
@@ -28,13 +28,16 @@ fn starts_with_heading_word(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or("");
-    if first.is_empty() || first.len() > 40 {
+    if first.is_empty() || first.len() > 40 || !HEADING_FIRST_BYTES.admits(first) {
         return false;
     }
     HEADING_FIRST_WORDS
         .iter()
         .any(|word| eq_ignoring_case(first, word))
 }
+
+static HEADING_FIRST_BYTES: std::sync::LazyLock<FirstBytes> =
+    std::sync::LazyLock::new(|| FirstBytes::of(SECTION_HEADINGS.iter().map(|(h, _)| *h)));
 
 /// The distinct first words of the vocabulary's headings.
 static HEADING_FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> =
