@@ -199,32 +199,57 @@ fn stats_command(db: &Path) -> ExitCode {
     }
 }
 
+/// Files parsed per round: a round is parsed and rendered in parallel, then written in
+/// argument order, so output starts early and memory holds one round, not the run.
+const PARSE_ROUND: usize = 128;
+
 fn parse_command(files: &[PathBuf], format: Format, pretty: bool) -> ExitCode {
-    let results: Vec<Result<Agenda, FileError>> = files.par_iter().map(|p| parse_file(p)).collect();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    let ok: Vec<&Agenda> = results
-        .iter()
-        .filter_map(|r| match r {
-            Ok(a) => Some(a),
-            Err(e) => {
-                eprintln!("dagsorden: error: {e}");
-                failed += 1;
-                None
-            }
-        })
-        .collect();
-    let written = match format {
-        Format::Json if files.len() == 1 => ok
-            .first()
-            .map_or(Ok(()), |a| write_json(&mut out, a, pretty)),
-        Format::Json => write_json(&mut out, &ok, pretty),
-        Format::Jsonl => ok.iter().try_for_each(|a| write_json(&mut out, a, false)),
-        Format::Text => ok
+    let written = if format == Format::Json && files.len() != 1 {
+        // One JSON array: parsed in parallel, rendered as one value.
+        let results: Vec<Result<Agenda, FileError>> =
+            files.par_iter().map(|p| parse_file(p)).collect();
+        let ok: Vec<&Agenda> = results
             .iter()
-            .zip(files)
-            .try_for_each(|(a, f)| write_outline(&mut out, f, a)),
+            .filter_map(|r| match r {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    eprintln!("dagsorden: error: {e}");
+                    failed += 1;
+                    None
+                }
+            })
+            .collect();
+        write_json(&mut out, &ok, pretty)
+    } else {
+        files.chunks(PARSE_ROUND).try_for_each(|round| {
+            let rendered: Vec<Result<Vec<u8>, String>> = round
+                .par_iter()
+                .map(|path| {
+                    let agenda = parse_file(path).map_err(|e| e.to_string())?;
+                    let mut buffer = Vec::new();
+                    match format {
+                        Format::Text => write_outline(&mut buffer, path, &agenda),
+                        Format::Json => write_json(&mut buffer, &agenda, pretty),
+                        Format::Jsonl => write_json(&mut buffer, &agenda, false),
+                    }
+                    .map_err(|e| format!("{}: cannot render: {e}", path.display()))?;
+                    Ok(buffer)
+                })
+                .collect();
+            for result in rendered {
+                match result {
+                    Ok(bytes) => out.write_all(&bytes)?,
+                    Err(message) => {
+                        eprintln!("dagsorden: error: {message}");
+                        failed += 1;
+                    }
+                }
+            }
+            Ok(())
+        })
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
         if e.kind() != io::ErrorKind::BrokenPipe {
