@@ -72,7 +72,7 @@ pub struct Builder<'l, 'a> {
     title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
-    furniture: std::collections::HashMap<usize, crate::furniture::Kind>,
+    furniture: Vec<Option<crate::furniture::Kind>>,
     max_item_depth: usize,
 }
 
@@ -163,7 +163,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// the text, kept as diagnostics.
     fn furniture(&mut self, index: usize) -> bool {
         let line = &self.lines[index];
-        if let Some(kind) = self.furniture.get(&index) {
+        if let Some(kind) = self.furniture.get(index).copied().flatten() {
             let message = match kind {
                 crate::furniture::Kind::RunningHeader => "running page header/footer removed",
                 crate::furniture::Kind::WebChrome => "web page chrome removed",
@@ -954,7 +954,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// The next line that is neither blank nor page furniture.
     fn next_content(&self, index: usize) -> Option<&Line<'a>> {
         (index + 1..self.lines.len())
-            .find(|&i| !self.lines[i].is_blank() && !self.furniture.contains_key(&i))
+            .find(|&i| !self.lines[i].is_blank() && self.furniture.get(i).is_none_or(Option::is_none))
             .map(|i| &self.lines[i])
     }
 

@@ -27,14 +27,12 @@ const MIN_REPEATS: usize = 3;
 /// How many non-blank lines from a page break a header or footer stands.
 const PAGE_EDGE: usize = 3;
 
-/// The indices of the lines that are furniture, and why.
-pub fn find(lines: &[Line<'_>]) -> HashMap<usize, Kind> {
-    let mut found = HashMap::new();
-    for (index, line) in lines.iter().enumerate() {
-        if is_web_chrome(&line.text) {
-            found.insert(index, Kind::WebChrome);
-        }
-    }
+/// For each line, whether it is furniture and why.
+pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
+    let mut found: Vec<Option<Kind>> = lines
+        .iter()
+        .map(|line| is_web_chrome(&line.text).then_some(Kind::WebChrome))
+        .collect();
     let near_break = page_edges(lines);
     // Lines grouped by a hash of their shape first (no string per line); only groups
     // large enough to matter are split by their actual shapes.
@@ -84,7 +82,7 @@ pub fn find(lines: &[Line<'_>]) -> HashMap<usize, Kind> {
         let header_like = shape.contains('#') && (identical || names_a_page) && !sentence;
         if at_edges || header_like {
             for index in indices {
-                found.entry(index).or_insert(Kind::RunningHeader);
+                found[index].get_or_insert(Kind::RunningHeader);
             }
         }
     }
@@ -180,7 +178,11 @@ mod tests {
 
     fn furniture_lines(text: &str) -> Vec<usize> {
         let lines = lex(lines_of_str(text));
-        let mut found: Vec<usize> = find(&lines).into_keys().map(|i| i + 1).collect();
+        let mut found: Vec<usize> = find(&lines)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, kind)| kind.is_some().then_some(i + 1))
+            .collect();
         found.sort();
         found
     }
