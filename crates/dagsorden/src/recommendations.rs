@@ -23,6 +23,9 @@ static HISTORY_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// The clause of a numbered "1. At …" line.
 pub fn numbered_clause(text: &str) -> Option<&str> {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let caps = NUMBERED_CLAUSE.as_ref()?.captures(text)?;
     caps.get(1).map(|m| m.as_str())
 }
