@@ -9,6 +9,7 @@ fuzz_target!(|data: &[u8]| {
         max_decompressed_bytes: 32 * 1024 * 1024,
         max_operations: 2_000_000,
         max_pages: 200,
+        ..dagsorden_pdf::Limits::default()
     };
     let _ = dagsorden_pdf::parse_pdf_with(data, &limits);
 });
