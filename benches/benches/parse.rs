@@ -87,6 +87,8 @@ fn pathological(c: &mut Criterion) {
         ("chain-2000-levels", pathological::nesting_chain(2_000)),
         ("toc-50000-lines", pathological::toc_only(50_000)),
         ("toc-100000-lines", pathological::toc_only(100_000)),
+        ("clauses-10000", pathological::many_clauses(10_000)),
+        ("clauses-20000", pathological::many_clauses(20_000)),
     ];
     for (name, text) in &inputs {
         bench_text(&mut group, name, text);

@@ -115,6 +115,22 @@ pub fn toc_only(entries: usize) -> String {
     out
 }
 
+/// One Indstilling whose recommendation is a single paragraph of `clauses` clauses
+/// ("…, at A og at B og at C …"): splitting it must not rescan the paragraph per clause.
+pub fn many_clauses(clauses: usize) -> String {
+    let mut out = String::new();
+    header(&mut out);
+    out.push_str("1. Et punkt med en lang indstilling\n\nIndstilling\n\nDet indstilles, at ");
+    for n in 0..clauses {
+        if n > 0 {
+            out.push_str(" og at ");
+        }
+        let _ = write!(out, "KKR godkender delaftale {n}");
+    }
+    out.push_str(".\n");
+    out
+}
+
 /// The named pathological inputs at their full size, as the issue lists them.
 pub fn full_set() -> Vec<(&'static str, String)> {
     vec![
@@ -123,6 +139,7 @@ pub fn full_set() -> Vec<(&'static str, String)> {
         ("line-1MB", long_line(1_000_000)),
         ("number-10000-deep", deep_number(10_000)),
         ("toc-100000-lines", toc_only(100_000)),
+        ("clauses-20000", many_clauses(20_000)),
     ]
 }
 

@@ -101,3 +101,14 @@ fn a_fifty_megabyte_agenda() {
         .collect();
     assert!(doubts.is_empty(), "{doubts:?}");
 }
+
+#[test]
+fn a_recommendation_of_twenty_thousand_clauses() {
+    let agenda = on_small_stack(|| parse(&many_clauses(20_000)));
+    let indstilling = &agenda.items[0].sections[0];
+    assert_eq!(indstilling.recommendations.len(), 20_000);
+    assert_eq!(
+        indstilling.recommendations[19_999],
+        "KKR godkender delaftale 19999"
+    );
+}

@@ -954,7 +954,9 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// The next line that is neither blank nor page furniture.
     fn next_content(&self, index: usize) -> Option<&Line<'a>> {
         (index + 1..self.lines.len())
-            .find(|&i| !self.lines[i].is_blank() && self.furniture.get(i).is_none_or(Option::is_none))
+            .find(|&i| {
+                !self.lines[i].is_blank() && self.furniture.get(i).is_none_or(Option::is_none)
+            })
             .map(|i| &self.lines[i])
     }
 

@@ -204,31 +204,52 @@ fn split_clauses(text: &str) -> Vec<String> {
         .filter_map(|s| text.rfind(s))
         .max()
         .unwrap_or(0);
+    // The next match of each separator at or after the current offset, found again only
+    // once the offset has passed it: every part of the text is searched once per
+    // separator, so a long enumeration stays linear.
+    let find = |separator: &str, from: usize| {
+        text[from..]
+            .find(separator)
+            .map(|i| (from + i, separator.len()))
+    };
+    let find_numbered = |from: usize| {
+        NUMBERED_SEPARATOR
+            .as_ref()
+            .and_then(|r| r.find_at(text, from))
+            .map(|m| (m.start(), m.len()))
+    };
+    let mut strong: Vec<Option<(usize, usize)>> =
+        STRONG_SEPARATORS.iter().map(|s| find(s, 0)).collect();
+    let mut weak = find(", at ", 0);
+    let mut numbered = find_numbered(0);
     let mut clauses = Vec::new();
     let mut offset = 0;
     loop {
-        let rest = &text[offset..];
-        let weak = rest
-            .find(", at ")
-            .filter(|i| offset + i < enumeration_end)
-            .map(|i| (i, ", at ".len()));
-        let numbered = NUMBERED_SEPARATOR
-            .as_ref()
-            .and_then(|r| r.find(rest))
-            .map(|m| (m.start(), m.len()));
-        let next = STRONG_SEPARATORS
+        for (next, separator) in strong.iter_mut().zip(STRONG_SEPARATORS) {
+            if next.is_some_and(|(i, _)| i < offset) {
+                *next = find(separator, offset);
+            }
+        }
+        if weak.is_some_and(|(i, _)| i < offset) {
+            weak = find(", at ", offset);
+        }
+        if numbered.is_some_and(|(i, _)| i < offset) {
+            numbered = find_numbered(offset);
+        }
+        let next = strong
             .iter()
-            .filter_map(|s| rest.find(s).map(|i| (i, s.len())))
-            .chain(weak)
+            .flatten()
+            .copied()
+            .chain(weak.filter(|(i, _)| *i < enumeration_end))
             .chain(numbered)
             .min_by_key(|(i, _)| *i);
         match next {
             Some((i, len)) => {
-                clauses.push(clean_clause(&rest[..i]));
-                offset += i + len;
+                clauses.push(clean_clause(&text[offset..i]));
+                offset = i + len;
             }
             None => {
-                clauses.push(clean_clause(rest));
+                clauses.push(clean_clause(&text[offset..]));
                 break;
             }
         }
