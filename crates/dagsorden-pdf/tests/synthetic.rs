@@ -493,3 +493,43 @@ fn zlib(data: &[u8]) -> Vec<u8> {
     encoder.write_all(data).expect("in memory");
     encoder.finish().expect("in memory")
 }
+
+#[test]
+fn deeply_nested_objects_in_the_document_structure_are_an_error_not_a_crash() {
+    let depth = 200_000;
+    let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Foo {nested} >>"),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    // On the stack size of a spawned (and rayon) thread, 2 MiB: recursion per nesting
+    // level would overflow here (lopdf stops parsing at 100 levels).
+    let result = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || parse_pdf(&pdf).err())
+        .expect("thread")
+        .join()
+        .expect("no stack overflow");
+    assert!(
+        matches!(
+            result,
+            Some(PdfError::NoText { .. } | PdfError::Damaged { .. })
+        ),
+        "{result:?}"
+    );
+}
