@@ -31,17 +31,26 @@ pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
 /// `text` starts with it; `lower` must be lowercase. Compares character by character,
 /// so that vocabulary checks need not lowercase whole lines.
 pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
-    // Most comparisons fail on the first byte: settle those without decoding.
-    if let (Some(&t), Some(&l)) = (text.as_bytes().first(), lower.as_bytes().first())
-        && t.is_ascii()
-        && l.is_ascii()
-        && t.to_ascii_lowercase() != l
-    {
-        return None;
+    // The ASCII part, byte by byte (most vocabulary is ASCII, and most comparisons fail
+    // on the first byte); characters are decoded only from the first non-ASCII byte on.
+    let (text_bytes, lower_bytes) = (text.as_bytes(), lower.as_bytes());
+    let mut ascii = 0;
+    while let (Some(&t), Some(&l)) = (text_bytes.get(ascii), lower_bytes.get(ascii)) {
+        if !t.is_ascii() || !l.is_ascii() {
+            break;
+        }
+        if t.to_ascii_lowercase() != l {
+            return None;
+        }
+        ascii += 1;
     }
-    let mut consumed = 0;
-    let mut chars = text.chars();
-    for want in lower.chars() {
+    if ascii == lower.len() {
+        return Some(ascii);
+    }
+    // Both indices are char boundaries: everything before them is ASCII.
+    let mut consumed = ascii;
+    let mut chars = text.get(ascii..)?.chars();
+    for want in lower.get(ascii..)?.chars() {
         let c = chars.next()?;
         let same = c == want
             || if c.is_ascii() {
