@@ -202,6 +202,29 @@ fn stats_command(db: &Path) -> ExitCode {
 /// Files parsed per round: a round is parsed and rendered in parallel, then written in
 /// argument order, so output starts early and memory holds one round, not the run.
 const PARSE_ROUND: usize = 128;
+/// Documents larger than this are written straight to the output from their model
+/// rather than rendered in memory first (their JSON is several times their size).
+const RENDER_IN_MEMORY_BYTES: usize = 1 << 20;
+
+/// One parsed file, ready to be written.
+enum Rendered<'p> {
+    Bytes(Vec<u8>),
+    Model(&'p Path, Box<Agenda>),
+}
+
+fn render(
+    out: &mut impl Write,
+    path: &Path,
+    agenda: &Agenda,
+    format: Format,
+    pretty: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Text => write_outline(out, path, agenda),
+        Format::Json => write_json(out, agenda, pretty),
+        Format::Jsonl => write_json(out, agenda, false),
+    }
+}
 
 fn parse_command(files: &[PathBuf], format: Format, pretty: bool) -> ExitCode {
     let stdout = io::stdout();
@@ -225,23 +248,25 @@ fn parse_command(files: &[PathBuf], format: Format, pretty: bool) -> ExitCode {
         write_json(&mut out, &ok, pretty)
     } else {
         files.chunks(PARSE_ROUND).try_for_each(|round| {
-            let rendered: Vec<Result<Vec<u8>, String>> = round
+            let rendered: Vec<Result<Rendered, String>> = round
                 .par_iter()
                 .map(|path| {
                     let agenda = parse_file(path).map_err(|e| e.to_string())?;
-                    let mut buffer = Vec::new();
-                    match format {
-                        Format::Text => write_outline(&mut buffer, path, &agenda),
-                        Format::Json => write_json(&mut buffer, &agenda, pretty),
-                        Format::Jsonl => write_json(&mut buffer, &agenda, false),
+                    if agenda.source.bytes > RENDER_IN_MEMORY_BYTES {
+                        return Ok(Rendered::Model(path, Box::new(agenda)));
                     }
-                    .map_err(|e| format!("{}: cannot render: {e}", path.display()))?;
-                    Ok(buffer)
+                    let mut buffer = Vec::new();
+                    render(&mut buffer, path, &agenda, format, pretty)
+                        .map_err(|e| format!("{}: cannot render: {e}", path.display()))?;
+                    Ok(Rendered::Bytes(buffer))
                 })
                 .collect();
             for result in rendered {
                 match result {
-                    Ok(bytes) => out.write_all(&bytes)?,
+                    Ok(Rendered::Bytes(bytes)) => out.write_all(&bytes)?,
+                    Ok(Rendered::Model(path, agenda)) => {
+                        render(&mut out, path, &agenda, format, pretty)?
+                    }
                     Err(message) => {
                         eprintln!("dagsorden: error: {message}");
                         failed += 1;

@@ -1139,7 +1139,14 @@ fn looks_like_organisation(line: &Line<'_>) -> bool {
 /// Plain text of blocks: paragraphs separated by a blank line, list items as `- ` lines.
 pub fn blocks_text(blocks: &[dagsorden_model::Block]) -> String {
     use dagsorden_model::Block;
-    let mut out = String::new();
+    let capacity = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => text.len() + 2,
+            Block::List { items, .. } => items.iter().map(|i| i.len() + 3).sum::<usize>() + 2,
+        })
+        .sum();
+    let mut out = String::with_capacity(capacity);
     for block in blocks {
         if !out.is_empty() {
             out.push_str("\n\n");

@@ -104,8 +104,14 @@ impl BlockAccumulator {
         if self.paragraph.is_empty() {
             return;
         }
-        let mut parts = std::mem::take(&mut self.paragraph).into_iter();
-        if let Some((mut text, mut span)) = parts.next() {
+        let parts = std::mem::take(&mut self.paragraph);
+        // Sized once: the model keeps this text, and growth by doubling would leave it
+        // holding up to twice the memory it needs.
+        let capacity = parts.iter().map(|(p, _)| p.len() + 1).sum();
+        let mut parts = parts.into_iter();
+        if let Some((first, mut span)) = parts.next() {
+            let mut text = String::with_capacity(capacity);
+            text.push_str(&first);
             for (part, part_span) in parts {
                 join_wrapped(&mut text, &part);
                 span = span.cover(part_span);
