@@ -24,6 +24,8 @@ enum Outcome {
         sha256: String,
         agenda: Box<Agenda>,
         json: Option<String>,
+        /// The archive has no rows for this path yet (no document, no failure).
+        fresh: bool,
     },
     Unchanged,
     Failed {
@@ -130,7 +132,16 @@ fn stored_path(path: &Path) -> String {
         .to_string()
 }
 
-fn process(path: &Path, known: &HashMap<String, String>, want_json: bool) -> (Outcome, u64) {
+/// What the archive already holds, read once before the run.
+#[derive(Default)]
+struct Known {
+    /// Path → SHA-256 of every stored document.
+    files: HashMap<String, String>,
+    /// Paths recorded as failed.
+    failures: std::collections::HashSet<String>,
+}
+
+fn process(path: &Path, known: &Known, want_json: bool) -> (Outcome, u64) {
     let shown = stored_path(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -149,7 +160,7 @@ fn process(path: &Path, known: &HashMap<String, String>, want_json: bool) -> (Ou
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    if known.get(&shown) == Some(&sha256) {
+    if known.files.get(&shown) == Some(&sha256) {
         return (Outcome::Unchanged, size);
     }
     match dagsorden_pdf::parse_document(&bytes) {
@@ -173,6 +184,7 @@ fn process(path: &Path, known: &HashMap<String, String>, want_json: bool) -> (Ou
             };
             (
                 Outcome::Parsed {
+                    fresh: !known.files.contains_key(&shown) && !known.failures.contains(&shown),
                     path: shown,
                     sha256,
                     agenda: Box::new(agenda),
@@ -202,8 +214,11 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
         None => None,
     };
     let known = match &store {
-        Some(s) => s.known_files().map_err(|e| e.to_string())?,
-        None => HashMap::new(),
+        Some(s) => Known {
+            files: s.known_files().map_err(|e| e.to_string())?,
+            failures: s.known_failures().map_err(|e| e.to_string())?,
+        },
+        None => Known::default(),
     };
     let mut jsonl = match &options.jsonl {
         Some(p) => Some(BufWriter::new(
@@ -236,6 +251,7 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
         let outcomes = files.iter().map(|path| process(path, &known, want_json));
         write_all(
             outcomes,
+            None,
             store.as_mut(),
             jsonl.as_mut(),
             &mut summary,
@@ -262,6 +278,7 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
             });
             write_all(
                 receiver.into_iter(),
+                Some(&parsers),
                 store.as_mut(),
                 jsonl.as_mut(),
                 &mut summary,
@@ -281,6 +298,7 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
 
 fn write_all(
     outcomes: impl Iterator<Item = (Outcome, u64)>,
+    release: Option<&rayon::ThreadPool>,
     mut store: Option<&mut Store>,
     mut jsonl: Option<&mut BufWriter<std::fs::File>>,
     summary: &mut Summary,
@@ -289,7 +307,8 @@ fn write_all(
     let now = || jiff::Timestamp::now().to_string();
     let mut pending: Vec<Outcome> = Vec::with_capacity(BATCH_DOCUMENTS);
     let mut last_commit = Instant::now();
-    let flush =
+    let mut stored_this_run: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut flush =
         |pending: &mut Vec<Outcome>, store: &mut Option<&mut Store>| -> Result<(), String> {
             if let Some(store) = store.as_deref_mut() {
                 let mut batch = store.batch().map_err(|e| e.to_string())?;
@@ -300,11 +319,16 @@ fn write_all(
                             path,
                             sha256,
                             agenda,
+                            fresh,
                             ..
                         } => {
-                            batch
-                                .put(path, sha256, agenda, &at)
-                                .map_err(|e| format!("{path}: {e}"))?;
+                            // A path named twice in one run is fresh only the first time.
+                            let stored = if *fresh && stored_this_run.insert(path.clone()) {
+                                batch.insert(path, sha256, agenda, &at)
+                            } else {
+                                batch.put(path, sha256, agenda, &at)
+                            };
+                            stored.map_err(|e| format!("{path}: {e}"))?;
                         }
                         Outcome::Failed { path, reason } => {
                             batch.fail(path, reason, &at).map_err(|e| e.to_string())?
@@ -314,7 +338,15 @@ fn write_all(
                 }
                 batch.commit().map_err(|e| e.to_string())?;
             }
-            pending.clear();
+            // The stored models are freed on a parser thread when there are any: the
+            // writer's time is the import's bottleneck.
+            match release {
+                Some(pool) => {
+                    let done = std::mem::replace(pending, Vec::with_capacity(BATCH_DOCUMENTS));
+                    pool.spawn(move || drop(done));
+                }
+                None => pending.clear(),
+            }
             Ok(())
         };
     for (outcome, size) in outcomes {

@@ -336,3 +336,23 @@ fn the_readme_queries_run_on_an_imported_archive() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_folder_named_twice_is_stored_once() {
+    let dir = tempdir("twice");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).expect("dir");
+    fixtures_copy(&docs, 4);
+    let db = dir.join("archive.sqlite");
+    let dotted = docs.join(".");
+    let out = run(&["import", s(&docs), s(&dotted), "--db", s(&db)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&db, "documents"), 4);
+    let store = Store::open(&db).expect("open");
+    store.check_search_index().expect("search index consistent");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -247,6 +247,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Paths recorded as failed.
+    pub fn known_failures(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT path FROM failures")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Start a batch of writes: one transaction, committed by [`Batch::commit`].
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
@@ -365,7 +372,21 @@ impl Batch<'_> {
     ) -> Result<i64> {
         self.remove(path)?;
         self.tx
-            .execute("DELETE FROM failures WHERE path = ?1", [path])?;
+            .prepare_cached("DELETE FROM failures WHERE path = ?1")?
+            .execute([path])?;
+        self.insert(path, sha256, agenda, imported_at)
+    }
+
+    /// Store a document whose path is in neither `documents` nor `failures` (the
+    /// caller knows from [`Store::known_files`] and [`Store::known_failures`]): what
+    /// [`Batch::put`] does, without looking for rows to replace.
+    pub fn insert(
+        &mut self,
+        path: &str,
+        sha256: &str,
+        agenda: &Agenda,
+        imported_at: &str,
+    ) -> Result<i64> {
         let kind = serde_json::to_value(agenda.kind)?
             .as_str()
             .unwrap_or("unknown")
