@@ -251,7 +251,6 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
         let outcomes = files.iter().map(|path| process(path, &known, want_json));
         write_all(
             outcomes,
-            None,
             store.as_mut(),
             jsonl.as_mut(),
             &mut summary,
@@ -278,7 +277,6 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
             });
             write_all(
                 receiver.into_iter(),
-                Some(&parsers),
                 store.as_mut(),
                 jsonl.as_mut(),
                 &mut summary,
@@ -298,7 +296,6 @@ fn import(options: &ImportOptions) -> Result<Summary, String> {
 
 fn write_all(
     outcomes: impl Iterator<Item = (Outcome, u64)>,
-    release: Option<&rayon::ThreadPool>,
     mut store: Option<&mut Store>,
     mut jsonl: Option<&mut BufWriter<std::fs::File>>,
     summary: &mut Summary,
@@ -338,15 +335,7 @@ fn write_all(
                 }
                 batch.commit().map_err(|e| e.to_string())?;
             }
-            // The stored models are freed on a parser thread when there are any: the
-            // writer's time is the import's bottleneck.
-            match release {
-                Some(pool) => {
-                    let done = std::mem::replace(pending, Vec::with_capacity(BATCH_DOCUMENTS));
-                    pool.spawn(move || drop(done));
-                }
-                None => pending.clear(),
-            }
+            pending.clear();
             Ok(())
         };
     for (outcome, size) in outcomes {
