@@ -208,6 +208,13 @@ impl Store {
         }
         conn.execute_batch(SCHEMA)?;
         if version != SCHEMA_VERSION {
+            // Merge index segments 16 at a time rather than FTS5's default 4: an import
+            // adds a segment per batch, and merging them in fewer, larger steps costs the
+            // one writer less; searches are as fast with a few more segments.
+            conn.execute(
+                "INSERT INTO search (search, rank) VALUES ('automerge', 16)",
+                [],
+            )?;
             conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
         Ok(Store { conn })
