@@ -595,6 +595,13 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn is_plain_section_heading(&self, index: usize) -> bool {
         let line = &self.lines[index];
         let text = line.text.as_ref();
+        // The cheap conditions first: most lines are running text, not standing alone.
+        if !self.prev_blank
+            || text.len() > 160
+            || !self.lines.get(index + 1).is_none_or(Line::is_blank)
+        {
+            return false;
+        }
         let words = text.split_whitespace().count();
         let in_decision = self
             .section
