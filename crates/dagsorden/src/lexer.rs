@@ -236,6 +236,19 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
         rest = after;
     }
 
+    if !rest
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'<' | b'\\'))
+    {
+        // Nothing to unmark: the text is already a slice of `normalised`; keep that
+        // allocation instead of building the same text twice more.
+        let rest = rest.trim();
+        let start = rest.as_ptr() as usize - normalised.as_ptr() as usize;
+        let end = start + rest.len();
+        normalised.truncate(end);
+        normalised.drain(..start);
+        return (Cow::Owned(normalised), hints);
+    }
     let unmarked = strip_emphasis(rest, &mut hints.bold);
     let unescaped = unescape_markdown(&unmarked);
     let collapsed = normalise_spaces(unescaped.trim());
@@ -447,6 +460,17 @@ mod tests {
             number: 1,
             text: Cow::Borrowed(s),
         })
+    }
+
+    #[test]
+    fn white_space_only_lines_are_normalised_in_place() {
+        let line = lex_str("  Kommunerne\u{a0}har  drøftet\tsagen kommunaldi\u{ad}");
+        assert_eq!(line.text, "Kommunerne har drøftet sagen kommunaldi-");
+        assert_eq!(line.hints.indent, 2);
+        assert!(line.hints.wide_gap);
+        let marked = lex_str("  **Baggrund**  ");
+        assert_eq!(marked.text, "Baggrund");
+        assert!(marked.hints.bold);
     }
 
     #[test]
