@@ -1004,30 +1004,28 @@ fn is_closed_marker(text: &str) -> bool {
     if text.len() > 40 {
         return false;
     }
-    let lower = text.trim().trim_end_matches(['.', ':']).to_lowercase();
-    CLOSED_ITEM_MARKERS.contains(&lower.as_str())
+    let bare = text.trim().trim_end_matches(['.', ':']);
+    CLOSED_ITEM_MARKERS
+        .iter()
+        .any(|marker| crate::grammar::eq_ignoring_case(bare, marker))
 }
 
 /// "Lukket punkt: Køb af ejendom" / "Køb af ejendom (Lukket punkt)" → the title, closed.
 fn strip_closed_marker(title: &str) -> (&str, bool) {
-    let lower = title.to_lowercase();
     for marker in CLOSED_ITEM_MARKERS {
-        if lower.starts_with(marker) {
-            // The markers are ASCII-lowercase words, so byte offsets agree.
-            let rest = title
-                .get(marker.len()..)
-                .unwrap_or("")
-                .trim_start_matches([':', '-', '–', ' ']);
+        if let Some(len) = crate::grammar::prefix_ignoring_case(title, marker) {
+            let rest = title[len..].trim_start_matches([':', '-', '–', ' ']);
             if !rest.is_empty() {
                 return (rest, true);
             }
         }
-        if lower.ends_with(marker) && marker.starts_with('(') {
-            let rest = title
-                .get(..title.len() - marker.len())
-                .unwrap_or(title)
-                .trim_end();
-            return (rest, true);
+        // The markers are ASCII, so the tail to compare has the marker's byte length.
+        let tail_start = title.len().saturating_sub(marker.len());
+        if marker.starts_with('(')
+            && let Some(tail) = title.get(tail_start..)
+            && crate::grammar::eq_ignoring_case(tail, marker)
+        {
+            return (title[..tail_start].trim_end(), true);
         }
     }
     (title, false)
@@ -1128,8 +1126,10 @@ fn looks_like_name(text: &str) -> bool {
 }
 
 fn is_toc_heading(text: &str) -> bool {
-    let lower = text.trim_end_matches(':').trim().to_lowercase();
-    TOC_HEADINGS.contains(&lower.as_str())
+    let bare = text.trim_end_matches(':').trim();
+    TOC_HEADINGS
+        .iter()
+        .any(|heading| crate::grammar::eq_ignoring_case(bare, heading))
 }
 
 /// The organisation line: styled as a heading or written in capitals, and short.
