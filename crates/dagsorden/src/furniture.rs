@@ -7,8 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::grammar::{
-    FirstBytes, case_line::case_line, eq_ignoring_case, item_heading::item_heading,
-    section_heading::section_heading,
+    WordTable, case_line::case_line, item_heading::item_heading, section_heading::section_heading,
 };
 use crate::lexer::Line;
 use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
@@ -148,12 +147,9 @@ fn is_web_chrome(text: &str) -> bool {
     if bare.is_empty() {
         return false;
     }
-    static FIRST: std::sync::LazyLock<FirstBytes> =
-        std::sync::LazyLock::new(|| FirstBytes::of(WEB_CHROME_LINES.iter().copied()));
-    if bare.len() <= 40
-        && FIRST.admits(bare)
-        && WEB_CHROME_LINES.iter().any(|w| eq_ignoring_case(bare, w))
-    {
+    static CHROME: std::sync::LazyLock<WordTable> =
+        std::sync::LazyLock::new(|| WordTable::of(WEB_CHROME_LINES.iter().copied()));
+    if bare.len() <= 40 && CHROME.find(bare).is_some() {
         return true;
     }
     let mentions_cookies = text.contains("ookie") || text.contains("OOKIE");

@@ -97,6 +97,38 @@ impl FirstBytes {
     }
 }
 
+/// Lowercase words bucketed by their first byte (in either case), so that a word is
+/// compared only with the few that start the same way.
+pub(crate) struct WordTable(Vec<Vec<&'static str>>);
+
+impl WordTable {
+    pub(crate) fn of(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut buckets = vec![Vec::new(); 256];
+        for word in words {
+            let Some(c) = word.chars().next() else {
+                continue;
+            };
+            for variant in c.to_lowercase().chain(c.to_uppercase()).chain([c]) {
+                let mut buffer = [0u8; 4];
+                let lead = usize::from(variant.encode_utf8(&mut buffer).as_bytes()[0]);
+                if !buckets[lead].contains(&word) {
+                    buckets[lead].push(word);
+                }
+            }
+        }
+        WordTable(buckets)
+    }
+
+    /// The table's word equal to `text` ignoring case.
+    pub(crate) fn find(&self, text: &str) -> Option<&'static str> {
+        let lead = usize::from(*text.as_bytes().first()?);
+        self.0[lead]
+            .iter()
+            .copied()
+            .find(|word| eq_ignoring_case(text, word))
+    }
+}
+
 /// Whether `text` equals `lower` ignoring case (`lower` lowercase).
 pub(crate) fn eq_ignoring_case(text: &str, lower: &str) -> bool {
     prefix_ignoring_case(text, lower) == Some(text.len())
@@ -137,6 +169,15 @@ mod tests {
         assert!(filter.admits("økonomi"));
         assert!(!filter.admits("Indstilling"));
         assert!(!filter.admits(""));
+    }
+
+    #[test]
+    fn word_table_finds_words_ignoring_case() {
+        let table = WordTable::of(["baggrund", "beslutning", "økonomi"]);
+        assert_eq!(table.find("BESLUTNING"), Some("beslutning"));
+        assert_eq!(table.find("Økonomi"), Some("økonomi"));
+        assert_eq!(table.find("Bilag"), None);
+        assert_eq!(table.find(""), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use dagsorden_model::SectionKind;
 
-use crate::grammar::{FirstBytes, eq_ignoring_case, prefix_ignoring_case};
+use crate::grammar::{WordTable, eq_ignoring_case, prefix_ignoring_case};
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
 /// Longer lines are never section headings (qualified ones included).
@@ -28,28 +28,20 @@ fn starts_with_heading_word(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or("");
-    if first.is_empty() || first.len() > 40 || !HEADING_FIRST_BYTES.admits(first) {
+    if first.is_empty() || first.len() > 40 {
         return false;
     }
-    HEADING_FIRST_WORDS
-        .iter()
-        .any(|word| eq_ignoring_case(first, word))
+    HEADING_FIRST_WORDS.find(first).is_some()
 }
 
-static HEADING_FIRST_BYTES: std::sync::LazyLock<FirstBytes> =
-    std::sync::LazyLock::new(|| FirstBytes::of(SECTION_HEADINGS.iter().map(|(h, _)| *h)));
-
-/// The distinct first words of the vocabulary's headings.
-static HEADING_FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        let mut words: Vec<&str> = SECTION_HEADINGS
+/// The first words of the vocabulary's headings.
+static HEADING_FIRST_WORDS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
+    WordTable::of(
+        SECTION_HEADINGS
             .iter()
-            .map(|(heading, _)| heading.split(' ').next().unwrap_or(heading))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    });
+            .map(|(heading, _)| heading.split(' ').next().unwrap_or(heading)),
+    )
+});
 
 fn lookup(words: &str) -> Option<SectionKind> {
     let words = words.trim();
