@@ -172,7 +172,7 @@ fn line_ranges(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, usize,
         }
         let start = pos;
         let rest = &bytes[start..];
-        let (end, next) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', rest) {
             Some(i) => {
                 let terminator_len = if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') {
                     2
