@@ -265,6 +265,18 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.agenda.title = Some(text.to_owned());
             self.agenda.title_span = Some(line.span);
             if let Some(sentence) = title.sentence {
+                // The sentence names the organisation: a line taken for it before is
+                // kept as text of the header, not dropped.
+                if let (Some(earlier), Some(span)) = (
+                    self.agenda.organisation.take(),
+                    self.agenda.organisation_span.take(),
+                ) {
+                    self.agenda.preamble.push(PreambleSection {
+                        heading: None,
+                        text: earlier,
+                        span,
+                    });
+                }
                 self.agenda.organisation = Some(sentence.organisation.to_owned());
                 self.agenda.organisation_span = Some(line.span);
                 let when = date_time(sentence.when);

@@ -382,3 +382,16 @@ fn blocks_text_contains(blocks: &[dagsorden::model::Block], needle: &str) -> boo
         _ => false,
     })
 }
+
+#[test]
+fn a_line_taken_for_the_organisation_before_a_header_sentence_is_kept() {
+    let text = "#### Indstilling\nReferat til mødet i Teknik- og Miljøudvalget den 4. maj 2022 kl. 16:00 i Mødelokale 2\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n";
+    let agenda = dagsorden::parse(text);
+    assert_eq!(
+        agenda.organisation.as_deref(),
+        Some("Teknik- og Miljøudvalget")
+    );
+    assert_eq!(agenda.preamble.len(), 1);
+    assert_eq!(agenda.preamble[0].text, "Indstilling");
+    assert_eq!(agenda.preamble[0].span.line, 1);
+}
