@@ -222,7 +222,9 @@ impl Store {
 
     /// Copy committed pages from the write-ahead log into the database on a thread of
     /// its own (every `every`), instead of in the writer's commits; the writer then
-    /// spends its time writing. Stops when the returned guard is dropped.
+    /// spends its time writing. Stops when the returned guard is dropped. This
+    /// connection's own automatic checkpoints stay off afterwards: meant for a bulk
+    /// import, after which the store is closed (closing checkpoints the rest).
     pub fn checkpoint_in_background(
         &self,
         path: &Path,
