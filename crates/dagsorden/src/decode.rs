@@ -135,7 +135,7 @@ pub fn decode_lazily(
     Ok((lines, encoding, diagnostics))
 }
 
-fn reject_non_text(bytes: &[u8]) -> Result<(), InputError> {
+pub(crate) fn reject_non_text(bytes: &[u8]) -> Result<(), InputError> {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if head.starts_with(b"%PDF-") {
         return Err(InputError::Pdf);

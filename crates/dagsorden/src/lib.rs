@@ -117,6 +117,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
 /// [`parse_bytes`] with explicit [`Limits`].
 pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputError> {
     if bytes.len() > limits.max_input_bytes {
+        // A PDF or a binary file is told as such whatever its size: the PDF front end
+        // has limits of its own.
+        decode::reject_non_text(bytes)?;
         return Err(InputError::TooLarge {
             size: bytes.len(),
             limit: limits.max_input_bytes,

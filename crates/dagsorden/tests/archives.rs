@@ -340,6 +340,13 @@ fn input_past_the_size_limit_is_a_typed_error() {
         })
     );
     assert!(error.is_some_and(|e| e.to_string().contains("max_input_bytes")));
+    // A PDF over the text limit is still told as a PDF, for the PDF front end to read
+    // under its own limits.
+    let pdf = b"%PDF-1.7\n% a PDF larger than the text limit\n";
+    assert_eq!(
+        dagsorden::parse_bytes_with(pdf, &limits).err(),
+        Some(dagsorden::InputError::Pdf)
+    );
     assert!(dagsorden::parse_bytes_with(text, &Default::default()).is_ok());
 }
 
