@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{FirstBytes, prefix_ignoring_case};
+use crate::grammar::{WordTable, prefix_ignoring_case};
 use crate::vocabulary::{CASE_LABELS, CASE_PATTERNS};
 
 /// A recognised case line.
@@ -39,13 +39,10 @@ fn is_labelled_id(word: &str) -> bool {
 
 /// Strip a case label (`Sagnr.:`) from the start, if there is one.
 fn strip_label(text: &str) -> Option<&str> {
-    static FIRST: LazyLock<FirstBytes> =
-        LazyLock::new(|| FirstBytes::of(CASE_LABELS.iter().copied()));
-    if !FIRST.admits(text) {
-        return None;
-    }
-    CASE_LABELS
-        .iter()
+    static LABELS: LazyLock<WordTable> =
+        LazyLock::new(|| WordTable::of(CASE_LABELS.iter().copied()));
+    LABELS
+        .candidates(text)
         .filter_map(|label| prefix_ignoring_case(text, label))
         .max()
         .and_then(|len| {

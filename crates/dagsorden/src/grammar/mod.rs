@@ -67,36 +67,6 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
     Some(consumed)
 }
 
-/// The first bytes a list of lowercase words can start with, in either case: a line
-/// whose first byte is not among them starts with none of the words, which settles
-/// most lines before any word is compared.
-pub(crate) struct FirstBytes([bool; 256]);
-
-impl FirstBytes {
-    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut table = [false; 256];
-        for word in words {
-            let Some(c) = word.chars().next() else {
-                // An empty word matches any text.
-                return FirstBytes([true; 256]);
-            };
-            for variant in c.to_lowercase().chain(c.to_uppercase()).chain([c]) {
-                let mut buffer = [0u8; 4];
-                let lead = variant.encode_utf8(&mut buffer).as_bytes()[0];
-                table[usize::from(lead)] = true;
-            }
-        }
-        FirstBytes(table)
-    }
-
-    /// Whether `text` may start with one of the words.
-    pub(crate) fn admits(&self, text: &str) -> bool {
-        text.as_bytes()
-            .first()
-            .is_some_and(|&b| self.0[usize::from(b)])
-    }
-}
-
 /// Lowercase words bucketed by their first byte (in either case), so that a word is
 /// compared only with the few that start the same way.
 pub(crate) struct WordTable(Vec<Vec<&'static str>>);
@@ -119,12 +89,18 @@ impl WordTable {
         WordTable(buckets)
     }
 
-    /// The table's word equal to `text` ignoring case.
-    pub(crate) fn find(&self, text: &str) -> Option<&'static str> {
-        let lead = usize::from(*text.as_bytes().first()?);
-        self.0[lead]
+    /// The table's words that may start `text`: those with its first byte.
+    pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = &'static str> + '_ {
+        text.as_bytes()
+            .first()
+            .map_or(&[][..], |&lead| &self.0[usize::from(lead)])
             .iter()
             .copied()
+    }
+
+    /// The table's word equal to `text` ignoring case.
+    pub(crate) fn find(&self, text: &str) -> Option<&'static str> {
+        self.candidates(text)
             .find(|word| eq_ignoring_case(text, word))
     }
 }
@@ -161,23 +137,16 @@ mod tests {
     }
 
     #[test]
-    fn first_bytes_admit_both_cases_and_danish_letters() {
-        let filter = FirstBytes::of(["baggrund", "økonomi"]);
-        assert!(filter.admits("Baggrund"));
-        assert!(filter.admits("BAGGRUND"));
-        assert!(filter.admits("Økonomi"));
-        assert!(filter.admits("økonomi"));
-        assert!(!filter.admits("Indstilling"));
-        assert!(!filter.admits(""));
-    }
-
-    #[test]
     fn word_table_finds_words_ignoring_case() {
         let table = WordTable::of(["baggrund", "beslutning", "økonomi"]);
         assert_eq!(table.find("BESLUTNING"), Some("beslutning"));
         assert_eq!(table.find("Økonomi"), Some("økonomi"));
         assert_eq!(table.find("Bilag"), None);
         assert_eq!(table.find(""), None);
+        // Both cases of a Danish first letter lead to the word; other letters to none.
+        assert_eq!(table.candidates("ØKONOMI").collect::<Vec<_>>(), ["økonomi"]);
+        assert_eq!(table.candidates("økonomi").collect::<Vec<_>>(), ["økonomi"]);
+        assert_eq!(table.candidates("Indstilling").count(), 0);
     }
 
     #[test]
