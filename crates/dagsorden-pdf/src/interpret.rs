@@ -96,7 +96,7 @@ pub struct Interpreter<'d> {
 /// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
 const TJ_WORD_GAP: f32 = 0.2;
 
-/// How deep Form XObjects may nest, and how deep `q` may stack.
+/// How deep `q` may stack (form nesting is `Limits::max_form_depth`).
 const MAX_STATE_STACK: usize = 256;
 
 impl<'d> Interpreter<'d> {

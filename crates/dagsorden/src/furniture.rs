@@ -41,8 +41,9 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         if line.is_blank() || line.hints.bullet || text.len() > 480 || text.chars().count() > 120 {
             continue;
         }
-        // Without page breaks only a shape with a number can be a header (below).
-        if near_break.is_empty() && !text.bytes().any(|b| b.is_ascii_digit()) {
+        // Without page breaks only a shape with a `#` (a number, in the shape) can be a
+        // header (below).
+        if near_break.is_empty() && !text.bytes().any(|b| b.is_ascii_digit() || b == b'#') {
             continue;
         }
         by_hash.entry(shape_hash(text)).or_default().push(index);
