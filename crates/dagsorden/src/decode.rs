@@ -143,13 +143,14 @@ pub(crate) fn reject_non_text(bytes: &[u8]) -> Result<(), InputError> {
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return Err(InputError::Utf16);
     }
-    if let Some(offset) = head.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, head) {
         return Err(InputError::Binary { offset });
     }
-    let controls = head
+    // Counted without a branch per byte: this runs over the start of every file.
+    let controls: usize = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
+        .sum();
     if head.len() >= 64 && controls * 10 > head.len() {
         return Err(InputError::Binary {
             offset: head

@@ -110,10 +110,11 @@ fn is_clean(s: &str) -> bool {
         || last.is_ascii_whitespace()
         || matches!(first, b'#' | b'>')
         || BULLETS.contains(&first_char)
-        // A single-letter first token may start letter-spaced text ("D AG SORDEN").
-        || s[first_char.len_utf8()..].starts_with(' ')
     {
         return false;
+    }
+    if !bytes.iter().any(|&b| MAY_CHANGE[usize::from(b)]) {
+        return is_clean_between_spaces(bytes);
     }
     // One pass: look for what cleaning changes, and count words and one-character
     // words for the letter-spacing check, without a second scan.
@@ -153,6 +154,34 @@ fn is_clean(s: &str) -> bool {
         previous = b;
     }
     count_token(&mut words, &mut singles, token_chars, token_digits);
+    !(words >= 3 && singles * 3 >= words)
+}
+
+/// [`is_clean`] for a line with none of the bytes cleaning may change: only its spaces
+/// matter (no double space, no letter-spacing), so the tokens are found by jumping from
+/// space to space rather than by looking at every byte.
+fn is_clean_between_spaces(bytes: &[u8]) -> bool {
+    let (mut words, mut singles) = (0usize, 0usize);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b' ', bytes).chain([bytes.len()]) {
+        let token = &bytes[start..end];
+        if token.is_empty() {
+            return false;
+        }
+        // A single character is at most four bytes; only then are the bytes counted.
+        let chars = if token.len() <= 4 {
+            token.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+        } else {
+            token.len()
+        };
+        count_token(
+            &mut words,
+            &mut singles,
+            chars,
+            token.iter().all(u8::is_ascii_digit),
+        );
+        start = end + 1;
+    }
     !(words >= 3 && singles * 3 >= words)
 }
 
@@ -197,6 +226,23 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     if is_clean(s) {
         return (Cow::Borrowed(s), hints);
     }
+    hints.indent = leading_indent(s);
+    // Indented or with trailing blanks but otherwise clean (pdftotext -layout): a slice.
+    let trimmed = s.trim_matches([' ', '\t']);
+    if is_clean(trimmed) {
+        return (Cow::Borrowed(trimmed), hints);
+    }
+    if let Some((text, marks)) = unmark_clean_text(trimmed) {
+        hints.heading_level = marks.heading_level;
+        hints.bullet = marks.bullet;
+        hints.bold = marks.bold;
+        return (Cow::Borrowed(text), hints);
+    }
+    clean_in_general(s, hints)
+}
+
+/// Leading white space in columns (a tab counts 4).
+fn leading_indent(s: &str) -> u16 {
     let mut indent = 0u16;
     for c in s.chars() {
         match c {
@@ -206,12 +252,11 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
             _ => break,
         }
     }
-    hints.indent = indent;
-    // Indented or with trailing blanks but otherwise clean (pdftotext -layout): a slice.
-    let trimmed = s.trim_matches([' ', '\t']);
-    if is_clean(trimmed) {
-        return (Cow::Borrowed(trimmed), hints);
-    }
+    indent
+}
+
+/// Everything [`clean`] does, for any line: the path for lines its shortcuts refuse.
+fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     hints.page_break = s.contains('\u{c}');
     hints.wide_gap = s.trim().contains('\t') || s.trim().contains("   ");
 
@@ -253,6 +298,48 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     let unescaped = unescape_markdown(&unmarked);
     let collapsed = normalise_spaces(unescaped.trim());
     (Cow::Owned(collapsed.trim().to_owned()), hints)
+}
+
+/// The common marked line of text exports, "## **1. Godkendelse af dagsorden**" or
+/// "#### Baggrund" or "- at KKR godkender …": marks only before and after text that
+/// needs no cleaning. The text is then a slice of the line, and the hints are what
+/// [`clean`]'s general path would find; `None` sends anything else down that path.
+fn unmark_clean_text(line: &str) -> Option<(&str, Hints)> {
+    let mut hints = Hints::default();
+    let mut rest = line;
+    if let Some(level) = heading_level(rest) {
+        hints.heading_level = Some(level);
+        let after = &rest[usize::from(level)..];
+        // `heading_level` saw a space or the end after the marks.
+        rest = after.strip_prefix(' ').unwrap_or(after);
+        let unclosed = rest.trim_end_matches('#');
+        rest = unclosed.strip_suffix(' ').unwrap_or(unclosed);
+    }
+    rest = rest.strip_prefix("> ").unwrap_or(rest);
+    if let Some(after) = strip_bullet(rest) {
+        hints.bullet = true;
+        rest = after;
+    }
+    for (open, close) in [
+        ("**", "**"),
+        ("__", "__"),
+        ("<b>", "</b>"),
+        ("<strong>", "</strong>"),
+    ] {
+        if let Some(inner) = rest.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            hints.bold = true;
+            rest = inner;
+            break;
+        }
+    }
+    // Marks around the text may hold no white space the general path would collapse
+    // (and count as a table gap); the text itself must need no cleaning at all.
+    let start = rest.as_ptr() as usize - line.as_ptr() as usize;
+    let marks = [&line[..start], &line[start + rest.len()..]];
+    let marks_are_plain = marks
+        .iter()
+        .all(|m| !m.contains("  ") && m.chars().all(|c| c == ' ' || !c.is_whitespace()));
+    (marks_are_plain && !rest.is_empty() && is_clean(rest)).then_some((rest, hints))
 }
 
 /// Undo the letter-spacing of PDF extraction: "K K R  N O R D J Y L L A N D" →
@@ -573,6 +660,35 @@ mod tests {
             "Det er i år 3 % af en ny"
         );
         assert_eq!(lex_str("A B").text, "A B");
+    }
+
+    proptest::proptest! {
+        /// The shortcut for marked lines gives what the general path gives, on lines
+        /// made of marks, odd white space and words.
+        #[test]
+        fn unmarking_shortcut_agrees_with_the_general_path(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "#", "##", "####", "#######", " ", "  ", "   ", "\t", "\u{c}", "\u{a0}", "\u{ad}",
+                "**", "__", "*", "_", "<b>", "</b>", "<B>", "<strong>", "</strong>", "<br>",
+                "> ", "- ", "-", "• ", "•", "* ", "+ ", "\\", "\\.", "–", "C#",
+                "Baggrund", "1. Godkendelse af dagsorden", "I", "A", "K", "R", "2021", "at",
+            ]), 0..9)
+        ) {
+            let line = pieces.concat();
+            let trimmed = line.trim_matches([' ', '\t']);
+            if let Some((text, marks)) = unmark_clean_text(trimmed) {
+                let general = clean_in_general(
+                    &line,
+                    Hints { indent: leading_indent(&line), ..Hints::default() },
+                );
+                let (text_general, hints_general) = general;
+                proptest::prop_assert_eq!(text, text_general.as_ref(), "{:?}", line);
+                proptest::prop_assert_eq!(marks.heading_level, hints_general.heading_level);
+                proptest::prop_assert_eq!(marks.bold, hints_general.bold);
+                proptest::prop_assert_eq!(marks.bullet, hints_general.bullet);
+                proptest::prop_assert!(!hints_general.wide_gap && !hints_general.page_break);
+            }
+        }
     }
 
     #[test]
