@@ -36,35 +36,58 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// into the bytes that were parsed, the 1-based line of `start`, and for PDF input the
 /// 1-based page.
 ///
+/// Offsets are 32-bit, as in most parsers' source ranges: a span is 16 bytes, and a
+/// model holds several per item, so this halves what spans cost in memory. Front ends
+/// refuse inputs past [`Span::MAX_OFFSET`] bytes (their default limits are far lower).
+///
 /// ```
 /// use dagsorden_model::Span;
 /// let heading = Span::new(10, 20, 2);
 /// let body = Span::new(21, 80, 3);
 /// assert!(heading.cover(body).contains(body));
+/// assert_eq!(body.range(), 21..80);
+/// assert_eq!(body.with_page(3).page.map(|p| p.get()), Some(3));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Byte offset of the first byte.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// 1-based line number of `start`.
     pub line: u32,
     /// 1-based page number, where the input has pages (PDF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
+    pub page: Option<std::num::NonZeroU32>,
 }
 
 impl Span {
-    /// A span without a page.
+    /// The largest byte offset a span can hold; longer inputs are refused.
+    pub const MAX_OFFSET: usize = u32::MAX as usize;
+
+    /// A span without a page. Offsets past [`Span::MAX_OFFSET`] are held at it.
     pub fn new(start: usize, end: usize, line: u32) -> Self {
+        let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
         Span {
-            start,
-            end,
+            start: offset(start),
+            end: offset(end),
             line,
             page: None,
         }
+    }
+
+    /// The same span on `page` (1-based; 0 means no page).
+    pub fn with_page(self, page: u32) -> Self {
+        Span {
+            page: std::num::NonZeroU32::new(page),
+            ..self
+        }
+    }
+
+    /// The byte range, for slicing the input.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 
     /// The smallest span holding both; line and page come from the earlier one.
@@ -89,7 +112,7 @@ impl Span {
 
     /// Number of bytes covered.
     pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
+        self.end.saturating_sub(self.start) as usize
     }
 
     /// Whether the span covers no bytes.

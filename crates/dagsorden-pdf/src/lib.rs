@@ -310,7 +310,7 @@ fn to_lines(pdf_lines: &[PdfLine]) -> (String, Vec<Line<'static>>) {
                 number,
                 text: Cow::Borrowed(""),
             });
-            blank.span.page = Some(pdf_line.page);
+            blank.span = blank.span.with_page(pdf_line.page);
             blank.hints.page_break = new_page;
             lines.push(blank);
         }
@@ -325,7 +325,7 @@ fn to_lines(pdf_lines: &[PdfLine]) -> (String, Vec<Line<'static>>) {
             number,
             text: Cow::Owned(pdf_line.text.clone()),
         });
-        line.span.page = Some(pdf_line.page);
+        line.span = line.span.with_page(pdf_line.page);
         line.hints.bold |= pdf_line.bold;
         line.hints.size_ratio = Some(pdf_line.size / body.max(1.0));
         line.hints.page_break |= new_page;

@@ -286,7 +286,12 @@ fn headings_from_size_and_bold_reach_the_builder() {
         Some("SAG-2021-00200")
     );
     assert_eq!(agenda.items[1].recommendations, ["KKR vælger to medlemmer"]);
-    assert!(agenda.items.iter().all(|i| i.span.page == Some(1)));
+    assert!(
+        agenda
+            .items
+            .iter()
+            .all(|i| i.span.page.map(|p| p.get()) == Some(1))
+    );
     assert_eq!(agenda.source.pages, Some(1));
 }
 

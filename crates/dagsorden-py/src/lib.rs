@@ -608,11 +608,11 @@ impl Diagnostic {
 #[pymethods]
 impl Span {
     #[getter]
-    fn start(&self) -> usize {
+    fn start(&self) -> u32 {
         self.inner.start
     }
     #[getter]
-    fn end(&self) -> usize {
+    fn end(&self) -> u32 {
         self.inner.end
     }
     #[getter]
@@ -621,7 +621,7 @@ impl Span {
     }
     #[getter]
     fn page(&self) -> Option<u32> {
-        self.inner.page
+        self.inner.page.map(|p| p.get())
     }
     fn __repr__(&self) -> String {
         match self.inner.page {

@@ -59,7 +59,7 @@ pub struct Builder<'l, 'a> {
     used_numbers: HashSet<String>,
     /// Item numbers from a PDF outline.
     outline_numbers: HashSet<String>,
-    last_end: usize,
+    last_end: u32,
     prev_blank: bool,
     /// Blank lines seen since the last content line, not yet acted on: across a page
     /// break they may sit inside one paragraph.

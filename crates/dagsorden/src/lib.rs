@@ -72,7 +72,9 @@ pub enum InputError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest input accepted by [`parse_bytes_with`] (default 256 MiB).
+    /// Largest input accepted by [`parse_bytes_with`] (default 256 MiB). Spans hold
+    /// 32-bit offsets, so nothing past [`Span::MAX_OFFSET`](dagsorden_model::Span::MAX_OFFSET)
+    /// bytes is accepted whatever this says.
     pub max_input_bytes: usize,
     /// Deepest item number taken for an item (`1.2.3` is 3 deep; default 16). A deeper
     /// heading stays text, with a `nesting-too-deep` diagnostic.
@@ -116,13 +118,16 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Agenda, InputError> {
 
 /// [`parse_bytes`] with explicit [`Limits`].
 pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputError> {
-    if bytes.len() > limits.max_input_bytes {
+    let max_input_bytes = limits
+        .max_input_bytes
+        .min(dagsorden_model::Span::MAX_OFFSET);
+    if bytes.len() > max_input_bytes {
         // A PDF or a binary file is told as such whatever its size: the PDF front end
         // has limits of its own.
         decode::reject_non_text(bytes)?;
         return Err(InputError::TooLarge {
             size: bytes.len(),
-            limit: limits.max_input_bytes,
+            limit: max_input_bytes,
         });
     }
     let (raw, encoding, diagnostics) = decode::decode_lazily(bytes)?;

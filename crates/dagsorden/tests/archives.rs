@@ -122,11 +122,8 @@ fn windows_1252_archive_file() {
     assert_eq!(agenda.source.encoding, "windows-1252");
     assert!(codes(&agenda).contains(&DiagnosticCode::LegacyEncoding));
     // Spans point at the original single-byte text.
-    let span = agenda.items[0].heading_span;
-    assert_eq!(
-        &bytes[span.start..span.end],
-        &bytes[span.start..span.start + 33]
-    );
+    let span = agenda.items[0].heading_span.range();
+    assert_eq!(span.len(), 33);
     assert_eq!(bytes[span.start + 3], 0xD8, "Ø is one byte in windows-1252");
 }
 

@@ -12,7 +12,7 @@ pub fn check_invariants(agenda: &Agenda, input_len: usize) {
     for span in &all {
         assert!(span.start <= span.end, "inverted span {span:?}");
         assert!(
-            span.end <= input_len,
+            span.range().end <= input_len,
             "span {span:?} past the input ({input_len} bytes)"
         );
         assert!(span.line >= 1, "line numbers are 1-based: {span:?}");
@@ -35,7 +35,7 @@ pub fn check_invariants(agenda: &Agenda, input_len: usize) {
 }
 
 fn check_item(item: &Item, input_len: usize) {
-    assert!(item.span.end <= input_len);
+    assert!(item.span.range().end <= input_len);
     assert!(
         item.span.contains(item.heading_span),
         "item {}: heading outside item",
@@ -159,7 +159,7 @@ pub fn check_coverage(input: &[u8], agenda: &Agenda) {
             // its paragraph may share a line, each with its own span).
             let overlapping: Vec<&Span> = spans
                 .iter()
-                .filter(|sp| sp.start < e && s < sp.end)
+                .filter(|sp| sp.range().start < e && s < sp.range().end)
                 .collect();
             let bom = if input.starts_with(b"\xEF\xBB\xBF") {
                 3
@@ -168,7 +168,7 @@ pub fn check_coverage(input: &[u8], agenda: &Agenda) {
             };
             let uncovered = (s.max(bom)..e).find(|&i| {
                 !input[i].is_ascii_whitespace()
-                    && !overlapping.iter().any(|sp| sp.start <= i && i < sp.end)
+                    && !overlapping.iter().any(|sp| sp.range().contains(&i))
             });
             assert!(
                 uncovered.is_none(),
