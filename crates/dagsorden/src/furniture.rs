@@ -38,7 +38,8 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
     let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_ref();
-        if line.is_blank() || line.hints.bullet || text.len() > 480 || text.chars().count() > 120 {
+        let too_long = text.len() > 480 || (text.len() > 120 && text.chars().count() > 120);
+        if line.is_blank() || line.hints.bullet || too_long {
             continue;
         }
         // Without page breaks only a shape with a `#` (a number, in the shape) can be a
@@ -153,7 +154,15 @@ fn is_web_chrome(text: &str) -> bool {
     if bare.len() <= 40 && CHROME.find(bare).is_some() {
         return true;
     }
-    let mentions_cookies = text.contains("ookie") || text.contains("OOKIE");
+    // Searchers built once: every line of a document is asked.
+    static COOKIE: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("ookie"),
+                memchr::memmem::Finder::new("OOKIE"),
+            ]
+        });
+    let mentions_cookies = COOKIE.iter().any(|f| f.find(text.as_bytes()).is_some());
     if !mentions_cookies || text.len() > 600 {
         return false;
     }

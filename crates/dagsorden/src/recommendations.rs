@@ -3,7 +3,9 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use dagsorden_model::Block;
+use memchr::memmem;
 use regex::Regex;
 
 use crate::vocabulary::RECOMMENDATION_VERBS;
@@ -142,28 +144,40 @@ fn strip_at(text: &str) -> Option<&str> {
         .or_else(|| text.strip_prefix("At "))
 }
 
+/// The recommendation verbs in any case, found in one pass over a paragraph without
+/// lowercasing it (every paragraph of an Indstilling is searched). ASCII letters match
+/// in either case; each verb is also listed with its other letters in capitals
+/// ("FORESLÅS").
+static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let capitalised = RECOMMENDATION_VERBS
+        .iter()
+        .map(|v| v.chars().flat_map(char::to_uppercase).collect::<String>());
+    let patterns: Vec<String> = RECOMMENDATION_VERBS
+        .iter()
+        .map(|v| v.to_string())
+        .chain(capitalised)
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
+});
+
+/// Where the first recommendation verb in `text` ends (standard Aho-Corasick semantics
+/// report the match that ends first).
+fn verb_end(text: &str) -> Option<usize> {
+    VERBS.as_ref()?.find(text).map(|m| m.end())
+}
+
 /// "Det indstilles," / "Direktionen indstiller til KKR:" with the clauses in later blocks.
 fn introduces_list(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    RECOMMENDATION_VERBS.iter().any(|v| lower.contains(v))
-        && (text.trim_end().ends_with(',') || text.trim_end().ends_with(':'))
+    (text.trim_end().ends_with(',') || text.trim_end().ends_with(':')) && verb_end(text).is_some()
 }
 
 /// The text after "… indstilles, at" — the first clause and the ones after it.
 fn after_introduction(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    let verb_end = RECOMMENDATION_VERBS
-        .iter()
-        .filter_map(|v| lower.find(v).map(|i| i + v.len()))
-        .min()?;
-    // Lowercasing may change byte lengths outside ASCII, so search the original from
-    // the same char position.
-    let verb_end = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .find(|&i| i >= verb_end)
-        .unwrap_or(text.len());
-    let rest = &text[verb_end..];
+    let rest = &text[verb_end(text)?..];
     let at = [find_word(rest, "at"), find_word(rest, "At")]
         .into_iter()
         .flatten()
@@ -194,44 +208,65 @@ const STRONG_SEPARATORS: &[&str] = &[
     " og at ",
 ];
 
+/// Separates clauses only inside an enumeration (see [`split_clauses`]).
+const WEAK_SEPARATOR: &str = ", at ";
+
 /// Split the clause list. ", at" separates clauses only inside an enumeration, before
 /// its closing "og at" ("at A, at B og at C"); elsewhere — and after that closing
 /// separator — it opens a subordinate clause inside one recommendation ("at KKR
 /// noterer, at kommunerne …", "og at X arbejder for, at Y").
 fn split_clauses(text: &str) -> Vec<String> {
-    let enumeration_end = STRONG_SEPARATORS
+    // Searchers built once: this runs on every clause list, and building a substring
+    // searcher costs more than searching a short clause.
+    static STRONG: LazyLock<Vec<(memmem::Finder<'static>, memmem::FinderRev<'static>)>> =
+        LazyLock::new(|| {
+            STRONG_SEPARATORS
+                .iter()
+                .map(|s| (memmem::Finder::new(s), memmem::FinderRev::new(s)))
+                .collect()
+        });
+    static WEAK: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(WEAK_SEPARATOR));
+    let bytes = text.as_bytes();
+    let enumeration_end = STRONG
         .iter()
-        .filter_map(|s| text.rfind(s))
+        .filter_map(|(_, backwards)| backwards.rfind(bytes))
         .max()
         .unwrap_or(0);
     // The next match of each separator at or after the current offset, found again only
     // once the offset has passed it: every part of the text is searched once per
-    // separator, so a long enumeration stays linear.
-    let find = |separator: &str, from: usize| {
-        text[from..]
-            .find(separator)
-            .map(|i| (from + i, separator.len()))
+    // separator, so a long enumeration stays linear. Separators are ASCII, so every
+    // offset found is a char boundary.
+    let find = |finder: &memmem::Finder<'_>, from: usize| {
+        finder
+            .find(&bytes[from..])
+            .map(|i| (from + i, finder.needle().len()))
     };
+    // A numbered clause needs a digit; most clause lists have none.
+    let has_digit = bytes.iter().any(u8::is_ascii_digit);
     let find_numbered = |from: usize| {
         NUMBERED_SEPARATOR
             .as_ref()
+            .filter(|_| has_digit)
             .and_then(|r| r.find_at(text, from))
             .map(|m| (m.start(), m.len()))
     };
-    let mut strong: Vec<Option<(usize, usize)>> =
-        STRONG_SEPARATORS.iter().map(|s| find(s, 0)).collect();
-    let mut weak = find(", at ", 0);
+    let mut strong: Vec<Option<(usize, usize)>> = STRONG
+        .iter()
+        .map(|(forwards, _)| find(forwards, 0))
+        .collect();
+    let mut weak = find(&WEAK, 0);
     let mut numbered = find_numbered(0);
     let mut clauses = Vec::new();
     let mut offset = 0;
     loop {
-        for (next, separator) in strong.iter_mut().zip(STRONG_SEPARATORS) {
+        for (next, (forwards, _)) in strong.iter_mut().zip(STRONG.iter()) {
             if next.is_some_and(|(i, _)| i < offset) {
-                *next = find(separator, offset);
+                *next = find(forwards, offset);
             }
         }
         if weak.is_some_and(|(i, _)| i < offset) {
-            weak = find(", at ", offset);
+            weak = find(&WEAK, offset);
         }
         if numbered.is_some_and(|(i, _)| i < offset) {
             numbered = find_numbered(offset);
