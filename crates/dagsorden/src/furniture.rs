@@ -4,7 +4,7 @@
 //!
 //! A single line cannot tell it is a running header; the repetition across pages can.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::grammar::{
     WordTable, case_line::case_line, item_heading::item_heading, section_heading::section_heading,
@@ -33,9 +33,11 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         .map(|line| is_web_chrome(&line.text).then_some(Kind::WebChrome))
         .collect();
     let near_break = page_edges(lines);
-    // Lines grouped by a hash of their shape first (no string per line); only groups
-    // large enough to matter are split by their actual shapes.
-    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    let has_page_breaks = near_break.contains(&true);
+    // Lines grouped by a hash of their shape first (no string per line, and sorted
+    // rather than hashed again into a map); only groups large enough to matter are
+    // split by their actual shapes.
+    let mut by_hash: Vec<(u64, usize)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_ref();
         let too_long = text.len() > 480 || (text.len() > 120 && text.chars().count() > 120);
@@ -44,14 +46,18 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         }
         // Without page breaks only a shape with a `#` (a number, in the shape) can be a
         // header (below).
-        if near_break.is_empty() && !text.bytes().any(|b| b.is_ascii_digit() || b == b'#') {
+        if !has_page_breaks && !text.bytes().any(|b| b.is_ascii_digit() || b == b'#') {
             continue;
         }
-        by_hash.entry(shape_hash(text)).or_default().push(index);
+        by_hash.push((shape_hash(text), index));
     }
+    by_hash.sort_unstable();
     let mut shapes: HashMap<String, Vec<usize>> = HashMap::new();
-    for indices in by_hash.into_values().filter(|i| i.len() >= MIN_REPEATS) {
-        for index in indices {
+    for group in by_hash
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|g| g.len() >= MIN_REPEATS)
+    {
+        for &(_, index) in group {
             shapes
                 .entry(shape(lines[index].text.as_ref()))
                 .or_default()
@@ -70,8 +76,8 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         {
             continue;
         }
-        let at_edges = !near_break.is_empty()
-            && indices.iter().filter(|i| near_break.contains(i)).count() * 3 >= indices.len() * 2;
+        let at_edges = has_page_breaks
+            && indices.iter().filter(|&&i| near_break[i]).count() * 3 >= indices.len() * 2;
         // Without page breaks, only a line repeated word for word (a header with the
         // meeting date), or one naming a page, is taken for a running header.
         let identical = indices.iter().all(|&i| lines[i].text == sample);
@@ -90,19 +96,25 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
     found
 }
 
-/// Lines within [`PAGE_EDGE`] non-blank lines of a page break (form feed), either side.
-fn page_edges(lines: &[Line<'_>]) -> HashSet<usize> {
+/// For each line, whether it stands within [`PAGE_EDGE`] non-blank lines of a page
+/// break (form feed), either side.
+fn page_edges(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut edges = vec![false; lines.len()];
+    if !lines.iter().any(|l| l.hints.page_break) {
+        return edges;
+    }
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].is_blank() || lines[i].hints.page_break)
         .collect();
-    let mut edges = HashSet::new();
     for (pos, &index) in nonblank.iter().enumerate() {
         if !lines[index].hints.page_break {
             continue;
         }
         let from = pos.saturating_sub(PAGE_EDGE);
         let to = (pos + PAGE_EDGE).min(nonblank.len());
-        edges.extend(nonblank[from..to].iter().copied());
+        for &near in &nonblank[from..to] {
+            edges[near] = true;
+        }
     }
     edges
 }

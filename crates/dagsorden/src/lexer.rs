@@ -113,9 +113,6 @@ fn is_clean(s: &str) -> bool {
     {
         return false;
     }
-    if !bytes.iter().any(|&b| MAY_CHANGE[usize::from(b)]) {
-        return is_clean_between_spaces(bytes);
-    }
     // One pass: look for what cleaning changes, and count words and one-character
     // words for the letter-spacing check, without a second scan.
     let (mut words, mut singles) = (0usize, 0usize);
@@ -154,34 +151,6 @@ fn is_clean(s: &str) -> bool {
         previous = b;
     }
     count_token(&mut words, &mut singles, token_chars, token_digits);
-    !(words >= 3 && singles * 3 >= words)
-}
-
-/// [`is_clean`] for a line with none of the bytes cleaning may change: only its spaces
-/// matter (no double space, no letter-spacing), so the tokens are found by jumping from
-/// space to space rather than by looking at every byte.
-fn is_clean_between_spaces(bytes: &[u8]) -> bool {
-    let (mut words, mut singles) = (0usize, 0usize);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b' ', bytes).chain([bytes.len()]) {
-        let token = &bytes[start..end];
-        if token.is_empty() {
-            return false;
-        }
-        // A single character is at most four bytes; only then are the bytes counted.
-        let chars = if token.len() <= 4 {
-            token.iter().filter(|&&b| b & 0xC0 != 0x80).count()
-        } else {
-            token.len()
-        };
-        count_token(
-            &mut words,
-            &mut singles,
-            chars,
-            token.iter().all(u8::is_ascii_digit),
-        );
-        start = end + 1;
-    }
     !(words >= 3 && singles * 3 >= words)
 }
 
