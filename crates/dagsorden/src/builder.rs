@@ -48,7 +48,7 @@ pub struct Builder<'l, 'a> {
     lines: &'l [Line<'a>],
     agenda: Agenda,
     region: Region,
-    blocks: BlockAccumulator,
+    blocks: BlockAccumulator<'l>,
     preamble_section: Option<PreambleSection>,
     open_field: Option<OpenField>,
     items: Vec<Item>,

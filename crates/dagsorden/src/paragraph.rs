@@ -6,10 +6,13 @@ use dagsorden_model::{Block, Span};
 use crate::lexer::Line;
 
 /// Collects the lines of one container (section, item body, preamble) into blocks.
+///
+/// A paragraph's lines are held as slices of the lines until the paragraph ends, and
+/// then joined into one string: no string per line.
 #[derive(Debug, Default)]
-pub struct BlockAccumulator {
+pub struct BlockAccumulator<'t> {
     blocks: Vec<Block>,
-    paragraph: Vec<(String, Span)>,
+    paragraph: Vec<(&'t str, Span)>,
     list: Vec<(String, Span)>,
     /// The open list began right after a `- ./.` marker: the converter turned the margin
     /// marker and its paragraph into a list.
@@ -18,7 +21,7 @@ pub struct BlockAccumulator {
     blank_since_last: bool,
 }
 
-impl BlockAccumulator {
+impl<'t> BlockAccumulator<'t> {
     /// Whether nothing has been collected.
     pub fn is_empty(&self) -> bool {
         self.blocks.is_empty() && self.paragraph.is_empty() && self.list.is_empty()
@@ -43,12 +46,12 @@ impl BlockAccumulator {
     }
 
     /// A line of running text.
-    pub fn text(&mut self, line: &Line<'_>, text: &str) {
+    pub fn text(&mut self, line: &Line<'_>, text: &'t str) {
         self.text_at(line, text, line.span);
     }
 
     /// Running text that occupies only part of its line (`span`).
-    pub fn text_at(&mut self, line: &Line<'_>, text: &str, span: Span) {
+    pub fn text_at(&mut self, line: &Line<'_>, text: &'t str, span: Span) {
         if !self.list.is_empty() {
             let continues_item = !self.blank_since_last
                 && (line.hints.indent > 0
@@ -64,7 +67,7 @@ impl BlockAccumulator {
             self.flush_list();
         }
         self.marker_pending = false;
-        self.paragraph.push((text.to_owned(), span));
+        self.paragraph.push((text, span));
         self.blank_since_last = false;
     }
 
@@ -111,9 +114,9 @@ impl BlockAccumulator {
         let mut parts = parts.into_iter();
         if let Some((first, mut span)) = parts.next() {
             let mut text = String::with_capacity(capacity);
-            text.push_str(&first);
+            text.push_str(first);
             for (part, part_span) in parts {
-                join_wrapped(&mut text, &part);
+                join_wrapped(&mut text, part);
                 span = span.cover(part_span);
             }
             self.blocks.push(Block::Paragraph { text, span });
