@@ -227,11 +227,11 @@ fn render(
 }
 
 fn parse_command(files: &[PathBuf], format: Format, pretty: bool) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    let written = if format == Format::Json && files.len() != 1 {
+    if format == Format::Json && files.len() != 1 {
         // One JSON array: parsed in parallel, rendered as one value.
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        let mut failed = 0usize;
         let results: Vec<Result<Agenda, FileError>> =
             files.par_iter().map(|p| parse_file(p)).collect();
         let ok: Vec<&Agenda> = results
@@ -245,9 +245,42 @@ fn parse_command(files: &[PathBuf], format: Format, pretty: bool) -> ExitCode {
                 }
             })
             .collect();
-        write_json(&mut out, &ok, pretty)
-    } else {
-        files.chunks(PARSE_ROUND).try_for_each(|round| {
+        let written = write_json(&mut out, &ok, pretty);
+        return finish_parse(written.and_then(|()| out.flush()), failed, files.len());
+    }
+    // Rounds are parsed in parallel and handed to a writer thread, which writes them in
+    // argument order while the next round is parsed: the cores do not wait for output.
+    let (rounds, written_rounds) =
+        std::sync::mpsc::sync_channel::<Vec<Result<Rendered, String>>>(1);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            let mut failed = 0usize;
+            let mut written = Ok(());
+            for round in written_rounds {
+                for result in round {
+                    let step = match result {
+                        Ok(Rendered::Bytes(bytes)) => out.write_all(&bytes),
+                        Ok(Rendered::Model(path, agenda)) => {
+                            render(&mut out, path, &agenda, format, pretty)
+                        }
+                        Err(message) => {
+                            eprintln!("dagsorden: error: {message}");
+                            failed += 1;
+                            Ok(())
+                        }
+                    };
+                    if let Err(e) = step {
+                        written = Err(e);
+                        // Dropping the receiver stops the parsing rounds.
+                        return (written, failed);
+                    }
+                }
+            }
+            (written.and_then(|()| out.flush()), failed)
+        });
+        for round in files.chunks(PARSE_ROUND) {
             let rendered: Vec<Result<Rendered, String>> = round
                 .par_iter()
                 .map(|path| {
@@ -261,29 +294,29 @@ fn parse_command(files: &[PathBuf], format: Format, pretty: bool) -> ExitCode {
                     Ok(Rendered::Bytes(buffer))
                 })
                 .collect();
-            for result in rendered {
-                match result {
-                    Ok(Rendered::Bytes(bytes)) => out.write_all(&bytes)?,
-                    Ok(Rendered::Model(path, agenda)) => {
-                        render(&mut out, path, &agenda, format, pretty)?
-                    }
-                    Err(message) => {
-                        eprintln!("dagsorden: error: {message}");
-                        failed += 1;
-                    }
-                }
+            if rounds.send(rendered).is_err() {
+                break;
             }
-            Ok(())
-        })
-    };
-    if let Err(e) = written.and_then(|()| out.flush()) {
+        }
+        drop(rounds);
+        let (written, failed) = writer
+            .join()
+            .unwrap_or_else(|_| (Err(io::Error::other("the output thread failed")), 0));
+        finish_parse(written, failed, files.len())
+    })
+}
+
+/// The exit status of `parse`: an output error (a closed pipe is not one) or failed
+/// files are a failure.
+fn finish_parse(written: io::Result<()>, failed: usize, files: usize) -> ExitCode {
+    if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("dagsorden: error: writing output: {e}");
             return ExitCode::FAILURE;
         }
     }
     if failed > 0 {
-        eprintln!("dagsorden: {failed} of {} file(s) failed", files.len());
+        eprintln!("dagsorden: {failed} of {files} file(s) failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
