@@ -735,7 +735,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// Without a TOC: the first item, a first child (`2` → `2.1`), or a later sibling of
     /// an open item (`2.1` → `2.2` or `3`).
     fn is_plausible_next(&self, number: &str) -> bool {
-        let parts: Vec<u32> = number.split('.').filter_map(|p| p.parse().ok()).collect();
+        let parts: Vec<u32> = item_parts(number).collect();
         if self.items.is_empty() && self.agenda.items.is_empty() {
             return true;
         }
@@ -746,13 +746,13 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self
                 .items
                 .last()
-                .is_some_and(|i| item_parts(&i.number) == prefix)
+                .is_some_and(|i| item_parts(&i.number).eq(prefix.iter().copied()))
         {
             return true;
         }
         let siblings = self.items.iter().chain(self.agenda.items.last());
         siblings.into_iter().any(|open| {
-            let open_parts = item_parts(&open.number);
+            let open_parts: Vec<u32> = item_parts(&open.number).collect();
             open_parts.len() == parts.len()
                 && open_parts[..open_parts.len() - 1] == *prefix
                 && open_parts
@@ -773,10 +773,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                 span,
             ));
         }
-        let parts = item_parts(&number);
         while let Some(top) = self.items.last() {
-            let top_parts = item_parts(&top.number);
-            if top_parts.len() < parts.len() && parts.starts_with(&top_parts) {
+            if is_ancestor(&top.number, &number) {
                 break;
             }
             self.close_item();
@@ -784,8 +782,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         let expected_depth = self
             .items
             .last()
-            .map_or(1, |p| item_parts(&p.number).len() + 1);
-        if parts.len() > expected_depth {
+            .map_or(1, |p| item_parts(&p.number).count() + 1);
+        if item_parts(&number).count() > expected_depth {
             self.agenda.diagnostics.push(Diagnostic::new(
                 DiagnosticCode::MissingParentItem,
                 Severity::Warning,
@@ -1079,8 +1077,16 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
         .collect()
 }
 
-fn item_parts(number: &str) -> Vec<u32> {
-    number.split('.').filter_map(|p| p.parse().ok()).collect()
+/// The numeric parts of an item number, without collecting them (this runs for every
+/// item heading against every open item).
+fn item_parts(number: &str) -> impl Iterator<Item = u32> + Clone + '_ {
+    number.split('.').filter_map(|p| p.parse().ok())
+}
+
+/// Whether item number `parent`'s parts are a proper prefix of `child`'s.
+fn is_ancestor(parent: &str, child: &str) -> bool {
+    item_parts(parent).count() < item_parts(child).count()
+        && item_parts(parent).zip(item_parts(child)).all(|(p, c)| p == c)
 }
 
 fn parent_number(number: &str) -> &str {

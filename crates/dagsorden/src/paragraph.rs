@@ -107,11 +107,11 @@ impl<'t> BlockAccumulator<'t> {
         if self.paragraph.is_empty() {
             return;
         }
-        let parts = std::mem::take(&mut self.paragraph);
         // Sized once: the model keeps this text, and growth by doubling would leave it
         // holding up to twice the memory it needs.
-        let capacity = parts.iter().map(|(p, _)| p.len() + 1).sum();
-        let mut parts = parts.into_iter();
+        let capacity = self.paragraph.iter().map(|(p, _)| p.len() + 1).sum();
+        // Drained, not taken: the next paragraph reuses the vector.
+        let mut parts = self.paragraph.drain(..);
         if let Some((first, mut span)) = parts.next() {
             let mut text = String::with_capacity(capacity);
             text.push_str(first);
