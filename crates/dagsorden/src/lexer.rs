@@ -303,8 +303,9 @@ fn unmark_clean_text(line: &str) -> Option<(&str, Hints)> {
     }
     // Marks around the text may hold no white space the general path would collapse
     // (and count as a table gap); the text itself must need no cleaning at all.
-    let start = rest.as_ptr() as usize - line.as_ptr() as usize;
-    let marks = [&line[..start], &line[start + rest.len()..]];
+    // `rest` is a slice of `line`: where it starts tells the marks before it.
+    let start = (rest.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    let marks = [line.get(..start)?, line.get(start + rest.len()..)?];
     let marks_are_plain = marks
         .iter()
         .all(|m| !m.contains("  ") && m.chars().all(|c| c == ' ' || !c.is_whitespace()));
