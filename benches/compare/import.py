@@ -2,11 +2,14 @@
 """Archive import at scale, in one run: synthetic archives of 2,000, 5,000 and 10,000
 documents imported into a fresh SQLite file with 1 and 2 parser threads. Reports
 documents/s, MB/s, the 2-thread speed-up, database size per document, and peak memory
-(which must stay flat as the archive grows).
+(which must stay flat as the archive grows); and, for each archive, parsing alone (the
+same files parsed in process on one thread, no database) against the one-thread import,
+to show how much of an import is parsing.
 
 Usage: benches/compare/run import [--sizes 2000,5000,10000] [--write]
 """
 import argparse
+import json
 import os
 import pathlib
 import shutil
@@ -37,6 +40,18 @@ def import_run(folder, threads, rounds):
     return best
 
 
+def parse_alone(folder):
+    """Seconds to parse every file of the archive in process on one thread (dagsorden-time,
+    best of 2), no database."""
+    files = sorted(str(p) for p in folder.rglob("*") if p.suffix in (".txt", ".pdf"))
+    best = None
+    for _ in range(2):
+        out = subprocess.run([str(ROOT / "target/release/dagsorden-time"), "1", *files], check=True, capture_output=True, text=True)
+        seconds = json.loads(out.stdout)["seconds_per_round"]
+        best = seconds if best is None else min(best, seconds)
+    return best
+
+
 def import_once(folder, threads):
     db = WORK / f"bench-{threads}.sqlite"
     for suffix in ("", "-wal", "-shm"):
@@ -63,6 +78,13 @@ def main():
         "| documents | PDFs | MB | threads | seconds | documents/s | MB/s | speed-up | DB bytes/document | peak RSS MB |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    shares = [
+        "",
+        "How much of an import is parsing: the same files parsed in process on one thread (`dagsorden-time 1 FILES...`, no database), against the one-thread import.",
+        "",
+        "| documents | PDFs | parsing alone, s | import, 1 thread, s | parsing share |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     runs = [(int(p), int(s)) for p in args.pdf_percents.split(",") for s in args.sizes.split(",")]
     for pdf_percent, size in runs:
         folder, total = archive(size, pdf_percent)
@@ -74,7 +96,9 @@ def main():
                 f"| {size:,} | {pdf_percent}% | {total / 1e6:.1f} | {threads} | {seconds:.2f} | {size / seconds:,.0f} | "
                 f"{total / 1e6 / seconds:.1f} | {one / seconds:.2f}x | {db_bytes / size:,.0f} | {max_kb / 1024:.0f} |"
             )
-    report = "\n".join(lines)
+        parsing = parse_alone(folder)
+        shares.append(f"| {size:,} | {pdf_percent}% | {parsing:.2f} | {one:.2f} | {parsing / one:.0%} |")
+    report = "\n".join(lines + shares)
     print(report)
     if args.write:
         from results import write_section
