@@ -1086,7 +1086,9 @@ fn item_parts(number: &str) -> impl Iterator<Item = u32> + Clone + '_ {
 /// Whether item number `parent`'s parts are a proper prefix of `child`'s.
 fn is_ancestor(parent: &str, child: &str) -> bool {
     item_parts(parent).count() < item_parts(child).count()
-        && item_parts(parent).zip(item_parts(child)).all(|(p, c)| p == c)
+        && item_parts(parent)
+            .zip(item_parts(child))
+            .all(|(p, c)| p == c)
 }
 
 fn parent_number(number: &str) -> &str {

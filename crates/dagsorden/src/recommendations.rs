@@ -177,7 +177,9 @@ fn introduces_list(text: &str) -> bool {
 
 /// The text after "… indstilles, at" — the first clause and the ones after it.
 fn after_introduction(text: &str) -> Option<&str> {
-    let rest = &text[verb_end(text)?..];
+    // A match ends where its pattern does, at a char boundary (only ASCII letters may
+    // differ in case); `get` all the same.
+    let rest = text.get(verb_end(text)?..)?;
     let at = [find_word(rest, "at"), find_word(rest, "At")]
         .into_iter()
         .flatten()
@@ -330,6 +332,38 @@ mod tests {
             r,
             ["Erhvervshus Nordjylland og KKR Nordjylland drøfter udkast til Resultatkontrakt 2021"]
         );
+    }
+
+    #[test]
+    fn verbs_in_any_case() {
+        for (text, expected) in [
+            (
+                "Det INDSTILLES, at KKR godkender planen.",
+                "KKR godkender planen",
+            ),
+            (
+                "Det foreslås, at KKR godkender planen.",
+                "KKR godkender planen",
+            ),
+            (
+                "Det FORESLÅS, at KKR godkender planen.",
+                "KKR godkender planen",
+            ),
+            (
+                "Direktionen Indstiller, at KKR godkender planen.",
+                "KKR godkender planen",
+            ),
+        ] {
+            assert_eq!(recommendations(&[para(text)]), [expected], "{text}");
+        }
+        // The first verb decides where the clauses start, whichever verb it is.
+        assert_eq!(
+            recommendations(&[para(
+                "Sekretariatet anbefaler, at KKR indstiller kandidaten."
+            )]),
+            ["KKR indstiller kandidaten"]
+        );
+        assert!(recommendations(&[para("Der er ingen indstilling i denne tekst.")]).is_empty());
     }
 
     #[test]
