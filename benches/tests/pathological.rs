@@ -56,9 +56,9 @@ fn a_one_megabyte_line() {
     let item = &agenda.items[0];
     assert_eq!(item.sections.len(), 2);
     assert!(
-        item.sections[0].text.len() >= 1_000_000,
+        item.sections[0].text().len() >= 1_000_000,
         "{}",
-        item.sections[0].text.len()
+        item.sections[0].text().len()
     );
 }
 

@@ -439,26 +439,29 @@ impl std::str::FromStr for SectionKind {
 
 /// A headed section of an item (Baggrund, Indstilling, Beslutning, …).
 ///
+/// Its plain text, [`Section::text`], is derived from the blocks rather than kept beside
+/// them: the JSON contract carries both `text` and `blocks`, and the model holds the
+/// words once (a model would otherwise hold every section's text twice).
+///
 /// ```
 /// use dagsorden_model::{Block, Section, SectionKind, Span};
 /// let span = Span::new(0, 60, 41);
 /// let s = Section {
 ///     kind: SectionKind::Indstilling, heading: "Indstilling".into(),
-///     text: "Det indstilles, at KKR godkender planen.".into(),
 ///     blocks: vec![Block::Paragraph { text: "Det indstilles, at KKR godkender planen.".into(), span }],
 ///     recommendations: vec!["KKR godkender planen".into()], heading_span: span, span,
 /// };
-/// assert_eq!(serde_json::to_value(&s).unwrap()["kind"], "indstilling");
+/// assert_eq!(s.text(), "Det indstilles, at KKR godkender planen.");
+/// let json = serde_json::to_value(&s).unwrap();
+/// assert_eq!(json["kind"], "indstilling");
+/// assert_eq!(json["text"], "Det indstilles, at KKR godkender planen.");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// The kind, from the heading.
     pub kind: SectionKind,
     /// The heading as written, markup removed.
     pub heading: String,
-    /// Plain text of the blocks: paragraphs separated by a blank line, list items as `- ` lines.
-    pub text: String,
     /// The content, in order.
     pub blocks: Vec<Block>,
     /// For an Indstilling: the recommendations, one per `at`-clause.
@@ -467,6 +470,130 @@ pub struct Section {
     pub heading_span: Span,
     /// The whole section, heading included.
     pub span: Span,
+}
+
+impl Section {
+    /// Plain text of the blocks: paragraphs separated by a blank line, list items as
+    /// `- ` lines (the contract's `text`).
+    pub fn text(&self) -> String {
+        blocks_text(&self.blocks)
+    }
+}
+
+/// Plain text of blocks: paragraphs separated by a blank line, list items as `- ` lines.
+///
+/// ```
+/// use dagsorden_model::{Block, Span, blocks_text};
+/// let span = Span::new(0, 0, 1);
+/// let blocks = [
+///     Block::Paragraph { text: "Der foreslås følgende mål:".into(), span },
+///     Block::List { items: vec!["Mål 8".into(), "Mål 9".into()], span },
+/// ];
+/// assert_eq!(blocks_text(&blocks), "Der foreslås følgende mål:\n\n- Mål 8\n- Mål 9");
+/// ```
+pub fn blocks_text(blocks: &[Block]) -> String {
+    let capacity = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => text.len() + 2,
+            Block::List { items, .. } => items.iter().map(|i| i.len() + 3).sum::<usize>() + 2,
+        })
+        .sum();
+    let mut out = String::with_capacity(capacity);
+    for block in blocks {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        match block {
+            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => out.push_str(text),
+            Block::List { items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("- ");
+                    out.push_str(item);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A section as the contract writes it: its text written out beside the blocks.
+#[derive(Serialize)]
+struct SectionOut<'a> {
+    kind: SectionKind,
+    heading: &'a str,
+    text: String,
+    blocks: &'a [Block],
+    recommendations: &'a [String],
+    heading_span: Span,
+    span: Span,
+}
+
+impl Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SectionOut {
+            kind: self.kind,
+            heading: &self.heading,
+            text: self.text(),
+            blocks: &self.blocks,
+            recommendations: &self.recommendations,
+            heading_span: self.heading_span,
+            span: self.span,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A headed section of an item (Baggrund, Indstilling, Beslutning, …), as the contract
+/// writes it.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Section"))]
+struct SectionIn {
+    /// The kind, from the heading.
+    kind: SectionKind,
+    /// The heading as written, markup removed.
+    heading: String,
+    /// Plain text of the blocks: paragraphs separated by a blank line, list items as `- `
+    /// lines. Derived from `blocks`; on input it is not kept.
+    #[allow(dead_code)]
+    text: String,
+    /// The content, in order.
+    blocks: Vec<Block>,
+    /// For an Indstilling: the recommendations, one per `at`-clause.
+    recommendations: Vec<String>,
+    /// Where the heading stands.
+    heading_span: Span,
+    /// The whole section, heading included.
+    span: Span,
+}
+
+impl<'de> Deserialize<'de> for Section {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = SectionIn::deserialize(deserializer)?;
+        Ok(Section {
+            kind: wire.kind,
+            heading: wire.heading,
+            blocks: wire.blocks,
+            recommendations: wire.recommendations,
+            heading_span: wire.heading_span,
+            span: wire.span,
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Section {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Section".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        SectionIn::json_schema(generator)
+    }
 }
 
 /// A piece of section content.

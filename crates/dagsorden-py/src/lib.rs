@@ -504,7 +504,7 @@ impl Section {
     }
     #[getter]
     fn text(&self) -> String {
-        self.inner.text.clone()
+        self.inner.text()
     }
     #[getter]
     fn blocks(&self) -> Vec<Block> {

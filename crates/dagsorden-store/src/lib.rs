@@ -489,13 +489,14 @@ impl Batch<'_> {
                 .execute(params![id, i as i64, text])?;
         }
         for (i, section) in item.sections.iter().enumerate() {
+            let text = section.text();
             self.tx
                 .prepare_cached(
                     "INSERT INTO sections (item_id, position, kind, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?
-                .execute(params![id, i as i64, section.kind.as_str(), section.heading, section.text])?;
+                .execute(params![id, i as i64, section.kind.as_str(), section.heading, text])?;
             let rowid = search_rowid(id, i + 1)?;
-            self.index(rowid, &item.title, &section.heading, &section.text)?;
+            self.index(rowid, &item.title, &section.heading, &text)?;
         }
         if item.sections.is_empty() {
             self.index(search_rowid(id, 0)?, &item.title, "", &body)?;

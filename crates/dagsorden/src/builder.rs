@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use dagsorden_model::{
     Agenda, CaseRef, Diagnostic, DiagnosticCode, DocumentKind, Item, MeetingField, PreambleSection,
-    Section, SectionKind, Severity, Span, TocEntry,
+    Section, SectionKind, Severity, Span, TocEntry, blocks_text,
 };
 
 use crate::grammar::{
@@ -823,7 +823,6 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.section = Some(Section {
             kind,
             heading: heading.to_owned(),
-            text: String::new(),
             blocks: Vec::new(),
             recommendations: Vec::new(),
             heading_span: span,
@@ -847,7 +846,6 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         };
         section.blocks = self.blocks.finish();
-        section.text = blocks_text(&section.blocks);
         section.span.end = section.span.end.max(self.last_end);
         if section.kind == SectionKind::Indstilling {
             section.recommendations = recommendations(&section.blocks);
@@ -1161,35 +1159,4 @@ fn looks_like_organisation(line: &Line<'_>) -> bool {
         && text.chars().count() <= 80
         && !text.ends_with(['.', ',', ':'])
         && (line.hints.is_heading() || capitals)
-}
-
-/// Plain text of blocks: paragraphs separated by a blank line, list items as `- ` lines.
-pub fn blocks_text(blocks: &[dagsorden_model::Block]) -> String {
-    use dagsorden_model::Block;
-    let capacity = blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => text.len() + 2,
-            Block::List { items, .. } => items.iter().map(|i| i.len() + 3).sum::<usize>() + 2,
-        })
-        .sum();
-    let mut out = String::with_capacity(capacity);
-    for block in blocks {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        match block {
-            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => out.push_str(text),
-            Block::List { items, .. } => {
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push('\n');
-                    }
-                    out.push_str("- ");
-                    out.push_str(item);
-                }
-            }
-        }
-    }
-    out
 }

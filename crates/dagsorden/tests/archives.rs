@@ -75,21 +75,21 @@ fn pdftotext_output_with_page_furniture() {
         baggrund.blocks
     );
     assert!(
-        baggrund.text.contains("sammen med Erhvervshuset samlet"),
+        baggrund.text().contains("sammen med Erhvervshuset samlet"),
         "{}",
-        baggrund.text
+        baggrund.text()
     );
     assert!(
-        baggrund.text.contains("KKR-sekretariatet"),
+        baggrund.text().contains("KKR-sekretariatet"),
         "{}",
-        baggrund.text
+        baggrund.text()
     );
     assert!(
-        baggrund.text.ends_with("til drøftelse i KKR Syddanmark."),
+        baggrund.text().ends_with("til drøftelse i KKR Syddanmark."),
         "{}",
-        baggrund.text
+        baggrund.text()
     );
-    assert!(!baggrund.text.contains("Side 2"));
+    assert!(!baggrund.text().contains("Side 2"));
     let furniture = codes(&a)
         .iter()
         .filter(|c| **c == DiagnosticCode::PageFurniture)

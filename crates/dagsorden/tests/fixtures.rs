@@ -244,7 +244,7 @@ fn the_seed_in_detail() {
     // The file has no final newline; its last sentence is still read.
     assert!(
         sagsfremstilling
-            .text
+            .text()
             .ends_with("forbehold for evt. ændringer i de nationale mål.")
     );
     assert_eq!(
