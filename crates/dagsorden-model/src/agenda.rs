@@ -640,3 +640,78 @@ impl Block {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section() -> Section {
+        let span = Span::new(0, 40, 3);
+        Section {
+            kind: SectionKind::Sagsfremstilling,
+            heading: "Sagsfremstilling".into(),
+            blocks: vec![
+                Block::Paragraph {
+                    text: "Der foreslås følgende mål:".into(),
+                    span,
+                },
+                Block::List {
+                    items: vec!["Mål 8".into(), "Mål 9".into()],
+                    span,
+                },
+                Block::Enclosure {
+                    text: "./.".into(),
+                    span,
+                },
+            ],
+            recommendations: Vec::new(),
+            heading_span: span,
+            span,
+        }
+    }
+
+    #[test]
+    fn section_json_carries_the_derived_text_in_contract_order() {
+        let json = serde_json::to_string(&section()).unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(
+            value["text"],
+            "Der foreslås følgende mål:\n\n- Mål 8\n- Mål 9\n\n./."
+        );
+        // Top-level keys, each written before the next (the last "span" is the section's
+        // own: the blocks' spans come earlier).
+        let positions = [
+            json.find("{\"kind\":"),
+            json.find(",\"heading\":"),
+            json.find(",\"text\":\"Der"),
+            json.find(",\"blocks\":"),
+            json.find(",\"recommendations\":"),
+            json.find(",\"heading_span\":"),
+            json.rfind(",\"span\":"),
+        ];
+        assert!(positions.iter().all(Option::is_some), "{json}");
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "fields out of order: {json}"
+        );
+    }
+
+    #[test]
+    fn section_round_trips_and_takes_its_text_from_the_blocks() {
+        let original = section();
+        let json = serde_json::to_value(&original).unwrap_or_default();
+        let back: Result<Section, _> = serde_json::from_value(json.clone());
+        assert_eq!(back.as_ref().ok(), Some(&original));
+        // A `text` that disagrees with the blocks is not kept: the blocks are the source.
+        let mut edited = json;
+        edited["text"] = "something else".into();
+        let back: Result<Section, _> = serde_json::from_value(edited);
+        assert_eq!(back.map(|s| s.text()).ok(), Some(original.text()));
+        // The contract requires the field all the same.
+        let mut without = serde_json::to_value(&original).unwrap_or_default();
+        if let Some(object) = without.as_object_mut() {
+            object.remove("text");
+        }
+        assert!(serde_json::from_value::<Section>(without).is_err());
+    }
+}
