@@ -20,12 +20,15 @@ pub struct FieldLine<'a> {
     pub known: Option<MeetingKey>,
 }
 
+/// Longest key, in characters.
+const MAX_KEY_CHARS: usize = 40;
+
 fn plausible_key(key: &str) -> bool {
     let key = key.trim();
-    let words = key.split_whitespace().count();
+    // The cheap tests first: most lines offered are running text.
     key.chars().next().is_some_and(char::is_uppercase)
-        && (1..=4).contains(&words)
-        && key.chars().count() <= 40
+        && key.chars().count() <= MAX_KEY_CHARS
+        && (1..=4).contains(&key.split_whitespace().count())
         && key
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '/'))
@@ -40,6 +43,13 @@ fn field(input: &str) -> IResult<&str, (&str, &str)> {
 
 /// A `Key: value` line whose key looks like a label (capitalised, at most four words).
 pub fn field_line(text: &str) -> Option<FieldLine<'_>> {
+    // Running text, most of what is offered, has no colon or has it far in: one byte
+    // search settles it before the grammar reads the line a character at a time.
+    let colon = memchr::memchr(b':', text.as_bytes())?;
+    let key_bytes = text.get(..colon).map_or(usize::MAX, |k| k.trim().len());
+    if key_bytes > MAX_KEY_CHARS * 4 {
+        return None;
+    }
     let (_, (key, value)) = field(text).ok()?;
     // "Kl.: 8" is not a thing; a time inside the key means this is a sentence.
     Some(FieldLine {
