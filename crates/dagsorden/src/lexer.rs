@@ -172,26 +172,43 @@ fn certainly_clean(bytes: &[u8]) -> bool {
     }
     let (mut odd, mut doubles, mut spaces) = (0u32, 0u32, 0u32);
     let (mut singles, mut digit_led) = (0u32, 0u32);
-    let windows = bytes.iter().zip(&bytes[1..]).zip(&bytes[2..]);
-    for ((&before, &b), &after) in windows {
-        odd += u32::from(
-            (b == b'\t')
-                | (b == 0x0B)
-                | (b == 0x0C)
-                | (b == b'*')
-                | (b == b'<')
-                | (b == b'\\')
-                | (b == b'_')
-                | (b == 0xC2)
-                | (b == 0xE2)
-                | (b == 0xEF),
-        );
-        let space = b == b' ';
-        spaces += u32::from(space);
-        doubles += u32::from(space & (after == b' '));
-        let starts_word = before == b' ';
-        singles += u32::from(starts_word & (after == b' ') | starts_word & (b >= 0xC0));
-        digit_led += u32::from(starts_word & b.is_ascii_digit());
+    // Each byte of 1..n-1 with the bytes either side, in runs short enough for one-byte
+    // counters (so that a vector register holds many bytes, not four counters).
+    let mut start = 1;
+    while start < n - 1 {
+        let end = (start + 255).min(n - 1);
+        let (mut odd_run, mut doubles_run, mut spaces_run) = (0u8, 0u8, 0u8);
+        let (mut singles_run, mut digit_led_run) = (0u8, 0u8);
+        let windows = bytes[start - 1..end - 1]
+            .iter()
+            .zip(&bytes[start..end])
+            .zip(&bytes[start + 1..end + 1]);
+        for ((&before, &b), &after) in windows {
+            odd_run |= u8::from(
+                (b == b'\t')
+                    | (b == 0x0B)
+                    | (b == 0x0C)
+                    | (b == b'*')
+                    | (b == b'<')
+                    | (b == b'\\')
+                    | (b == b'_')
+                    | (b == 0xC2)
+                    | (b == 0xE2)
+                    | (b == 0xEF),
+            );
+            let space = b == b' ';
+            spaces_run += u8::from(space);
+            doubles_run |= u8::from(space & (after == b' '));
+            let starts_word = before == b' ';
+            singles_run += u8::from(starts_word & ((after == b' ') | (b >= 0xC0)));
+            digit_led_run += u8::from(starts_word & b.is_ascii_digit());
+        }
+        odd |= u32::from(odd_run);
+        doubles |= u32::from(doubles_run);
+        spaces += u32::from(spaces_run);
+        singles += u32::from(singles_run);
+        digit_led += u32::from(digit_led_run);
+        start = end;
     }
     // The first two bytes and the last one, outside the windows' middle.
     let (first, second, last) = (bytes[0], bytes[1], bytes[n - 1]);
@@ -748,6 +765,16 @@ mod tests {
         assert!(!is_clean(line));
         let prose = "Mødet i KKR den 12. marts 2021 blev holdt i Aalborg";
         assert!(certainly_clean(prose.as_bytes()));
+        // Longer than one run of the counters: what stands past the first run counts.
+        let long = [prose; 12].join(" ");
+        assert!(certainly_clean(long.as_bytes()));
+        let doubled = format!("{long}  slut");
+        assert!(!certainly_clean(doubled.as_bytes()));
+        let spaced = format!("{long} {}", ["K R i"; 80].join(" "));
+        assert!(!certainly_clean(spaced.as_bytes()));
+        assert!(!is_clean(&spaced));
+        let marked = format!("{long} *fed*");
+        assert!(!certainly_clean(marked.as_bytes()));
     }
 
     #[test]
