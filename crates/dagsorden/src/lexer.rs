@@ -387,7 +387,12 @@ fn unmark_clean_text(line: &str) -> Option<(&str, Hints)> {
 /// long. Gaps of two or more spaces are word boundaries; where the extraction left none,
 /// known leading words ("KKR") and digit runs are split off again.
 fn collapse_letter_spacing(s: &str) -> Option<String> {
-    if !might_be_letter_spaced(s) {
+    // Letter-spaced text is letters and digits only (below): a mark, a dot leader or a
+    // colon settles it at once, and most lines that come here have one.
+    let punctuated = s
+        .bytes()
+        .any(|b| b.is_ascii() && !b.is_ascii_alphanumeric() && !b.is_ascii_whitespace());
+    if punctuated || !might_be_letter_spaced(s) {
         return None;
     }
     let tokens: Vec<&str> = s.split_whitespace().collect();
