@@ -163,8 +163,8 @@ fn is_clean_closely(bytes: &[u8]) -> bool {
 /// needs no cleaning. One pass over each byte with its neighbours, without branches, so
 /// that the compiler can vectorise it: no byte cleaning may change, no double space, and
 /// too few one-character words for letter-spacing (counted generously: every one-byte
-/// word, every word of one two- to four-byte character, against the words that do not
-/// start with a digit). `false` leaves the line to [`is_clean`]'s close look.
+/// word and every word that starts outside ASCII, against the words that do not start
+/// with a digit). `false` leaves the line to [`is_clean`]'s close look.
 fn certainly_clean(bytes: &[u8]) -> bool {
     let n = bytes.len();
     if n < 3 {
@@ -210,12 +210,10 @@ fn certainly_clean(bytes: &[u8]) -> bool {
         digit_led += u32::from(digit_led_run);
         start = end;
     }
-    // The first two bytes and the last one, outside the windows' middle.
+    // The first and the last byte stand outside the windows' middle (neither is a
+    // space: the caller checked the ends).
     let (first, second, last) = (bytes[0], bytes[1], bytes[n - 1]);
-    let edge_odd = [first, second, last]
-        .iter()
-        .any(|&b| MAY_CHANGE[usize::from(b)]);
-    // (The caller saw no space at either end; the windows counted the second byte.)
+    let edge_odd = MAY_CHANGE[usize::from(first)] || MAY_CHANGE[usize::from(last)];
     singles += u32::from(second == b' ' || first >= 0xC0);
     singles += u32::from(bytes[n - 2] == b' ');
     digit_led += u32::from(first.is_ascii_digit());
