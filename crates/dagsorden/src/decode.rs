@@ -147,9 +147,15 @@ pub(crate) fn reject_non_text(bytes: &[u8]) -> Result<(), InputError> {
         return Err(InputError::Binary { offset });
     }
     // Counted without a branch per byte: this runs over the start of every file.
+    // Counted in runs of 255 with one-byte counters and no branch, which the compiler
+    // vectorises: this reads the start of every file.
     let controls: usize = head
-        .iter()
-        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
+        .chunks(255)
+        .map(|run| {
+            usize::from(run.iter().fold(0u8, |n, &b| {
+                n + u8::from((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C))
+            }))
+        })
         .sum();
     if head.len() >= 64 && controls * 10 > head.len() {
         return Err(InputError::Binary {

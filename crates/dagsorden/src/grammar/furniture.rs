@@ -52,6 +52,12 @@ pub fn furniture(text: &str) -> Option<Furniture> {
     if text.len() > 32 {
         return None;
     }
+    // Every form starts with a digit, a dash or the first letter of its label: other
+    // short lines (headings, names) are settled without running the grammars.
+    let first = text.as_bytes().first()?;
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b's' | b'S' | b'p' | b'P')) {
+        return None;
+    }
     if let Ok((_, n)) = all_consuming(alt((side_label, dashed))).parse(text) {
         return Some(Furniture::PageLabel(n));
     }
