@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use crate::grammar::{
-    WordTable, case_line::case_line, item_heading::item_heading, section_heading::section_heading,
+    WordTable, case_line::case_line, item_heading::item_heading, latin1_lowercase,
+    section_heading::section_heading,
 };
 use crate::lexer::Line;
 use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
@@ -149,6 +150,8 @@ fn shape_chars(text: &str, mut emit: impl FnMut(char)) {
             in_digits = false;
             if c.is_ascii() {
                 emit(c.to_ascii_lowercase());
+            } else if let Some(lower) = latin1_lowercase(c) {
+                emit(lower);
             } else {
                 c.to_lowercase().for_each(&mut emit);
             }

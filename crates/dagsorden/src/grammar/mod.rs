@@ -55,6 +55,8 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
         let same = c == want
             || if c.is_ascii() {
                 c.to_ascii_lowercase() == want
+            } else if let Some(lower) = latin1_lowercase(c) {
+                lower == want
             } else {
                 let mut folded = c.to_lowercase();
                 folded.next() == Some(want) && folded.next().is_none()
@@ -65,6 +67,18 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
         consumed += c.len_utf8();
     }
     Some(consumed)
+}
+
+/// The lowercase of a character of the Latin-1 supplement (U+00C0–U+00FF: Æ, Ø, Å, É,
+/// Ü …) without a search of the Unicode tables, which Danish text would otherwise do
+/// for every letter outside ASCII: the capitals stand 0x20 below their small letters
+/// (× and ÷ are neither). `None` for any other character.
+pub(crate) fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(u32::from(c) + 0x20),
+        '\u{D7}' | '\u{DF}'..='\u{FF}' => Some(c),
+        _ => None,
+    }
 }
 
 /// Lowercase words bucketed by their first byte (in either case), so that a word is
@@ -122,6 +136,19 @@ pub(crate) fn starts_like_title(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_lowercase_agrees_with_unicode() {
+        for code in 0xC0..=0xFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(latin1_lowercase(c).map(|l| vec![l]), Some(unicode), "{c}");
+        }
+        assert_eq!(latin1_lowercase('A'), None);
+        assert_eq!(latin1_lowercase('Ā'), None);
+    }
 
     #[test]
     fn prefixes_ignoring_case() {
