@@ -1012,10 +1012,14 @@ fn is_closed_marker(text: &str) -> bool {
     if text.len() > 40 {
         return false;
     }
+    // Only the markers that start like the line are compared: most short lines are
+    // headings and names.
+    static MARKERS: std::sync::LazyLock<crate::grammar::WordTable> =
+        std::sync::LazyLock::new(|| {
+            crate::grammar::WordTable::of(CLOSED_ITEM_MARKERS.iter().copied())
+        });
     let bare = text.trim().trim_end_matches(['.', ':']);
-    CLOSED_ITEM_MARKERS
-        .iter()
-        .any(|marker| crate::grammar::eq_ignoring_case(bare, marker))
+    MARKERS.find(bare).is_some()
 }
 
 /// "Lukket punkt: Køb af ejendom" / "Køb af ejendom (Lukket punkt)" → the title, closed.

@@ -3,7 +3,7 @@
 
 use dagsorden_model::SectionKind;
 
-use crate::grammar::{WordTable, eq_ignoring_case, prefix_ignoring_case};
+use crate::grammar::{WordTable, prefix_ignoring_case};
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
 /// Longer lines are never section headings (qualified ones included).
@@ -44,10 +44,14 @@ static HEADING_FIRST_WORDS: std::sync::LazyLock<WordTable> = std::sync::LazyLock
 });
 
 fn lookup(words: &str) -> Option<SectionKind> {
-    let words = words.trim();
+    // Only the headings that start like `words` are compared.
+    static HEADINGS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
+        WordTable::of(SECTION_HEADINGS.iter().map(|(heading, _)| *heading))
+    });
+    let heading = HEADINGS.find(words.trim())?;
     SECTION_HEADINGS
         .iter()
-        .find(|(w, _)| eq_ignoring_case(words, w))
+        .find(|(w, _)| *w == heading)
         .map(|(_, k)| *k)
 }
 
