@@ -84,6 +84,8 @@ pub struct Interpreter<'d> {
     fonts: &'d mut HashMap<ObjectId, Rc<Font>>,
     limits: &'d Limits,
     decompressed: &'d mut usize,
+    /// Bytes of text shown so far in the document.
+    text_bytes: &'d mut usize,
     runs: Vec<Run>,
     report: PageReport,
     state: GraphicsState,
@@ -105,12 +107,14 @@ impl<'d> Interpreter<'d> {
         fonts: &'d mut HashMap<ObjectId, Rc<Font>>,
         limits: &'d Limits,
         decompressed: &'d mut usize,
+        text_bytes: &'d mut usize,
     ) -> Self {
         Interpreter {
             doc,
             fonts,
             limits,
             decompressed,
+            text_bytes,
             runs: Vec::new(),
             report: PageReport::default(),
             state: GraphicsState::default(),
@@ -180,6 +184,18 @@ impl<'d> Interpreter<'d> {
                 });
             }
             self.operation(&op.operator, &op.operands, resources, forms)?;
+            // Spans hold 32-bit offsets into the extracted text, whatever the limit says.
+            let max_text = self
+                .limits
+                .text
+                .max_input_bytes
+                .min(dagsorden_model::Span::MAX_OFFSET);
+            if *self.text_bytes > max_text {
+                return Err(PdfError::TooLarge {
+                    limit: Limit::TextBytes,
+                    max: max_text,
+                });
+            }
         }
         Ok(())
     }
@@ -356,6 +372,7 @@ impl<'d> Interpreter<'d> {
         } else {
             (end[4], start[4])
         };
+        *self.text_bytes = self.text_bytes.saturating_add(text.len());
         self.runs.push(Run {
             x,
             x_end,

@@ -72,6 +72,10 @@ pub enum Limit {
     Operations,
     /// [`Limits::max_form_depth`].
     FormDepth,
+    /// The extracted text, held to the text front end's
+    /// [`max_input_bytes`](dagsorden::Limits::max_input_bytes) in [`Limits::text`]: a form
+    /// drawn many times can multiply a little content into a great deal of text.
+    TextBytes,
 }
 
 impl std::fmt::Display for Limit {
@@ -81,6 +85,7 @@ impl std::fmt::Display for Limit {
             Limit::DecompressedBytes => "decompressed bytes",
             Limit::Operations => "content-stream operations",
             Limit::FormDepth => "nesting of form XObjects",
+            Limit::TextBytes => "extracted text in bytes",
         })
     }
 }
@@ -98,7 +103,8 @@ pub struct Limits {
     pub max_pages: usize,
     /// Form XObjects drawn inside form XObjects (default 32).
     pub max_form_depth: usize,
-    /// Limits of the structure builder (item nesting).
+    /// Limits of the structure builder (item nesting), and of the extracted text's size
+    /// (its `max_input_bytes`, as for a text input).
     pub text: dagsorden::Limits,
 }
 
@@ -225,11 +231,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
     let pages = doc.get_pages();
     let mut fonts = HashMap::new();
     let mut decompressed = 0usize;
+    let mut text_bytes = 0usize;
     let mut lines = Vec::new();
     let mut diagnostics = Vec::new();
     let mut unmapped: HashMap<String, usize> = HashMap::new();
     for (&number, &page_id) in pages.iter().take(limits.max_pages) {
-        let interpreter = interpret::Interpreter::new(&doc, &mut fonts, limits, &mut decompressed);
+        let interpreter = interpret::Interpreter::new(
+            &doc,
+            &mut fonts,
+            limits,
+            &mut decompressed,
+            &mut text_bytes,
+        );
         let (runs, report) = interpreter.page(page_id)?;
         for (font, n) in report.unmapped {
             *unmapped.entry(font).or_default() += n;

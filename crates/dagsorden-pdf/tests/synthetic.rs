@@ -473,6 +473,51 @@ fn form_nesting_past_the_limit_is_a_typed_error_not_lost_text() {
     );
 }
 
+/// A page that draws one form `draws` times; the form shows `letters` letters.
+fn form_drawn_many_times(draws: usize, letters: usize) -> Vec<u8> {
+    let page = "/X100 Do ".repeat(draws);
+    let content = format!("BT /F1 9 Tf 72 800 Td ({}) Tj ET", "A".repeat(letters));
+    let mut form = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 10 0 R >> >> /Length {} >>\nstream\n",
+        content.len()
+    )
+    .into_bytes();
+    form.extend_from_slice(content.as_bytes());
+    form.extend_from_slice(b"\nendstream");
+    let mut pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(page.as_bytes())
+        .object(100, &form);
+    pdf.xobjects.push(("X100".into(), 100));
+    pdf.build()
+}
+
+#[test]
+fn text_multiplied_by_a_form_drawn_many_times_is_held_to_the_text_limit() {
+    // 400 draws of 1,000 letters: 400 KB of text from a file of a few KB.
+    let pdf = form_drawn_many_times(400, 1000);
+    assert!(pdf.len() < 10_000, "{}", pdf.len());
+    let limits = Limits {
+        text: dagsorden::Limits {
+            max_input_bytes: 100_000,
+            ..dagsorden::Limits::default()
+        },
+        ..Limits::default()
+    };
+    let error = extract(&pdf, &limits).err();
+    assert_eq!(
+        error,
+        Some(PdfError::TooLarge {
+            limit: Limit::TextBytes,
+            max: 100_000
+        })
+    );
+    assert!(error.is_some_and(|e| e.to_string().contains("extracted text")));
+    // Within the limit the same file reads.
+    assert!(extract(&form_drawn_many_times(40, 1000), &limits).is_ok());
+    assert!(extract(&pdf, &Limits::default()).is_ok());
+}
+
 #[test]
 fn input_size_limit_is_a_typed_error() {
     let pdf = form_chain(1);
