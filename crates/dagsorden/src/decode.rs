@@ -146,7 +146,6 @@ pub(crate) fn reject_non_text(bytes: &[u8]) -> Result<(), InputError> {
     if let Some(offset) = memchr::memchr(0, head) {
         return Err(InputError::Binary { offset });
     }
-    // Counted without a branch per byte: this runs over the start of every file.
     // Counted in runs of 255 with one-byte counters and no branch, which the compiler
     // vectorises: this reads the start of every file.
     let controls: usize = head
