@@ -131,7 +131,10 @@ pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputEr
         });
     }
     let (raw, encoding, diagnostics) = decode::decode_lazily(bytes)?;
-    let lines = lexer::lex(raw);
+    // Sized once from the line feeds (one vectorised pass) rather than grown by doubling,
+    // which copied the lines over and over; exact for all but old Mac (CR-only) text.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    lines.extend(raw.map(lexer::lex_line));
     let source = SourceInfo {
         format: "text".into(),
         encoding: encoding.into(),

@@ -81,8 +81,9 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
 
 /// Read a whole line as a case line.
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
-    // A label, a number and initials: never a long line.
-    if text.len() > 80 {
+    // A label, a number and initials: never a long line, and never one without a digit
+    // (every case-number form has one), which rules out most lines of text at once.
+    if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let (rest, labelled) = match strip_label(text) {
