@@ -715,7 +715,10 @@ mod tests {
                     proptest::sample::select(vec![
                         "K", "R", "i", "å", "Æ", "ø", "3", "2021", "12.", "at", "og", "Baggrund",
                         "Økonomiudvalget", "KKR", "é", "€", "𝔸", ":", "-", "–", "*", "_", "<",
-                        "\\", "\u{a0}", "\u{ad}", "\u{200b}",
+                        "\\", "\u{a0}", "\u{ad}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2007}",
+                        "\u{202f}", "\u{feff}", "§", "’", "…", "½", "É", "ÆØ", "e\u{a0}",
+                        "Bag\u{ad}grund", "kom\u{200b}mune", "mø\u{200d}det", "12\u{a0}000",
+                        "figur\u{2007}3", "tal\u{202f}4", "slut\u{feff}", "Bilag\u{200c}",
                     ]),
                     proptest::sample::select(vec![" ", " ", " ", " ", "  ", "\t", ""]),
                 ),
@@ -778,6 +781,31 @@ mod tests {
         assert!(!is_clean(&spaced));
         let marked = format!("{long} *fed*");
         assert!(!certainly_clean(marked.as_bytes()));
+    }
+
+    #[test]
+    fn invisible_and_odd_spaces_are_never_taken_for_clean() {
+        // In lines of words that would pass without them, anywhere in the line; and a
+        // last word of one two-byte letter counts for letter-spacing.
+        for line in [
+            "Mødet\u{a0}holdes som planlagt hos Vejle Kommune",
+            "\u{a0}Mødet holdes som planlagt hos Vejle Kommune",
+            "Mødet holdes som plan\u{ad}lagt hos Vejle Kommune",
+            "Mødet holdes\u{202f}som planlagt hos Vejle Kommune",
+            "Mødet holdes\u{2007}som planlagt hos Vejle Kommune",
+            "\u{feff}Mødet holdes som planlagt hos Vejle Kommune",
+            "Mødet holdes som planlagt\u{feff} hos Vejle Kommune",
+            "Mødet holdes som planlagt hos Vejle\u{200b} Kommune",
+            "Mødet holdes som planlagt hos Vejle\u{200c} Kommune",
+            "Mødet holdes som planlagt hos Vejle\u{200d} Kommune",
+            "Mødet holdes som planlagt hos Vejle Kommune\u{200b}.",
+            "Æ Ø Å Æ Ø Å",
+            "Mødet på Ø",
+        ] {
+            assert!(!certainly_clean(line.as_bytes()), "{line:?}");
+            assert!(!is_clean(line), "{line:?}");
+        }
+        assert!(is_clean("KKR Syddanmark – dagsorden, jf. § 17 og ’bilag’"));
     }
 
     #[test]
