@@ -5,7 +5,7 @@
 //! is offered to the grammars that make sense in the current region; what the builder
 //! cannot place is kept as an `unplaced-text` diagnostic.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use dagsorden_model::{
     Agenda, CaseRef, Diagnostic, DiagnosticCode, DocumentKind, Item, MeetingField, PreambleSection,
@@ -89,8 +89,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             items: Vec::new(),
             section: None,
             pending_case: None,
-            toc_numbers: HashSet::new(),
-            used_numbers: HashSet::new(),
+            toc_numbers: HashSet::default(),
+            used_numbers: HashSet::default(),
             outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
             last_end: 0,
             prev_blank: true,

@@ -1,7 +1,7 @@
 //! Checks and enrichment after the tree is built: meeting date/time/place from the
 //! fields, the TOC ⇄ body cross-check, and document-level diagnostics.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use dagsorden_model::{Agenda, Diagnostic, DiagnosticCode, Item, Severity, Span};
 
@@ -146,8 +146,7 @@ fn toc(agenda: &mut Agenda) {
             Some(_) => {}
         }
     }
-    let listed: std::collections::HashSet<&str> =
-        agenda.toc.iter().map(|e| e.number.as_str()).collect();
+    let listed: HashSet<&str> = agenda.toc.iter().map(|e| e.number.as_str()).collect();
     for item in agenda.walk() {
         if !listed.contains(item.number.as_str()) {
             let mut d = Diagnostic::new(

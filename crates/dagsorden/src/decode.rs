@@ -89,7 +89,7 @@ pub fn decode_lazily(
     } else {
         0
     };
-    let whole = std::str::from_utf8(&bytes[bom..]).ok();
+    let whole = simdutf8::basic::from_utf8(&bytes[bom..]).ok();
     let mut diagnostics = Vec::new();
     let encoding = if whole.is_some() {
         "UTF-8"

@@ -4,7 +4,7 @@
 //!
 //! A single line cannot tell it is a running header; the repetition across pages can.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::grammar::{
     WordTable, case_line::case_line, item_heading::item_heading, latin1_lowercase,
@@ -53,7 +53,7 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         by_hash.push((shape_hash(text), index));
     }
     by_hash.sort_unstable();
-    let mut shapes: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut shapes: HashMap<String, Vec<usize>> = HashMap::default();
     for group in by_hash
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.len() >= MIN_REPEATS)
