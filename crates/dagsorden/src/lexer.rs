@@ -264,8 +264,9 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     }
     hints.indent = leading_indent(s);
     // Indented or with trailing blanks but otherwise clean (pdftotext -layout): a slice.
+    // (A line with nothing to trim was looked at above.)
     let trimmed = s.trim_matches([' ', '\t']);
-    if is_clean(trimmed) {
+    if trimmed.len() < s.len() && is_clean(trimmed) {
         return (Cow::Borrowed(trimmed), hints);
     }
     if let Some((text, marks)) = unmark_clean_text(trimmed) {
@@ -376,7 +377,9 @@ fn unmark_clean_text(line: &str) -> Option<(&str, Hints)> {
     let marks_are_plain = marks
         .iter()
         .all(|m| !m.contains("  ") && m.chars().all(|c| c == ' ' || !c.is_whitespace()));
-    (marks_are_plain && !rest.is_empty() && is_clean(rest)).then_some((rest, hints))
+    // Without marks there is nothing to unmark (and `clean` has looked at the line).
+    let unmarked = rest.len() < line.len();
+    (unmarked && marks_are_plain && !rest.is_empty() && is_clean(rest)).then_some((rest, hints))
 }
 
 /// Undo the letter-spacing of PDF extraction: "K K R  N O R D J Y L L A N D" →
