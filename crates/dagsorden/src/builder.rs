@@ -179,6 +179,11 @@ impl<'l, 'a> Builder<'l, 'a> {
             );
             return true;
         }
+        // The grammar's own first look, before a bullet is put back in front: long lines
+        // and lines without a number are not furniture.
+        if line.text.trim().len() > 32 || !crate::grammar::furniture::names_a_number(&line.text) {
+            return false;
+        }
         let text: std::borrow::Cow<'_, str> = if line.hints.bullet {
             format!("- {}", line.text).into()
         } else {

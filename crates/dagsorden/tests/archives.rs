@@ -399,3 +399,21 @@ fn a_line_taken_for_the_organisation_before_a_header_sentence_is_kept() {
     assert_eq!(agenda.preamble[0].text, "Indstilling");
     assert_eq!(agenda.preamble[0].span.line, 1);
 }
+
+#[test]
+fn dashed_page_numbers_read_as_bullets_are_furniture() {
+    // "- 2 -" looks like a list item to the lexer; it is a page number all the same,
+    // while a bulleted line of text beside it stays a bullet.
+    let text = "DAGSORDEN\n\n1. Godkendelse af dagsorden\n\nBaggrund\n\nTeksten begynder her\n\n- 2 -\n\u{c}\nog fortsætter her.\n\n- et punkt på listen\n";
+    let a = parse(text);
+    let furniture: Vec<&str> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::PageFurniture)
+        .filter_map(|d| d.text.as_deref())
+        .collect();
+    assert_eq!(furniture, ["2 -"]);
+    let section = &a.items[0].sections[0];
+    assert!(section.text().contains("et punkt på listen"));
+    assert!(!section.text().contains("2 -"));
+}

@@ -48,8 +48,8 @@ fn dashed(input: &str) -> IResult<&str, u32> {
 /// Whether a whole line is page furniture.
 pub fn furniture(text: &str) -> Option<Furniture> {
     let text = text.trim();
-    // "Side 12 af 140", "- 3 -", "12": page furniture is short.
-    if text.len() > 32 {
+    // "Side 12 af 140", "- 3 -", "12": page furniture is short, and names a page.
+    if text.len() > 32 || !names_a_number(text) {
         return None;
     }
     // Every form starts with a digit, a dash or the first letter of its label: other
@@ -65,6 +65,12 @@ pub fn furniture(text: &str) -> Option<Furniture> {
         .parse(text)
         .ok()
         .map(|(_, n)| Furniture::BareNumber(n))
+}
+
+/// Whether a line can be page furniture at all: every form has a page number, so a
+/// line without a digit is settled before anything else (most lines have none).
+pub fn names_a_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
