@@ -45,9 +45,15 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         if line.is_blank() || line.hints.bullet || too_long {
             continue;
         }
-        // Without page breaks only a shape with a `#` (a number, in the shape) can be a
-        // header (below).
-        if !has_page_breaks && !text.bytes().any(|b| b.is_ascii_digit() || b == b'#') {
+        // Without page breaks only a shape with a `#` (a number, in the shape) that does
+        // not end a sentence can be a header (below); the end is the same in every line
+        // of a shape. (Each byte looked at, without stopping early, which vectorises.)
+        if !has_page_breaks
+            && (text.ends_with(['.', '!', '?'])
+                || !text
+                    .bytes()
+                    .fold(false, |number, b| number | b.is_ascii_digit() | (b == b'#')))
+        {
             continue;
         }
         by_hash.push((shape_hash(text), index));

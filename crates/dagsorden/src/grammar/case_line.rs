@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{WordTable, prefix_ignoring_case};
+use crate::grammar::{WordTable, has_digit, prefix_ignoring_case};
 use crate::vocabulary::{CASE_LABELS, CASE_PATTERNS};
 
 /// A recognised case line.
@@ -83,7 +83,7 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     // A label, a number and initials: never a long line, and never one without a digit
     // (every case-number form has one), which rules out most lines of text at once.
-    if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > 80 || !has_digit(text) {
         return None;
     }
     let (rest, labelled) = match strip_label(text) {

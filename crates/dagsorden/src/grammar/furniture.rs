@@ -70,7 +70,7 @@ pub fn furniture(text: &str) -> Option<Furniture> {
 /// Whether a line can be page furniture at all: every form has a page number, so a
 /// line without a digit is settled before anything else (most lines have none).
 pub fn names_a_number(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
+    super::has_digit(text)
 }
 
 #[cfg(test)]

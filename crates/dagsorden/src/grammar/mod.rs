@@ -69,6 +69,14 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
     Some(consumed)
 }
 
+/// Whether `text` has an ASCII digit. Every byte is looked at, without stopping at the
+/// first digit: the loop vectorises, and on the lines asked (most have no digit) that is
+/// several times faster than a search that stops early.
+pub(crate) fn has_digit(text: &str) -> bool {
+    text.bytes()
+        .fold(false, |found, b| found | b.is_ascii_digit())
+}
+
 /// The lowercase of a character of the Latin-1 supplement (U+00C0–U+00FF: Æ, Ø, Å, É,
 /// Ü …) without a search of the Unicode tables, which Danish text would otherwise do
 /// for every letter outside ASCII: the capitals stand 0x20 below their small letters
