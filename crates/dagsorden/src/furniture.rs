@@ -183,7 +183,16 @@ fn is_web_chrome(text: &str) -> bool {
                 memchr::memmem::Finder::new("OOKIE"),
             ]
         });
-    let mentions_cookies = COOKIE.iter().any(|f| f.find(text.as_bytes()).is_some());
+    // "oo" or "OO" first, in one pass over each byte and the next that vectorises: few
+    // lines have either, and the searches cost more than the look on a short line.
+    let bytes = text.as_bytes();
+    let doubled_o = bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .fold(false, |found, (&a, &b)| {
+            found | ((a == b'o') & (b == b'o')) | ((a == b'O') & (b == b'O'))
+        });
+    let mentions_cookies = doubled_o && COOKIE.iter().any(|f| f.find(bytes).is_some());
     if !mentions_cookies || text.len() > 600 {
         return false;
     }
@@ -242,7 +251,7 @@ mod tests {
 
     #[test]
     fn web_chrome() {
-        let text = "Til toppen\nfold punktet ind\nVi bruger cookies til at forbedre din oplevelse af siden.\nCookies i kagen er gode.\n";
-        assert_eq!(furniture_lines(text), [1, 2, 3]);
+        let text = "Til toppen\nfold punktet ind\nVi bruger cookies til at forbedre din oplevelse af siden.\nCookies i kagen er gode.\nVI BRUGER COOKIES. ACCEPTER ELLER AFVIS.\nDer er bagt småkager og COOKIES til mødet.\n";
+        assert_eq!(furniture_lines(text), [1, 2, 3, 5]);
     }
 }
