@@ -200,18 +200,33 @@ fn find_word(haystack: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// Separators that always start a new clause.
+/// Separators that always start a new clause, longest first. Each ends in " at " and
+/// holds it nowhere else, so all of them are found from the places " at " stands.
 const STRONG_SEPARATORS: &[&str] = &[
-    ", og at ",
-    "; og at ",
-    "; at ",
     ", samt at ",
     " samt at ",
+    ", og at ",
+    "; og at ",
     " og at ",
+    "; at ",
 ];
 
 /// Separates clauses only inside an enumeration (see [`split_clauses`]).
 const WEAK_SEPARATOR: &str = ", at ";
+
+/// The " at " that ends every separator.
+const AT: &str = " at ";
+
+/// The strong separator that ends with the " at " at `at`, starting at or after
+/// `from`: the longest, which starts first. `(start, length)`.
+fn strong_separator_at(bytes: &[u8], at: usize, from: usize) -> Option<(usize, usize)> {
+    let end = at + AT.len();
+    STRONG_SEPARATORS.iter().find_map(|separator| {
+        let start = end.checked_sub(separator.len())?;
+        (start >= from && bytes.get(start..end) == Some(separator.as_bytes()))
+            .then_some((start, separator.len()))
+    })
+}
 
 /// Split the clause list. ", at" separates clauses only inside an enumeration, before
 /// its closing "og at" ("at A, at B og at C"); elsewhere — and after that closing
@@ -220,32 +235,53 @@ const WEAK_SEPARATOR: &str = ", at ";
 fn split_clauses(text: &str) -> Vec<String> {
     // Searchers built once: this runs on every clause list, and building a substring
     // searcher costs more than searching a short clause.
-    static STRONG: LazyLock<Vec<(memmem::Finder<'static>, memmem::FinderRev<'static>)>> =
-        LazyLock::new(|| {
-            STRONG_SEPARATORS
-                .iter()
-                .map(|s| (memmem::Finder::new(s), memmem::FinderRev::new(s)))
-                .collect()
-        });
-    static WEAK: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(WEAK_SEPARATOR));
+    static FORWARDS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(AT));
+    static BACKWARDS: LazyLock<memmem::FinderRev<'static>> =
+        LazyLock::new(|| memmem::FinderRev::new(AT));
     let bytes = text.as_bytes();
-    let enumeration_end = STRONG
-        .iter()
-        .filter_map(|(_, backwards)| backwards.rfind(bytes))
-        .max()
-        .unwrap_or(0);
-    // The next match of each separator at or after the current offset, found again only
-    // once the offset has passed it: every part of the text is searched once per
-    // separator, so a long enumeration stays linear. Separators are ASCII, so every
-    // offset found is a char boundary.
-    let find = |finder: &memmem::Finder<'_>, from: usize| {
-        finder
-            .find(&bytes[from..])
-            .map(|i| (from + i, finder.needle().len()))
+    // Where the last strong separator starts: the last " at " that ends one (a
+    // separator holds no other " at ", so none ending earlier starts later), and of the
+    // separators ending there the shortest.
+    let mut enumeration_end = 0;
+    let mut before = bytes.len();
+    while let Some(at) = BACKWARDS.rfind(&bytes[..before]) {
+        let end = at + AT.len();
+        let shortest = STRONG_SEPARATORS.iter().rev().find_map(|separator| {
+            let start = end.checked_sub(separator.len())?;
+            (bytes.get(start..end) == Some(separator.as_bytes())).then_some(start)
+        });
+        if let Some(start) = shortest {
+            enumeration_end = start;
+            break;
+        }
+        // The next " at " back may end one character before this one's end.
+        before = at + AT.len() - 1;
+    }
+    // The first separator at or after `from`: the first " at " that ends one (none ending
+    // later starts earlier). Separators are ASCII, so every offset found is a char
+    // boundary.
+    let next_separator = |from: usize| {
+        let mut search_from = from;
+        let mut found = None;
+        while let Some(i) = FORWARDS.find(&bytes[search_from..]) {
+            let at = search_from + i;
+            let end = at + AT.len();
+            found = strong_separator_at(bytes, at, from).or_else(|| {
+                let start = end.checked_sub(WEAK_SEPARATOR.len())?;
+                (start >= from
+                    && start < enumeration_end
+                    && bytes.get(start..end) == Some(WEAK_SEPARATOR.as_bytes()))
+                .then_some((start, WEAK_SEPARATOR.len()))
+            });
+            if found.is_some() {
+                break;
+            }
+            search_from = at + 1;
+        }
+        found
     };
     // A numbered clause needs a digit; most clause lists have none.
-    let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    let has_digit = crate::grammar::has_digit(text);
     let find_numbered = |from: usize| {
         NUMBERED_SEPARATOR
             .as_ref()
@@ -253,31 +289,22 @@ fn split_clauses(text: &str) -> Vec<String> {
             .and_then(|r| r.find_at(text, from))
             .map(|m| (m.start(), m.len()))
     };
-    let mut strong: Vec<Option<(usize, usize)>> = STRONG
-        .iter()
-        .map(|(forwards, _)| find(forwards, 0))
-        .collect();
-    let mut weak = find(&WEAK, 0);
+    // Each search runs on from where the last one ended, and what was found ahead is
+    // kept until the offset passes it (nothing lies between), so a long enumeration
+    // stays linear.
+    let mut separator = next_separator(0);
     let mut numbered = find_numbered(0);
     let mut clauses = Vec::new();
     let mut offset = 0;
     loop {
-        for (next, (forwards, _)) in strong.iter_mut().zip(STRONG.iter()) {
-            if next.is_some_and(|(i, _)| i < offset) {
-                *next = find(forwards, offset);
-            }
-        }
-        if weak.is_some_and(|(i, _)| i < offset) {
-            weak = find(&WEAK, offset);
+        if separator.is_some_and(|(i, _)| i < offset) {
+            separator = next_separator(offset);
         }
         if numbered.is_some_and(|(i, _)| i < offset) {
             numbered = find_numbered(offset);
         }
-        let next = strong
-            .iter()
-            .flatten()
-            .copied()
-            .chain(weak.filter(|(i, _)| *i < enumeration_end))
+        let next = separator
+            .into_iter()
             .chain(numbered)
             .min_by_key(|(i, _)| *i);
         match next {
@@ -320,6 +347,114 @@ mod tests {
         Block::Paragraph {
             text: text.into(),
             span: Span::new(0, 0, 1),
+        }
+    }
+
+    /// The separators as they were searched before, each on its own.
+    const EACH_STRONG: &[&str] = &[
+        ", og at ",
+        "; og at ",
+        "; at ",
+        ", samt at ",
+        " samt at ",
+        " og at ",
+    ];
+
+    const EACH_WEAK: &str = ", at ";
+
+    /// [`split_clauses`] as it was: every separator searched for on its own, forwards
+    /// and backwards. The oracle for the search from " at ".
+    fn split_by_each_separator(text: &str) -> Vec<String> {
+        // Searchers built once: this runs on every clause list, and building a substring
+        // searcher costs more than searching a short clause.
+        static STRONG: LazyLock<Vec<(memmem::Finder<'static>, memmem::FinderRev<'static>)>> =
+            LazyLock::new(|| {
+                EACH_STRONG
+                    .iter()
+                    .map(|s| (memmem::Finder::new(s), memmem::FinderRev::new(s)))
+                    .collect()
+            });
+        static WEAK: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new(EACH_WEAK));
+        let bytes = text.as_bytes();
+        let enumeration_end = STRONG
+            .iter()
+            .filter_map(|(_, backwards)| backwards.rfind(bytes))
+            .max()
+            .unwrap_or(0);
+        // The next match of each separator at or after the current offset, found again only
+        // once the offset has passed it: every part of the text is searched once per
+        // separator, so a long enumeration stays linear. Separators are ASCII, so every
+        // offset found is a char boundary.
+        let find = |finder: &memmem::Finder<'_>, from: usize| {
+            finder
+                .find(&bytes[from..])
+                .map(|i| (from + i, finder.needle().len()))
+        };
+        // A numbered clause needs a digit; most clause lists have none.
+        let has_digit = bytes.iter().any(u8::is_ascii_digit);
+        let find_numbered = |from: usize| {
+            NUMBERED_SEPARATOR
+                .as_ref()
+                .filter(|_| has_digit)
+                .and_then(|r| r.find_at(text, from))
+                .map(|m| (m.start(), m.len()))
+        };
+        let mut strong: Vec<Option<(usize, usize)>> = STRONG
+            .iter()
+            .map(|(forwards, _)| find(forwards, 0))
+            .collect();
+        let mut weak = find(&WEAK, 0);
+        let mut numbered = find_numbered(0);
+        let mut clauses = Vec::new();
+        let mut offset = 0;
+        loop {
+            for (next, (forwards, _)) in strong.iter_mut().zip(STRONG.iter()) {
+                if next.is_some_and(|(i, _)| i < offset) {
+                    *next = find(forwards, offset);
+                }
+            }
+            if weak.is_some_and(|(i, _)| i < offset) {
+                weak = find(&WEAK, offset);
+            }
+            if numbered.is_some_and(|(i, _)| i < offset) {
+                numbered = find_numbered(offset);
+            }
+            let next = strong
+                .iter()
+                .flatten()
+                .copied()
+                .chain(weak.filter(|(i, _)| *i < enumeration_end))
+                .chain(numbered)
+                .min_by_key(|(i, _)| *i);
+            match next {
+                Some((i, len)) => {
+                    clauses.push(clean_clause(&text[offset..i]));
+                    offset = i + len;
+                }
+                None => {
+                    clauses.push(clean_clause(&text[offset..]));
+                    break;
+                }
+            }
+        }
+        clauses
+    }
+
+    proptest::proptest! {
+        /// Searching from " at " splits as searching for every separator did, on lists
+        /// of clauses joined by every separator, numbered clauses and near misses.
+        #[test]
+        fn clauses_split_as_by_each_separator(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "at", " at ", ", og at ", "; og at ", "; at ", ", samt at ", " samt at ",
+                " og at ", ", at ", ", 2. at ", " og 3) At ", "KKR godkender planen", "og",
+                "samt", ",", ";", " ", ".", "at at", "sat ", " atten", "Økonomi",
+            ]),
+            0..16,
+        )) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(split_clauses(&text), split_by_each_separator(&text), "{:?}", text);
         }
     }
 
