@@ -181,7 +181,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         // The grammar's own first look, before a bullet is put back in front: long lines
         // and lines without a number are not furniture.
-        if line.text.trim().len() > 32 || !crate::grammar::furniture::names_a_number(&line.text) {
+        if crate::grammar::trim(&line.text).len() > 32
+            || !crate::grammar::furniture::names_a_number(&line.text)
+        {
             return false;
         }
         let text: std::borrow::Cow<'_, str> = if line.hints.bullet {
@@ -649,7 +651,10 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn push_content(&mut self, index: usize) {
         let line = &self.lines[index];
         let text = line.text.as_ref();
-        if let Some(marker) = ENCLOSURE_MARKERS.iter().find(|m| text == m.trim()) {
+        if let Some(marker) = ENCLOSURE_MARKERS
+            .iter()
+            .find(|m| text.len() <= m.len() && text == m.trim())
+        {
             self.blocks.enclosure(marker.trim(), line.span);
             return;
         }
@@ -1023,7 +1028,7 @@ fn is_closed_marker(text: &str) -> bool {
         std::sync::LazyLock::new(|| {
             crate::grammar::WordTable::of(CLOSED_ITEM_MARKERS.iter().copied())
         });
-    let bare = text.trim().trim_end_matches(['.', ':']);
+    let bare = crate::grammar::trim(text).trim_end_matches(['.', ':']);
     MARKERS.find(bare).is_some()
 }
 

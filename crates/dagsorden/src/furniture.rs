@@ -200,7 +200,7 @@ fn shape_chars(text: &str, mut emit: impl FnMut(char)) {
 }
 
 fn is_web_chrome(text: &str) -> bool {
-    let bare = text.trim().trim_end_matches(['.', ':']);
+    let bare = crate::grammar::trim(text).trim_end_matches(['.', ':']);
     if bare.is_empty() {
         return false;
     }

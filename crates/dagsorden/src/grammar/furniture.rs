@@ -47,7 +47,7 @@ fn dashed(input: &str) -> IResult<&str, u32> {
 
 /// Whether a whole line is page furniture.
 pub fn furniture(text: &str) -> Option<Furniture> {
-    let text = text.trim();
+    let text = super::trim(text);
     // "Side 12 af 140", "- 3 -", "12": page furniture is short, and names a page.
     if text.len() > 32 || !names_a_number(text) {
         return None;

@@ -69,6 +69,16 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
     Some(consumed)
 }
 
+/// `str::trim`, but a text that starts and ends in printable ASCII (most lines: the
+/// lexer has trimmed them) is returned at once rather than looked at a character at a
+/// time from both ends; grammars trim every line they are asked about.
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Whether `text` has an ASCII digit. Every byte is looked at, without stopping at the
 /// first digit: the loop vectorises, and on the lines asked (most have no digit) that is
 /// several times faster than a search that stops early.
@@ -156,6 +166,15 @@ mod tests {
         }
         assert_eq!(latin1_lowercase('A'), None);
         assert_eq!(latin1_lowercase('Ā'), None);
+    }
+
+    proptest::proptest! {
+        /// The shortcut trims as `str::trim` does, on text with ASCII and Unicode white
+        /// space, controls and letters at either end.
+        #[test]
+        fn trim_is_str_trim(text in "[ \t\n\u{b}\u{c}\u{1}\u{7f}\u{a0}\u{2003}\u{3000}aÆ.]{0,3}[a-zø .]{0,6}[ \t\u{85}\u{a0}\u{2003}\u{7f}\u{1}aå.]{0,3}") {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
     }
 
     #[test]

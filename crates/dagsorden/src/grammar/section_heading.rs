@@ -3,7 +3,7 @@
 
 use dagsorden_model::SectionKind;
 
-use crate::grammar::{WordTable, prefix_ignoring_case};
+use crate::grammar::{WordTable, prefix_ignoring_case, trim};
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
 /// Longer lines are never section headings (qualified ones included).
@@ -48,7 +48,7 @@ fn lookup(words: &str) -> Option<SectionKind> {
     static HEADINGS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
         WordTable::of(SECTION_HEADINGS.iter().map(|(heading, _)| *heading))
     });
-    let heading = HEADINGS.find(words.trim())?;
+    let heading = HEADINGS.find(trim(words))?;
     SECTION_HEADINGS
         .iter()
         .find(|(w, _)| *w == heading)
@@ -69,24 +69,24 @@ fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
 
 /// Read a line as a section heading from the vocabulary.
 pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
-    let text = text.trim();
+    let text = trim(text);
     // Headings are short and start with a vocabulary word; checking that first keeps
     // ordinary text lines cheap (no lowercasing of whole lines).
     if text.len() > MAX_HEADING_BYTES || !starts_with_heading_word(text) {
         return None;
     }
     if let Some((head, after)) = text.split_once(':') {
-        let after = after.trim();
+        let after = trim(after);
         if let Some(kind) = lookup(head) {
             return Some(SectionHeading {
                 kind,
-                heading: head.trim(),
+                heading: trim(head),
                 inline: (!after.is_empty()).then_some(after),
                 qualified: false,
             });
         }
         if after.is_empty() {
-            return qualified(head.trim());
+            return qualified(trim(head));
         }
         return None;
     }
