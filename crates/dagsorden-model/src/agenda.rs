@@ -500,24 +500,47 @@ pub fn blocks_text(blocks: &[Block]) -> String {
         })
         .sum();
     let mut out = String::with_capacity(capacity);
-    for block in blocks {
-        if !out.is_empty() {
-            out.push_str("\n\n");
+    // Writing into a String cannot fail.
+    let _ = write_blocks_text(blocks, &mut out);
+    out
+}
+
+/// [`blocks_text`], written piece by piece into `out`.
+fn write_blocks_text(blocks: &[Block], out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.write_str("\n\n")?;
         }
         match block {
-            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => out.push_str(text),
+            Block::Paragraph { text, .. } | Block::Enclosure { text, .. } => out.write_str(text)?,
             Block::List { items, .. } => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push('\n');
+                        out.write_char('\n')?;
                     }
-                    out.push_str("- ");
-                    out.push_str(item);
+                    out.write_str("- ")?;
+                    out.write_str(item)?;
                 }
             }
         }
     }
-    out
+    Ok(())
+}
+
+/// A section's text as the contract writes it, from its blocks: written straight into
+/// the output (a JSON string, escaped as it goes), not built as a string first.
+struct BlocksText<'a>(&'a [Block]);
+
+impl std::fmt::Display for BlocksText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_blocks_text(self.0, f)
+    }
+}
+
+impl Serialize for BlocksText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// A section as the contract writes it: its text written out beside the blocks.
@@ -525,7 +548,7 @@ pub fn blocks_text(blocks: &[Block]) -> String {
 struct SectionOut<'a> {
     kind: SectionKind,
     heading: &'a str,
-    text: String,
+    text: BlocksText<'a>,
     blocks: &'a [Block],
     recommendations: &'a [String],
     heading_span: Span,
@@ -537,7 +560,7 @@ impl Serialize for Section {
         SectionOut {
             kind: self.kind,
             heading: &self.heading,
-            text: self.text(),
+            text: BlocksText(&self.blocks),
             blocks: &self.blocks,
             recommendations: &self.recommendations,
             heading_span: self.heading_span,
@@ -694,6 +717,35 @@ mod tests {
             positions.windows(2).all(|w| w[0] < w[1]),
             "fields out of order: {json}"
         );
+    }
+
+    #[test]
+    fn section_text_is_escaped_as_it_is_written() {
+        // Quotes, backslashes, line ends, tabs, control characters and non-ASCII in
+        // every kind of block: the text written piece by piece reads back as the text.
+        let mut odd = section();
+        let span = odd.span;
+        odd.blocks = vec![
+            Block::Paragraph {
+                text: "\"Citat\" \\ C:\\sti\tfane\u{1}\u{1f}".into(),
+                span,
+            },
+            Block::List {
+                items: vec!["æ\nø".into(), "\u{2028}å\u{7f}".into()],
+                span,
+            },
+            Block::Enclosure {
+                text: "./.".into(),
+                span,
+            },
+        ];
+        for value in [
+            serde_json::to_string(&odd).unwrap_or_default(),
+            serde_json::to_string_pretty(&odd).unwrap_or_default(),
+        ] {
+            let read: serde_json::Value = serde_json::from_str(&value).unwrap_or_default();
+            assert_eq!(read["text"].as_str(), Some(odd.text().as_str()), "{value}");
+        }
     }
 
     #[test]
