@@ -280,34 +280,48 @@ fn split_clauses(text: &str) -> Vec<String> {
         }
         found
     };
-    // A numbered clause needs a digit; most clause lists have none.
-    let has_digit = crate::grammar::has_digit(text);
-    let find_numbered = |from: usize| {
-        NUMBERED_SEPARATOR
-            .as_ref()
-            .filter(|_| has_digit)
-            .and_then(|r| r.find_at(text, from))
-            .map(|m| (m.start(), m.len()))
-    };
+    let find_numbered = numbered_separators(text);
     // Each search runs on from where the last one ended, and what was found ahead is
     // kept until the offset passes it (nothing lies between), so a long enumeration
     // stays linear.
-    let mut separator = next_separator(0);
-    let mut numbered = find_numbered(0);
-    let mut clauses = Vec::new();
-    let mut offset = 0;
-    loop {
+    let (mut separator, mut numbered) = (next_separator(0), find_numbered(0));
+    clauses_between(text, |offset| {
         if separator.is_some_and(|(i, _)| i < offset) {
             separator = next_separator(offset);
         }
         if numbered.is_some_and(|(i, _)| i < offset) {
             numbered = find_numbered(offset);
         }
-        let next = separator
+        separator
             .into_iter()
             .chain(numbered)
-            .min_by_key(|(i, _)| *i);
-        match next {
+            .min_by_key(|(i, _)| *i)
+    })
+}
+
+/// The numbered clauses' separators ("…, 2. at …") from an offset on: `(start, length)`.
+fn numbered_separators(text: &str) -> impl Fn(usize) -> Option<(usize, usize)> + '_ {
+    // A numbered clause needs a digit; most clause lists have none.
+    let has_digit = crate::grammar::has_digit(text);
+    move |from| {
+        NUMBERED_SEPARATOR
+            .as_ref()
+            .filter(|_| has_digit)
+            .and_then(|r| r.find_at(text, from))
+            .map(|m| (m.start(), m.len()))
+    }
+}
+
+/// The clauses between the separators that `next_separator(offset)` finds at or after
+/// each offset, cleaned.
+fn clauses_between(
+    text: &str,
+    mut next_separator: impl FnMut(usize) -> Option<(usize, usize)>,
+) -> Vec<String> {
+    let mut clauses = Vec::new();
+    let mut offset = 0;
+    loop {
+        match next_separator(offset) {
             Some((i, len)) => {
                 clauses.push(clean_clause(&text[offset..i]));
                 offset = i + len;
@@ -391,24 +405,14 @@ mod tests {
                 .find(&bytes[from..])
                 .map(|i| (from + i, finder.needle().len()))
         };
-        // A numbered clause needs a digit; most clause lists have none.
-        let has_digit = bytes.iter().any(u8::is_ascii_digit);
-        let find_numbered = |from: usize| {
-            NUMBERED_SEPARATOR
-                .as_ref()
-                .filter(|_| has_digit)
-                .and_then(|r| r.find_at(text, from))
-                .map(|m| (m.start(), m.len()))
-        };
+        let find_numbered = numbered_separators(text);
         let mut strong: Vec<Option<(usize, usize)>> = STRONG
             .iter()
             .map(|(forwards, _)| find(forwards, 0))
             .collect();
         let mut weak = find(&WEAK, 0);
         let mut numbered = find_numbered(0);
-        let mut clauses = Vec::new();
-        let mut offset = 0;
-        loop {
+        clauses_between(text, |offset| {
             for (next, (forwards, _)) in strong.iter_mut().zip(STRONG.iter()) {
                 if next.is_some_and(|(i, _)| i < offset) {
                     *next = find(forwards, offset);
@@ -420,25 +424,14 @@ mod tests {
             if numbered.is_some_and(|(i, _)| i < offset) {
                 numbered = find_numbered(offset);
             }
-            let next = strong
+            strong
                 .iter()
                 .flatten()
                 .copied()
                 .chain(weak.filter(|(i, _)| *i < enumeration_end))
                 .chain(numbered)
-                .min_by_key(|(i, _)| *i);
-            match next {
-                Some((i, len)) => {
-                    clauses.push(clean_clause(&text[offset..i]));
-                    offset = i + len;
-                }
-                None => {
-                    clauses.push(clean_clause(&text[offset..]));
-                    break;
-                }
-            }
-        }
-        clauses
+                .min_by_key(|(i, _)| *i)
+        })
     }
 
     proptest::proptest! {
