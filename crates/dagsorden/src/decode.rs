@@ -139,8 +139,9 @@ pub fn decode_lazily(
 /// The lines of input that is not all UTF-8, as `str` where they are: the input is
 /// validated from a line's start up to the next invalid sequence, in one vectorised pass,
 /// and lines inside that stretch are slices of it; past the line with the invalid
-/// sequence, validation starts again. Every byte is validated about twice, not each line
-/// on its own (which cost a third of the parse of a legacy file).
+/// sequence, validation starts again. A byte is looked at twice a pass (to find the
+/// stretch, then to take it as `str`), with SIMD; each line on its own, with the scalar
+/// check, cost a third of the parse of a legacy file.
 struct Utf8Regions<'a> {
     bytes: &'a [u8],
     /// Where the valid stretch starts in `bytes`.
