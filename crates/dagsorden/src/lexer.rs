@@ -202,7 +202,7 @@ fn middle_counts_padded(bytes: &[u8]) -> QuickCounts {
     let middle_end = 1 + (n - 2).div_ceil(16) * 16;
     counts.add_windows(&padded, 1, middle_end);
     if middle_end > n - 1 && bytes[n - 2] == b' ' && bytes[n - 1].is_ascii_digit() {
-        counts.digit_led -= 1;
+        counts.digit_led = counts.digit_led.saturating_sub(1);
     }
     counts
 }
