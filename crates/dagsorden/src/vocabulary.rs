@@ -154,7 +154,8 @@ pub const CASE_LABELS: &[&str] = &[
     "acadre sagsnr.",
 ];
 
-/// Case-number forms that stand on their own, without a label.
+/// Case-number forms that stand on their own, without a label. Each has a digit:
+/// `case_line` refuses a line without one before it tries them.
 pub const CASE_PATTERNS: &[(&str, &str)] = &[
     // KL: SAG-2021-00200, often followed by the case officer's initials.
     ("kl-sag", r"^SAG-[0-9]{4}-[0-9]{4,6}$"),
