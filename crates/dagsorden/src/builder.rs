@@ -15,7 +15,7 @@ use dagsorden_model::{
 use crate::grammar::{
     case_line::{case_line, split_trailing_case},
     date::date_time,
-    furniture::{Furniture, furniture},
+    furniture::{Furniture, furniture_of_line},
     item_heading::{ItemHeading, item_heading},
     meeting_field::field_line,
     section_heading::section_heading,
@@ -179,19 +179,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             );
             return true;
         }
-        // The grammar's own first look, before a bullet is put back in front: long lines
-        // and lines without a number are not furniture.
-        if crate::grammar::trim(&line.text).len() > 32
-            || !crate::grammar::furniture::names_a_number(&line.text)
-        {
-            return false;
-        }
-        let text: std::borrow::Cow<'_, str> = if line.hints.bullet {
-            format!("- {}", line.text).into()
-        } else {
-            line.text.as_ref().into()
-        };
-        let (code, message) = match furniture(&text) {
+        let (code, message) = match furniture_of_line(&line.text, line.hints.bullet) {
             Some(Furniture::PageLabel(n)) => (
                 DiagnosticCode::PageFurniture,
                 format!("page label (page {n}) removed"),

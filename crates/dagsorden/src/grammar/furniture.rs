@@ -48,8 +48,7 @@ fn dashed(input: &str) -> IResult<&str, u32> {
 /// Whether a whole line is page furniture.
 pub fn furniture(text: &str) -> Option<Furniture> {
     let text = super::trim(text);
-    // "Side 12 af 140", "- 3 -", "12": page furniture is short, and names a page.
-    if text.len() > 32 || !names_a_number(text) {
+    if !may_be_furniture(text) {
         return None;
     }
     // Every form starts with a digit, a dash or the first letter of its label: other
@@ -67,10 +66,23 @@ pub fn furniture(text: &str) -> Option<Furniture> {
         .map(|(_, n)| Furniture::BareNumber(n))
 }
 
-/// Whether a line can be page furniture at all: every form has a page number, so a
-/// line without a digit is settled before anything else (most lines have none).
-pub fn names_a_number(text: &str) -> bool {
-    super::has_digit(text)
+/// [`furniture`] of a lexed line, whose bullet the lexer took off: "- 3 -" came out as
+/// the bullet "3 -", and is read with its dash put back.
+pub fn furniture_of_line(text: &str, bullet: bool) -> Option<Furniture> {
+    if !bullet {
+        return furniture(text);
+    }
+    // Settled before the dash is put back (a string per bulleted line otherwise).
+    if !may_be_furniture(super::trim(text)) {
+        return None;
+    }
+    furniture(&format!("- {text}"))
+}
+
+/// The first look at a trimmed line: "Side 12 af 140", "- 3 -", "12" — page furniture is
+/// short and names a page, so a line without a digit (most lines) is settled at once.
+fn may_be_furniture(text: &str) -> bool {
+    text.len() <= 32 && super::has_digit(text)
 }
 
 #[cfg(test)]
