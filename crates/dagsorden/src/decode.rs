@@ -89,16 +89,17 @@ pub fn decode_lazily(
     } else {
         0
     };
-    let whole = simdutf8::basic::from_utf8(&bytes[bom..]).ok();
+    // UTF-8 input is one valid stretch, and every line a slice of it.
+    let mut regions = Utf8Regions::new(bytes, bom);
     let mut diagnostics = Vec::new();
-    let encoding = if whole.is_some() {
+    let encoding = if regions.covers_the_rest() {
         "UTF-8"
     } else {
         let mut legacy_lines = 0u32;
         let mut first_legacy: Option<Span> = None;
-        let mut regions = Utf8Regions::new(bytes, bom);
+        let mut counting = regions;
         for (start, end, number) in line_ranges(bytes, bom) {
-            if regions.line(start, end).is_none() {
+            if counting.line(start, end).is_none() {
                 legacy_lines += 1;
                 first_legacy.get_or_insert(Span::new(start, end, number));
             }
@@ -111,15 +112,8 @@ pub fn decode_lazily(
         ));
         "windows-1252"
     };
-    let mut regions = whole.is_none().then(|| Utf8Regions::new(bytes, bom));
     let lines = line_ranges(bytes, bom).map(move |(start, end, number)| {
-        // Line terminators are ASCII, so these offsets are char boundaries of `whole`.
-        let valid = match (&mut regions, whole) {
-            (Some(regions), _) => regions.line(start, end),
-            (None, Some(whole)) => whole.get(start - bom..end - bom),
-            (None, None) => None,
-        };
-        let text = match valid {
+        let text = match regions.line(start, end) {
             Some(s) => Cow::Borrowed(s),
             None => {
                 let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes[start..end]);
@@ -136,12 +130,14 @@ pub fn decode_lazily(
     Ok((lines, encoding, diagnostics))
 }
 
-/// The lines of input that is not all UTF-8, as `str` where they are: the input is
-/// validated from a line's start up to the next invalid sequence, in one vectorised pass,
-/// and lines inside that stretch are slices of it; past the line with the invalid
-/// sequence, validation starts again. A byte is looked at twice a pass (to find the
-/// stretch, then to take it as `str`), with SIMD; each line on its own, with the scalar
-/// check, cost a third of the parse of a legacy file.
+/// The lines of the input as `str` where they are UTF-8: the input is validated from a
+/// line's start up to the next invalid sequence (for UTF-8 input, the end), in one
+/// vectorised pass, and lines inside that stretch are slices of it; past the line with
+/// the invalid sequence, validation starts again. A byte is looked at once a pass (twice
+/// in a stretch that ends at an invalid sequence: to find it, then to take the stretch as
+/// `str`); each line on its own, with the scalar check, cost a third of the parse of a
+/// legacy file.
+#[derive(Clone, Copy)]
 struct Utf8Regions<'a> {
     bytes: &'a [u8],
     /// Where the valid stretch starts in `bytes`.
@@ -163,14 +159,20 @@ impl<'a> Utf8Regions<'a> {
 
     fn validate_from(&mut self, start: usize) {
         let rest = self.bytes.get(start..).unwrap_or_default();
-        let valid_len = match simdutf8::compat::from_utf8(rest) {
-            Ok(_) => rest.len(),
-            Err(error) => error.valid_up_to(),
-        };
         self.start = start;
-        // Valid by the check above; were it not, the lines would be decoded as legacy
-        // text, not lost.
-        self.valid = simdutf8::basic::from_utf8(&rest[..valid_len]).unwrap_or_default();
+        self.valid = match simdutf8::compat::from_utf8(rest) {
+            Ok(valid) => valid,
+            // Valid up to there by the check; were it not, the lines would be decoded as
+            // legacy text, not lost.
+            Err(error) => {
+                simdutf8::basic::from_utf8(&rest[..error.valid_up_to()]).unwrap_or_default()
+            }
+        };
+    }
+
+    /// Whether the stretch runs to the end of the input (all of it is UTF-8 from there).
+    fn covers_the_rest(&self) -> bool {
+        self.start + self.valid.len() == self.bytes.len()
     }
 
     /// Line `start..end` (lines asked in order) as `str`, or `None` if it holds an
