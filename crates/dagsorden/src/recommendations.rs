@@ -217,14 +217,19 @@ const WEAK_SEPARATOR: &str = ", at ";
 /// The " at " that ends every separator.
 const AT: &str = " at ";
 
+/// Where `separator` starts if it ends at `end` in `bytes`.
+fn separator_ending_at(bytes: &[u8], end: usize, separator: &str) -> Option<usize> {
+    let start = end.checked_sub(separator.len())?;
+    (bytes.get(start..end) == Some(separator.as_bytes())).then_some(start)
+}
+
 /// The strong separator that ends with the " at " at `at`, starting at or after
 /// `from`: the longest, which starts first. `(start, length)`.
 fn strong_separator_at(bytes: &[u8], at: usize, from: usize) -> Option<(usize, usize)> {
-    let end = at + AT.len();
     STRONG_SEPARATORS.iter().find_map(|separator| {
-        let start = end.checked_sub(separator.len())?;
-        (start >= from && bytes.get(start..end) == Some(separator.as_bytes()))
-            .then_some((start, separator.len()))
+        separator_ending_at(bytes, at + AT.len(), separator)
+            .filter(|&start| start >= from)
+            .map(|start| (start, separator.len()))
     })
 }
 
@@ -245,11 +250,10 @@ fn split_clauses(text: &str) -> Vec<String> {
     let mut enumeration_end = 0;
     let mut before = bytes.len();
     while let Some(at) = BACKWARDS.rfind(&bytes[..before]) {
-        let end = at + AT.len();
-        let shortest = STRONG_SEPARATORS.iter().rev().find_map(|separator| {
-            let start = end.checked_sub(separator.len())?;
-            (bytes.get(start..end) == Some(separator.as_bytes())).then_some(start)
-        });
+        let shortest = STRONG_SEPARATORS
+            .iter()
+            .rev()
+            .find_map(|separator| separator_ending_at(bytes, at + AT.len(), separator));
         if let Some(start) = shortest {
             enumeration_end = start;
             break;
@@ -265,13 +269,10 @@ fn split_clauses(text: &str) -> Vec<String> {
         let mut found = None;
         while let Some(i) = FORWARDS.find(&bytes[search_from..]) {
             let at = search_from + i;
-            let end = at + AT.len();
             found = strong_separator_at(bytes, at, from).or_else(|| {
-                let start = end.checked_sub(WEAK_SEPARATOR.len())?;
-                (start >= from
-                    && start < enumeration_end
-                    && bytes.get(start..end) == Some(WEAK_SEPARATOR.as_bytes()))
-                .then_some((start, WEAK_SEPARATOR.len()))
+                separator_ending_at(bytes, at + AT.len(), WEAK_SEPARATOR)
+                    .filter(|&start| start >= from && start < enumeration_end)
+                    .map(|start| (start, WEAK_SEPARATOR.len()))
             });
             if found.is_some() {
                 break;
