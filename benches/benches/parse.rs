@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dagsorden_bench::pathological;
 
+// The allocator the `dagsorden` command uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn fixtures(dir: &str, ext: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root)

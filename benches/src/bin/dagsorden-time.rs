@@ -6,6 +6,10 @@
 
 use std::time::Instant;
 
+// The allocator the `dagsorden` command uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let rounds: u32 = args.next().and_then(|r| r.parse().ok()).unwrap_or(5).max(1);

@@ -11,6 +11,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dagsorden_model::Agenda;
 use rayon::prelude::*;
 
+// See Cargo.toml for why.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dagsorden",
