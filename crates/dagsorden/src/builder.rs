@@ -1022,8 +1022,14 @@ fn is_closed_marker(text: &str) -> bool {
 
 /// "Lukket punkt: Køb af ejendom" / "Køb af ejendom (Lukket punkt)" → the title, closed.
 fn strip_closed_marker(title: &str) -> (&str, bool) {
+    // Every title is asked: the markers are compared only where the title's first byte
+    // or its closing parenthesis lets them match (the markers are ASCII and lowercase).
+    let first = title.as_bytes().first().map(u8::to_ascii_lowercase);
+    let closes_parenthesis = title.ends_with(')');
     for marker in CLOSED_ITEM_MARKERS {
-        if let Some(len) = crate::grammar::prefix_ignoring_case(title, marker) {
+        if first == marker.as_bytes().first().copied()
+            && let Some(len) = crate::grammar::prefix_ignoring_case(title, marker)
+        {
             let rest = title[len..].trim_start_matches([':', '-', '–', ' ']);
             if !rest.is_empty() {
                 return (rest, true);
@@ -1031,7 +1037,8 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
         }
         // The markers are ASCII, so the tail to compare has the marker's byte length.
         let tail_start = title.len().saturating_sub(marker.len());
-        if marker.starts_with('(')
+        if closes_parenthesis
+            && marker.starts_with('(')
             && let Some(tail) = title.get(tail_start..)
             && crate::grammar::eq_ignoring_case(tail, marker)
         {
@@ -1161,4 +1168,47 @@ fn looks_like_organisation(line: &Line<'_>) -> bool {
         && text.chars().count() <= 80
         && !text.ends_with(['.', ',', ':'])
         && (line.hints.is_heading() || capitals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_markers_are_lowercase_ascii() {
+        // strip_closed_marker compares a title's first byte, lowercased, with theirs.
+        for marker in CLOSED_ITEM_MARKERS {
+            assert!(
+                marker
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            );
+        }
+    }
+
+    #[test]
+    fn closed_marker_before_or_after_the_title() {
+        assert_eq!(
+            strip_closed_marker("Lukket punkt: Køb af ejendom"),
+            ("Køb af ejendom", true)
+        );
+        assert_eq!(
+            strip_closed_marker("LUKKET SAG - Personalesag"),
+            ("Personalesag", true)
+        );
+        assert_eq!(
+            strip_closed_marker("Køb af ejendom (Lukket punkt)"),
+            ("Køb af ejendom", true)
+        );
+        assert_eq!(
+            strip_closed_marker("Salg af grund (lukket)"),
+            ("Salg af grund", true)
+        );
+        assert_eq!(strip_closed_marker("Lukket punkt"), ("Lukket punkt", false));
+        assert_eq!(
+            strip_closed_marker("Lukning af skole (høring)"),
+            ("Lukning af skole (høring)", false)
+        );
+        assert_eq!(strip_closed_marker(""), ("", false));
+    }
 }

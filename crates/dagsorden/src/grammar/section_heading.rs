@@ -43,28 +43,32 @@ static HEADING_FIRST_WORDS: std::sync::LazyLock<WordTable> = std::sync::LazyLock
     )
 });
 
-fn lookup(words: &str) -> Option<SectionKind> {
-    // Only the headings that start like `words` are compared.
-    static HEADINGS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
-        WordTable::of(SECTION_HEADINGS.iter().map(|(heading, _)| *heading))
-    });
-    let heading = HEADINGS.find(trim(words))?;
+/// The vocabulary's headings; only those that start like the text are compared.
+static HEADINGS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
+    WordTable::of(SECTION_HEADINGS.iter().map(|(heading, _)| *heading))
+});
+
+fn kind_of(heading: &str) -> Option<SectionKind> {
     SECTION_HEADINGS
         .iter()
         .find(|(w, _)| *w == heading)
         .map(|(_, k)| *k)
 }
 
+fn lookup(words: &str) -> Option<SectionKind> {
+    kind_of(HEADINGS.find(trim(words))?)
+}
+
 /// The longest vocabulary entry that starts `text` at a word boundary.
 fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
-    SECTION_HEADINGS
-        .iter()
-        .filter_map(|(w, k)| {
+    HEADINGS
+        .candidates(text)
+        .filter_map(|w| {
             let len = prefix_ignoring_case(text, w)?;
-            text[len..].starts_with(' ').then_some((w.len(), *k, len))
+            text[len..].starts_with(' ').then_some((w, len))
         })
-        .max_by_key(|(vocabulary_len, _, _)| *vocabulary_len)
-        .map(|(_, k, len)| (k, text[len..].trim_start()))
+        .max_by_key(|(heading, _)| heading.len())
+        .and_then(|(heading, len)| Some((kind_of(heading)?, text[len..].trim_start())))
 }
 
 /// Read a line as a section heading from the vocabulary.
