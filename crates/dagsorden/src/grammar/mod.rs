@@ -30,14 +30,16 @@ pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
 /// The byte length of the prefix of `text` that equals `lower` ignoring case, if
 /// `text` starts with it; `lower` must be lowercase. Compares character by character,
 /// so that vocabulary checks need not lowercase whole lines.
+#[inline]
 pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
-    // The ASCII part, byte by byte (most vocabulary is ASCII, and most comparisons fail
-    // on the first byte); characters are decoded only from the first non-ASCII byte on.
+    // The ASCII part, byte by byte and inline in the caller (most vocabulary is ASCII,
+    // and most comparisons fail within the first bytes); characters are decoded, out of
+    // line, only from the first non-ASCII byte on.
     let (text_bytes, lower_bytes) = (text.as_bytes(), lower.as_bytes());
     let mut ascii = 0;
     while let (Some(&t), Some(&l)) = (text_bytes.get(ascii), lower_bytes.get(ascii)) {
         if !t.is_ascii() || !l.is_ascii() {
-            break;
+            return prefix_ignoring_case_from(text, lower, ascii);
         }
         if t.to_ascii_lowercase() != l {
             return None;
@@ -45,9 +47,17 @@ pub(crate) fn prefix_ignoring_case(text: &str, lower: &str) -> Option<usize> {
         ascii += 1;
     }
     if ascii == lower.len() {
-        return Some(ascii);
+        Some(ascii)
+    } else {
+        // `text` ended first.
+        None
     }
-    // Both indices are char boundaries: everything before them is ASCII.
+}
+
+/// [`prefix_ignoring_case`] from `ascii` on, a character at a time; everything before
+/// `ascii` matched and is ASCII, so `ascii` is a character boundary in both.
+#[inline(never)]
+fn prefix_ignoring_case_from(text: &str, lower: &str, ascii: usize) -> Option<usize> {
     let mut consumed = ascii;
     let mut chars = text.get(ascii..)?.chars();
     for want in lower.get(ascii..)?.chars() {
@@ -184,6 +194,11 @@ mod tests {
         assert_eq!(prefix_ignoring_case("Øko", "økonomi"), None);
         assert_eq!(prefix_ignoring_case("Baggrund", "bagg"), Some(4));
         assert_eq!(prefix_ignoring_case("Bxggrund", "bagg"), None);
+        assert_eq!(prefix_ignoring_case("BAG", "bagg"), None);
+        assert_eq!(
+            prefix_ignoring_case("SAGSBEHANDLER Ø", "sagsbehandler ø"),
+            Some(16)
+        );
         assert!(eq_ignoring_case("BESLUTNING", "beslutning"));
         assert!(!eq_ignoring_case("Beslutninger", "beslutning"));
         // A character whose lowercase is two characters never matches one.
