@@ -180,24 +180,41 @@ fn after_introduction(text: &str) -> Option<&str> {
     // A match ends where its pattern does, at a char boundary (only ASCII letters may
     // differ in case); `get` all the same.
     let rest = text.get(verb_end(text)?..)?;
-    let at = [find_word(rest, "at"), find_word(rest, "At")]
-        .into_iter()
-        .flatten()
-        .min()?;
     // The verb and its "at" belong together: "indstilles, at", "indstiller til KKR, at".
-    let between = &rest[..at];
-    if between.chars().filter(|c| c.is_alphabetic()).count() > 60 {
-        return None;
-    }
+    let at = at_word_within(rest, MAX_LETTERS_BEFORE_AT)?;
     Some(rest[at + 2..].trim_start())
 }
 
-fn find_word(haystack: &str, word: &str) -> Option<usize> {
-    haystack.match_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// How many letters may stand between a recommendation verb and its "at".
+const MAX_LETTERS_BEFORE_AT: usize = 60;
+
+/// Where the first word "at" or "At" of `text` starts, if at most `max_letters` letters
+/// come before it. The scan stops after that many letters: the "at" that belongs to a
+/// verb is near it, and a paragraph without one is not read to its end.
+fn at_word_within(text: &str, max_letters: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut letters = 0;
+    let mut previous_is_alphanumeric = false;
+    for (i, c) in text.char_indices() {
+        if matches!(c, 'a' | 'A')
+            && bytes.get(i + 1) == Some(&b't')
+            && !previous_is_alphanumeric
+            && !text[i + 2..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Some(i);
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            if letters > max_letters {
+                return None;
+            }
+        }
+        previous_is_alphanumeric = c.is_alphanumeric();
+    }
+    None
 }
 
 /// Separators that always start a new clause, longest first. Each ends in " at " and
@@ -435,7 +452,48 @@ mod tests {
         })
     }
 
+    /// The "at" of an introduction as it was found: every word "at" and "At" searched
+    /// for through the whole text, then the letters before the first counted. The oracle
+    /// for [`at_word_within`].
+    fn at_word_by_search(text: &str, max_letters: usize) -> Option<usize> {
+        fn find_word(haystack: &str, word: &str) -> Option<usize> {
+            haystack.match_indices(word).map(|(i, _)| i).find(|&i| {
+                let before = haystack[..i].chars().next_back();
+                let after = haystack[i + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        }
+        let at = [find_word(text, "at"), find_word(text, "At")]
+            .into_iter()
+            .flatten()
+            .min()?;
+        let letters = text[..at].chars().filter(|c| c.is_alphabetic()).count();
+        (letters <= max_letters).then_some(at)
+    }
+
     proptest::proptest! {
+        /// The bounded scan finds the "at" the whole-text search found, near the limit
+        /// of letters, next to letters, digits and non-ASCII characters.
+        #[test]
+        fn at_word_as_by_search(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "at", "At", "AT", " ", ",", "at,", "sat", "atten", "kat ", "æat", "atø",
+                    "2at", "at2", "KKR", "Økonomiudvalget", "til", "é", "\u{a0}",
+                ]),
+                0..24,
+            ),
+            max_letters in 0usize..30,
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                at_word_within(&text, max_letters),
+                at_word_by_search(&text, max_letters),
+                "{:?}", text
+            );
+        }
+
         /// Searching from " at " splits as searching for every separator did, on lists
         /// of clauses joined by every separator, numbered clauses and near misses.
         #[test]
