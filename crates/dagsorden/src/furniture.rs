@@ -217,17 +217,22 @@ fn is_web_chrome(text: &str) -> bool {
                 memchr::memmem::Finder::new("OOKIE"),
             ]
         });
-    // "oo" or "OO" first, in one pass over each byte and the next that vectorises: few
-    // lines have either, and the searches cost more than the look on a short line.
+    // A cookie notice is one short paragraph: a line-long paragraph of running text is
+    // not looked at.
+    if text.len() > 600 {
+        return false;
+    }
+    // "oo" in any case first, in one pass over each byte and the next that vectorises:
+    // few lines have it, and the searches cost more than the look on a short line.
     let bytes = text.as_bytes();
     let doubled_o = bytes
         .iter()
         .zip(bytes.get(1..).unwrap_or_default())
         .fold(false, |found, (&a, &b)| {
-            found | ((a == b'o') & (b == b'o')) | ((a == b'O') & (b == b'O'))
+            found | (((a | 0x20) == b'o') & ((b | 0x20) == b'o'))
         });
     let mentions_cookies = doubled_o && COOKIE.iter().any(|f| f.find(bytes).is_some());
-    if !mentions_cookies || text.len() > 600 {
+    if !mentions_cookies {
         return false;
     }
     let lower = bare.to_lowercase();
