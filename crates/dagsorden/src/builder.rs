@@ -993,9 +993,22 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// "Godkendelse af dagsorden\tfold punktet ind": web chrome run into a title.
 fn strip_trailing_chrome(title: &str) -> &str {
-    crate::vocabulary::WEB_CHROME_LINES
+    // Only phrases run into a title: a single word ("Print") may end a title.
+    static PHRASES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        crate::vocabulary::WEB_CHROME_LINES
+            .iter()
+            .copied()
+            .filter(|chrome| chrome.contains(' '))
+            .collect()
+    });
+    // A title that ends in an ASCII character can only end in a phrase that ends in its
+    // lowercase (every title is asked, and few end in chrome).
+    let last = title.as_bytes().last().copied().unwrap_or(0);
+    PHRASES
         .iter()
-        .filter(|chrome| chrome.contains(' '))
+        .filter(|chrome| {
+            !last.is_ascii() || chrome.as_bytes().last() == Some(&last.to_ascii_lowercase())
+        })
         .find_map(|chrome| {
             // Danish capitals take as many bytes as their small letters.
             let cut = title.len().checked_sub(chrome.len())?;
@@ -1184,6 +1197,34 @@ mod tests {
                     .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             );
         }
+    }
+
+    #[test]
+    fn web_chrome_run_into_a_title() {
+        assert_eq!(
+            strip_trailing_chrome("Godkendelse af dagsorden fold punktet ind"),
+            "Godkendelse af dagsorden"
+        );
+        assert_eq!(
+            strip_trailing_chrome("REGNSKAB 2023 FOLD PUNKTET UD"),
+            "REGNSKAB 2023"
+        );
+        assert_eq!(
+            strip_trailing_chrome("Tilskud til foreninger kun nødvendige cookies"),
+            "Tilskud til foreninger"
+        );
+        // A single word of chrome may be the title's own.
+        assert_eq!(strip_trailing_chrome("Aftale om print"), "Aftale om print");
+        assert_eq!(
+            strip_trailing_chrome("Indkøb af printer"),
+            "Indkøb af printer"
+        );
+        assert_eq!(
+            strip_trailing_chrome("fold punktet ind"),
+            "fold punktet ind"
+        );
+        assert_eq!(strip_trailing_chrome("Plan for Ø"), "Plan for Ø");
+        assert_eq!(strip_trailing_chrome(""), "");
     }
 
     #[test]
