@@ -24,14 +24,34 @@ pub struct SectionHeading<'a> {
 
 /// Whether the first word of `text` is the first word of some vocabulary heading.
 fn starts_with_heading_word(text: &str) -> bool {
-    let first = text
-        .split(|c: char| c.is_whitespace() || c == ':')
-        .next()
-        .unwrap_or("");
-    if first.is_empty() || first.len() > 40 {
+    let first = first_word(text);
+    if first.is_empty() || first.len() > MAX_FIRST_WORD_BYTES {
         return false;
     }
     HEADING_FIRST_WORDS.find(first).is_some()
+}
+
+/// Longer first words are no heading's.
+const MAX_FIRST_WORD_BYTES: usize = 40;
+
+/// The text up to the first white space or colon; from the first byte past
+/// [`MAX_FIRST_WORD_BYTES`] on, the rest of the text (too long to be a heading's word,
+/// however long). Bytes are looked at, not characters, until one is not ASCII: every
+/// line of a body is asked, and most start with an ASCII word.
+fn first_word(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().take(MAX_FIRST_WORD_BYTES + 1) {
+        if b >= 0x80 {
+            let rest = text[i..]
+                .find(|c: char| c.is_whitespace() || c == ':')
+                .unwrap_or(text.len() - i);
+            return &text[..i + rest];
+        }
+        if b == b':' || b.is_ascii_whitespace() || b == 0x0B {
+            return &text[..i];
+        }
+    }
+    text
 }
 
 /// The first words of the vocabulary's headings.
@@ -132,6 +152,31 @@ fn qualified(text: &str) -> Option<SectionHeading<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The first word is the one splitting at white space and colons gives, whenever
+        /// it is short enough to matter.
+        #[test]
+        fn first_word_as_by_split(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Beslutning", "i", ":", " ", "\t", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}",
+                "\u{3000}", "Økonomi", "ø", "x", "é", "Sagsfremstillingsbeskrivelsen",
+            ]),
+            0..12,
+        )) {
+            let text = pieces.concat();
+            let by_split = text
+                .split(|c: char| c.is_whitespace() || c == ':')
+                .next()
+                .unwrap_or("");
+            let first = first_word(&text);
+            if by_split.len() <= MAX_FIRST_WORD_BYTES {
+                proptest::prop_assert_eq!(first, by_split, "{:?}", text);
+            } else {
+                proptest::prop_assert!(first.len() > MAX_FIRST_WORD_BYTES, "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn plain_headings() {
