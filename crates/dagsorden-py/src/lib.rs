@@ -13,6 +13,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 use rayon::prelude::*;
 
+// The allocator the `dagsorden` command uses (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     dagsorden,
     Error,
