@@ -604,14 +604,26 @@ fn normalise_spaces(s: &str) -> String {
     let mut last_space = false;
     let mut rest = s;
     while !rest.is_empty() {
-        // Copy the run up to the next character that is white space or invisible.
-        let run = rest
-            .bytes()
-            .position(|b| matches!(b, b' ' | b'\t' | 0x0B | 0x0C) || b >= 0x80)
-            .unwrap_or(rest.len());
+        let bytes = rest.as_bytes();
+        if last_space && bytes[0] == b' ' {
+            rest = &rest[1..];
+            continue;
+        }
+        // Copy the run up to the next byte that may change: a space before a space, other
+        // white space, or the lead byte of a character that may be an odd space or
+        // invisible (all of them start with 0xC2, 0xE2 or 0xEF). Words and single spaces
+        // are copied in one piece.
+        let run = bytes
+            .iter()
+            .enumerate()
+            .position(|(i, &b)| {
+                matches!(b, b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xEF)
+                    || (b == b' ' && bytes.get(i + 1) == Some(&b' '))
+            })
+            .unwrap_or(bytes.len());
         if run > 0 {
             out.push_str(&rest[..run]);
-            last_space = false;
+            last_space = bytes[run - 1] == b' ';
             rest = &rest[run..];
             continue;
         }
@@ -760,7 +772,66 @@ mod tests {
         assert_eq!(lex_str("A B").text, "A B");
     }
 
+    /// [`normalise_spaces`] as it was: a run ends at every space and every character
+    /// outside ASCII. The oracle for the runs that go on over single spaces and letters.
+    fn normalise_spaces_by_character(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut last_space = false;
+        let mut rest = s;
+        while !rest.is_empty() {
+            // Copy the run up to the next character that is white space or invisible.
+            let run = rest
+                .bytes()
+                .position(|b| matches!(b, b' ' | b'\t' | 0x0B | 0x0C) || b >= 0x80)
+                .unwrap_or(rest.len());
+            if run > 0 {
+                out.push_str(&rest[..run]);
+                last_space = false;
+                rest = &rest[run..];
+                continue;
+            }
+            let Some(c) = rest.chars().next() else { break };
+            rest = &rest[c.len_utf8()..];
+            match c {
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{c}'
+                | '\u{b}' => {}
+                '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | ' ' => {
+                    if !last_space {
+                        out.push(' ');
+                    }
+                    last_space = true;
+                }
+                c => {
+                    out.push(c);
+                    last_space = false;
+                }
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        /// Runs copied whole give what copying a character at a time gave, on lines of
+        /// words, Danish letters, dashes and every odd space and invisible character.
+        #[test]
+        fn normalised_as_by_character(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Baggrund", "å", "Æ", "ø", "3", " ", "  ", "\t", "\u{b}", "\u{c}", "–", "”",
+                    "•", "§", "½", "\u{a0}", "\u{ad}", "\u{200b}", "\u{200c}", "\u{200d}",
+                    "\u{2007}", "\u{202f}", "\u{feff}", "\u{2003}", "€", "𝔸", "ï",
+                ]),
+                0..24,
+            )
+        ) {
+            let line = pieces.concat();
+            proptest::prop_assert_eq!(
+                normalise_spaces(&line),
+                normalise_spaces_by_character(&line),
+                "{:?}", line
+            );
+        }
+
         /// The quick look never calls a line clean that the close look would not, on
         /// lines of words, one-letter words, digits, Danish letters, marks and odd
         /// white space.
