@@ -347,10 +347,14 @@ fn leading_indent(s: &str) -> u16 {
 
 /// Everything [`clean`] does, for any line: the path for lines its shortcuts refuse.
 fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
+    // Built once: a substring searcher costs more to build than to run on a line.
+    static WIDE_GAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("   "));
+    let trimmed = s.trim();
     hints.page_break = s.contains('\u{c}');
-    hints.wide_gap = s.trim().contains('\t') || s.trim().contains("   ");
+    hints.wide_gap = trimmed.contains('\t') || WIDE_GAP.find(trimmed.as_bytes()).is_some();
 
-    let collapsed_spacing = collapse_letter_spacing(s.trim());
+    let collapsed_spacing = collapse_letter_spacing(trimmed);
     let mut normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
     // A soft hyphen that ends a line is where a word was broken: keep it as a hyphen
     // so that joining the lines undoes the break ("kommunaldi-" + "rektører").
@@ -668,6 +672,14 @@ mod tests {
         let marked = lex_str("  **Baggrund**  ");
         assert_eq!(marked.text, "Baggrund");
         assert!(marked.hints.bold);
+    }
+
+    #[test]
+    fn wide_gap_is_three_spaces_or_a_tab_inside_the_line() {
+        assert!(lex_str("Godkendelse af dagsorden   3").hints.wide_gap);
+        assert!(lex_str("   Indhold\tSide").hints.wide_gap);
+        assert!(!lex_str("Godkendelse af  dagsorden  3").hints.wide_gap);
+        assert!(!lex_str("   Godkendelse af dagsorden  3   ").hints.wide_gap);
     }
 
     #[test]
