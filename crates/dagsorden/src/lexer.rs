@@ -358,7 +358,7 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     let mut normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
     // A soft hyphen that ends a line is where a word was broken: keep it as a hyphen
     // so that joining the lines undoes the break ("kommunaldi-" + "rektører").
-    if s.trim_end().ends_with('\u{ad}') {
+    if trimmed.ends_with('\u{ad}') {
         normalised.push('-');
     }
     let mut rest: &str = normalised.trim();
