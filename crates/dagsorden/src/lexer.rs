@@ -633,21 +633,27 @@ fn normalise_spaces(s: &str) -> String {
         }
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
-        match c {
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{c}' | '\u{b}' => {}
-            '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | ' ' => {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-            }
-            c => {
-                out.push(c);
-                last_space = false;
-            }
-        }
+        push_normalised(&mut out, c, &mut last_space);
     }
     out
+}
+
+/// One character of [`normalise_spaces`]: white space and odd spaces become one space
+/// (none after a space), invisible characters are dropped, others kept.
+fn push_normalised(out: &mut String, c: char, last_space: &mut bool) {
+    match c {
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{c}' | '\u{b}' => {}
+        '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | ' ' => {
+            if !*last_space {
+                out.push(' ');
+            }
+            *last_space = true;
+        }
+        c => {
+            out.push(c);
+            *last_space = false;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -785,7 +791,8 @@ mod tests {
     }
 
     /// [`normalise_spaces`] as it was: a run ends at every space and every character
-    /// outside ASCII. The oracle for the runs that go on over single spaces and letters.
+    /// outside ASCII, each of which goes through [`push_normalised`]. The oracle for the
+    /// runs that go on over single spaces and letters.
     fn normalise_spaces_by_character(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut last_space = false;
@@ -804,20 +811,7 @@ mod tests {
             }
             let Some(c) = rest.chars().next() else { break };
             rest = &rest[c.len_utf8()..];
-            match c {
-                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{c}'
-                | '\u{b}' => {}
-                '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | ' ' => {
-                    if !last_space {
-                        out.push(' ');
-                    }
-                    last_space = true;
-                }
-                c => {
-                    out.push(c);
-                    last_space = false;
-                }
-            }
+            push_normalised(&mut out, c, &mut last_space);
         }
         out
     }
