@@ -893,6 +893,12 @@ impl<'l, 'a> Builder<'l, 'a> {
                     .extend(unheaded_recommendations(&section.blocks));
             }
         }
+        // The item is complete: its vectors grew by doubling, and their spare room (up
+        // to half) would be held to the end. Copied into blocks of their size instead
+        // (the allocator keeps a block that is at least half used when asked to shrink
+        // it); an agenda of many small items is mostly these vectors.
+        item.sections = exact(std::mem::take(&mut item.sections));
+        item.children = exact(std::mem::take(&mut item.children));
         match self.items.last_mut() {
             Some(parent) => parent.children.push(item),
             None => self.agenda.items.push(item),
@@ -990,6 +996,16 @@ impl<'l, 'a> Builder<'l, 'a> {
 const FUNCTION_WORDS: &[&str] = &[
     "at", "og", "i", "til", "for", "af", "på", "med", "som", "der", "om", "en", "et",
 ];
+
+/// `items` in a vector of exactly their number (one copy; none when already exact).
+fn exact<T>(mut items: Vec<T>) -> Vec<T> {
+    if items.capacity() == items.len() {
+        return items;
+    }
+    let mut sized = Vec::with_capacity(items.len());
+    sized.append(&mut items);
+    sized
+}
 
 /// "Godkendelse af dagsorden\tfold punktet ind": web chrome run into a title.
 fn strip_trailing_chrome(title: &str) -> &str {
@@ -1197,6 +1213,19 @@ mod tests {
                     .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             );
         }
+    }
+
+    #[test]
+    fn exact_keeps_the_items_in_a_vector_of_their_number() {
+        let mut grown = Vec::new();
+        for n in 0..19 {
+            grown.push(n);
+        }
+        assert!(grown.capacity() > 19);
+        let sized = exact(grown);
+        assert_eq!(sized, (0..19).collect::<Vec<_>>());
+        assert_eq!(sized.capacity(), 19);
+        assert_eq!(exact(Vec::<u8>::new()).capacity(), 0);
     }
 
     #[test]
