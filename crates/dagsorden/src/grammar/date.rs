@@ -6,11 +6,12 @@ use dagsorden_model::{ClockTime, IsoDate};
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, one_of, space0, space1},
     combinator::{opt, verify},
 };
 
+use crate::grammar::tag_ignoring_case;
 use crate::vocabulary::MONTHS;
 
 /// Date and times found in a piece of text.
@@ -93,7 +94,7 @@ fn iso_date(input: &str) -> IResult<&str, Option<IsoDate>> {
 
 /// `15. januar 2021`, `den 2. marts 2021`, `15 jan. 2021`, `15-maj-2002`.
 fn textual_date(input: &str) -> IResult<&str, Option<IsoDate>> {
-    let (rest, _) = opt((tag_no_case("den"), space1)).parse(input)?;
+    let (rest, _) = opt((tag_ignoring_case("den"), space1)).parse(input)?;
     let (rest, d) = digits(1, 2)(rest)?;
     let (rest, _) = alt((
         (char('.'), space0).map(|_| ()),
@@ -139,7 +140,11 @@ fn clock(after_kl: bool) -> impl FnMut(&str) -> IResult<&str, Option<ClockTime>>
 }
 
 fn kl(input: &str) -> IResult<&str, ()> {
-    let (rest, _) = (alt((tag_no_case("kl."), tag_no_case("kl"))), space0).parse(input)?;
+    let (rest, _) = (
+        alt((tag_ignoring_case("kl."), tag_ignoring_case("kl"))),
+        space0,
+    )
+        .parse(input)?;
     Ok((rest, ()))
 }
 

@@ -3,10 +3,11 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::tag_no_case,
     character::complete::{char, digit1, space0, space1},
     combinator::{all_consuming, opt, verify},
 };
+
+use super::tag_ignoring_case;
 
 /// A line that is page furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +25,21 @@ fn page_number(input: &str) -> IResult<&str, u32> {
 }
 
 fn side_label(input: &str) -> IResult<&str, u32> {
-    let (rest, _) =
-        alt((tag_no_case("side"), tag_no_case("page"), tag_no_case("s."))).parse(input)?;
+    let (rest, _) = alt((
+        tag_ignoring_case("side"),
+        tag_ignoring_case("page"),
+        tag_ignoring_case("s."),
+    ))
+    .parse(input)?;
     let (rest, _) = space1.parse(rest)?;
     let (rest, n) = page_number(rest)?;
     let (rest, _) = opt((
         space0,
-        alt((tag_no_case("af"), tag_no_case("/"), tag_no_case("of"))),
+        alt((
+            tag_ignoring_case("af"),
+            tag_ignoring_case("/"),
+            tag_ignoring_case("of"),
+        )),
         space0,
         page_number,
     ))

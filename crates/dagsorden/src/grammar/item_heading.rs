@@ -4,12 +4,11 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::tag_no_case,
     character::complete::{char, space0, space1},
     combinator::opt,
 };
 
-use super::{item_number, starts_like_title, toc_entry::split_leader};
+use super::{item_number, starts_like_title, tag_ignoring_case, toc_entry::split_leader};
 
 /// A numbered line that may be an item heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +25,9 @@ pub struct ItemHeading<'a> {
 fn punkt_label(input: &str) -> IResult<&str, ()> {
     let (rest, _) = (
         alt((
-            tag_no_case("punkt"),
-            tag_no_case("pkt."),
-            tag_no_case("pkt"),
+            tag_ignoring_case("punkt"),
+            tag_ignoring_case("pkt."),
+            tag_ignoring_case("pkt"),
         )),
         space1,
     )

@@ -17,6 +17,22 @@ use nom::{
     multi::many0_count,
 };
 
+/// `nom`'s `tag_no_case` for a lowercase word of the vocabulary, compared with
+/// [`prefix_ignoring_case`]: nom's compares a character at a time through Unicode
+/// lowercasing, and the labels it looks for ("punkt", "side", "kl.") are tried on the
+/// first letters of every line that starts like them.
+pub(crate) fn tag_ignoring_case<'a>(
+    lower: &'static str,
+) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |input: &'a str| match prefix_ignoring_case(input, lower) {
+        Some(len) => Ok((&input[len..], &input[..len])),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// An item number: `2`, `2.1`, `2.1.3`, with an optional trailing dot. Returns the
 /// number without the trailing dot and whether it had one.
 pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
@@ -195,6 +211,17 @@ mod tests {
         assert_eq!(prefix_ignoring_case("Baggrund", "bagg"), Some(4));
         assert_eq!(prefix_ignoring_case("Bxggrund", "bagg"), None);
         assert_eq!(prefix_ignoring_case("BAG", "bagg"), None);
+        assert_eq!(tag_ignoring_case("pkt.")("PKT. 3"), Ok((" 3", "PKT.")));
+        assert_eq!(
+            tag_ignoring_case("side")("Side 3 af 12"),
+            Ok((" 3 af 12", "Side"))
+        );
+        assert_eq!(
+            tag_ignoring_case("økonomi")("ØKONOMI i alt"),
+            Ok((" i alt", "ØKONOMI"))
+        );
+        assert!(tag_ignoring_case("punkt")("Pun").is_err());
+        assert!(tag_ignoring_case("punkt")("Plan").is_err());
         assert_eq!(
             prefix_ignoring_case("SAGSBEHANDLER Ø", "sagsbehandler ø"),
             Some(16)
