@@ -610,21 +610,14 @@ fn normalise_spaces(s: &str) -> String {
     while !rest.is_empty() {
         let bytes = rest.as_bytes();
         if last_space && bytes[0] == b' ' {
-            rest = &rest[1..];
+            // The rest of a run of spaces (a layout gap, an indent) at once.
+            let spaces = bytes.iter().take_while(|&&b| b == b' ').count();
+            rest = &rest[spaces..];
             continue;
         }
-        // Copy the run up to the next byte that may change: a space before a space, other
-        // white space, or the lead byte of a character that may be an odd space or
-        // invisible (all of them start with 0xC2, 0xE2 or 0xEF). Words and single spaces
-        // are copied in one piece.
-        let run = bytes
-            .iter()
-            .enumerate()
-            .position(|(i, &b)| {
-                matches!(b, b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xEF)
-                    || (b == b' ' && bytes.get(i + 1) == Some(&b' '))
-            })
-            .unwrap_or(bytes.len());
+        // Copy the run up to the next byte that may change: words and single spaces are
+        // copied in one piece.
+        let run = unchanged_run(bytes);
         if run > 0 {
             out.push_str(&rest[..run]);
             last_space = bytes[run - 1] == b' ';
@@ -636,6 +629,43 @@ fn normalise_spaces(s: &str) -> String {
         push_normalised(&mut out, c, &mut last_space);
     }
     out
+}
+
+/// How many bytes from the start of `bytes` [`normalise_spaces`] copies unchanged: up
+/// to a space before a space, other white space, or the lead byte of a character that
+/// may be an odd space or invisible (all of them start with 0xC2, 0xE2 or 0xEF).
+fn unchanged_run(bytes: &[u8]) -> usize {
+    let stops = |b: u8, next: u8| {
+        (b == b'\t')
+            | (b == 0x0B)
+            | (b == 0x0C)
+            | (b == 0xC2)
+            | (b == 0xE2)
+            | (b == 0xEF)
+            | ((b == b' ') & (next == b' '))
+    };
+    // Whole blocks of 16 bytes (and the byte after each, for a double space) looked at
+    // without branches, which vectorises; the block with a stop, and the tail, a byte at
+    // a time.
+    let mut start = 0;
+    while let Some(block) = bytes.get(start..start + 17) {
+        let stopped = block[..16]
+            .iter()
+            .zip(&block[1..])
+            .fold(false, |stopped, (&b, &next)| stopped | stops(b, next));
+        if stopped {
+            break;
+        }
+        start += 16;
+    }
+    let tail = &bytes[start..];
+    let after = |i: usize| tail.get(i + 1).copied().unwrap_or(0);
+    start
+        + tail
+            .iter()
+            .enumerate()
+            .position(|(i, &b)| stops(b, after(i)))
+            .unwrap_or(tail.len())
 }
 
 /// One character of [`normalise_spaces`]: white space and odd spaces become one space
@@ -817,6 +847,30 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The blockwise look finds the stop a byte-at-a-time look finds, in blocks and
+        /// tails, and across a block's last byte (a double space split by the edge).
+        #[test]
+        fn unchanged_run_stops_at_the_first_byte_that_may_change(
+            words in proptest::collection::vec("[abæ€]{1,7}", 0..24),
+            at in 0usize..24,
+            stop in proptest::sample::select(vec![
+                "", "  ", "\t", "\u{b}", "\u{c}", "\u{a0}", "\u{2007}", "\u{feff}", " .",
+            ]),
+            tail in "[ab .\t\u{a0}]{0,12}",
+        ) {
+            // Words and single spaces (a clean run of any length), one stop among them.
+            let at = at.min(words.len());
+            let line = format!("{}{stop}{}{tail}", words[..at].join(" "), words[at..].join(" "));
+            let bytes = line.as_bytes();
+            let byte_by_byte = (0..bytes.len())
+                .find(|&i| {
+                    matches!(bytes[i], b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xEF)
+                        || (bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' '))
+                })
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(unchanged_run(bytes), byte_by_byte, "{:?}", line);
+        }
+
         /// Runs copied whole give what copying a character at a time gave, on lines of
         /// words, Danish letters, dashes and every odd space and invisible character.
         #[test]
