@@ -59,6 +59,13 @@ pub fn unheaded_recommendations(blocks: &[Block]) -> Vec<String> {
 /// "Direktionen indstiller, at", "Direktøren for Teknik og Miljø indstiller til Byrådet:",
 /// "Det indstilles," — the verb among the first words of the paragraph.
 pub fn opens_recommendation(text: &str) -> bool {
+    // Both verbs start "indstille": a paragraph without it (most) is settled by one
+    // vectorised search rather than by splitting its first words.
+    static VERB_STEM: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("indstille"));
+    if VERB_STEM.find(text.as_bytes()).is_none() {
+        return false;
+    }
     text.split_whitespace()
         .take(8)
         .any(|w| matches!(w.trim_end_matches([',', ':']), "indstiller" | "indstilles"))
@@ -624,6 +631,22 @@ mod tests {
             Some("At planen godkendes")
         );
         assert_eq!(numbered_clause("1. Godkendelse af dagsorden"), None);
+    }
+
+    #[test]
+    fn the_verb_among_the_first_eight_words_opens_recommendations() {
+        assert!(opens_recommendation("Direktionen indstiller, at"));
+        assert!(opens_recommendation("Det indstilles,"));
+        assert!(opens_recommendation(
+            "Direktøren for Teknik og Miljø indstiller til Byrådet:"
+        ));
+        // Ninth word, another form, or the stem inside a longer word: running text.
+        assert!(!opens_recommendation(
+            "Sagen har tidligere været drøftet, og direktionen nu indstiller, at"
+        ));
+        assert!(!opens_recommendation("Udvalget indstillede sagen til Byrådet."));
+        assert!(!opens_recommendation("Sagen blev indstillet til godkendelse."));
+        assert!(!opens_recommendation("Baggrund for sagen"));
     }
 
     #[test]
