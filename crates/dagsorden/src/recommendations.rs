@@ -324,14 +324,29 @@ fn split_clauses(text: &str) -> Vec<String> {
     })
 }
 
+/// Whether `text` holds "2. at" / "3) At" anywhere: a digit, "." or ")", white space,
+/// then "at" and white space, which every [`NUMBERED_SEPARATOR`] holds. A clause list
+/// has few dots and parentheses; each is looked at, not every byte through the pattern.
+fn has_numbered_at(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'.', b')', bytes).any(|mark| {
+        let after = &bytes[mark + 1..];
+        let gap = after.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        mark > 0
+            && bytes[mark - 1].is_ascii_digit()
+            && gap > 0
+            && matches!(after.get(gap..gap + 3), Some([b'a' | b'A', b't', b' ' | b'\t']))
+    })
+}
+
 /// The numbered clauses' separators ("…, 2. at …") from an offset on: `(start, length)`.
 fn numbered_separators(text: &str) -> impl Fn(usize) -> Option<(usize, usize)> + '_ {
-    // A numbered clause needs a digit; most clause lists have none.
-    let has_digit = crate::grammar::has_digit(text);
+    // Most clause lists have no numbered "at" and are settled without the pattern.
+    let may_have_one = has_numbered_at(text);
     move |from| {
         NUMBERED_SEPARATOR
             .as_ref()
-            .filter(|_| has_digit)
+            .filter(|_| may_have_one)
             .and_then(|r| r.find_at(text, from))
             .map(|m| (m.start(), m.len()))
     }
@@ -631,6 +646,27 @@ mod tests {
             Some("At planen godkendes")
         );
         assert_eq!(numbered_clause("1. Godkendelse af dagsorden"), None);
+    }
+
+    proptest::proptest! {
+        /// The quick look never refuses a text the pattern would find a separator in.
+        #[test]
+        fn numbered_at_look_admits_every_separator(
+            text in "([a-zA-Z0-9,;.) \t]|og|at|At| 2\\. at | 3\\) At\t){0,40}"
+        ) {
+            let found = NUMBERED_SEPARATOR.as_ref().is_some_and(|r| r.is_match(&text));
+            proptest::prop_assert!(!found || has_numbered_at(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn numbered_at_look() {
+        assert!(has_numbered_at("at A, 2. at B"));
+        assert!(has_numbered_at("at A og 3)\tAt B"));
+        assert!(!has_numbered_at("at budgettet for 2023. Beløbet"));
+        assert!(!has_numbered_at("i 2. kvartal at"));
+        assert!(!has_numbered_at("(se bilag 2) at"));
+        assert!(!has_numbered_at("2.at B"));
     }
 
     #[test]
