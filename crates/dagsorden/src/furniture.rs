@@ -31,7 +31,7 @@ const PAGE_EDGE: usize = 3;
 pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
     let mut found: Vec<Option<Kind>> = lines
         .iter()
-        .map(|line| is_web_chrome(&line.text).then_some(Kind::WebChrome))
+        .map(|line| (!line.is_blank() && is_web_chrome(&line.text)).then_some(Kind::WebChrome))
         .collect();
     let near_break = page_edges(lines);
     let has_page_breaks = near_break.contains(&true);
