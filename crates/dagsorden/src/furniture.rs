@@ -41,8 +41,7 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
     let mut by_hash: Vec<(u64, usize)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_ref();
-        let too_long = text.len() > 480 || (text.len() > 120 && text.chars().count() > 120);
-        if line.is_blank() || line.hints.bullet || too_long {
+        if line.is_blank() || line.hints.bullet || text.len() > 480 {
             continue;
         }
         // Without page breaks only a shape with a `#` (a number, in the shape) that does
@@ -54,6 +53,10 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
                     .bytes()
                     .fold(false, |number, b| number | b.is_ascii_digit() | (b == b'#')))
         {
+            continue;
+        }
+        // Counted last: most long lines are sentences, settled above.
+        if text.len() > 120 && text.chars().count() > 120 {
             continue;
         }
         by_hash.push((shape_hash(text), index));
