@@ -609,18 +609,18 @@ impl<'l, 'a> Builder<'l, 'a> {
         {
             return false;
         }
-        let words = text.split_whitespace().count();
         let in_decision = self
             .section
             .as_ref()
             .is_some_and(|s| s.kind == SectionKind::Beslutning);
+        // A paragraph standing alone ends a sentence: looked at before its words are.
         !line.hints.bullet
+            && !text.ends_with(['.', ',', ':', ';', '!', '?', ')'])
             && !in_decision
             && !self.items.is_empty()
-            && (1..=4).contains(&words)
             && text.chars().count() <= 40
+            && (1..=4).contains(&text.split_whitespace().count())
             && text.chars().next().is_some_and(char::is_uppercase)
-            && !text.ends_with(['.', ',', ':', ';', '!', '?', ')'])
             && !text.chars().any(|c| c.is_ascii_digit())
             && !is_closed_marker(text)
             && !opens_recommendation(text)
