@@ -525,9 +525,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.title_may_continue = true;
             return;
         }
-        if is_closed_marker(text)
-            && self.section.is_none()
+        if self.section.is_none()
             && self.blocks.is_empty()
+            && is_closed_marker(text)
             && let Some(item) = self.items.last_mut()
             && item.body.is_empty()
         {
