@@ -91,6 +91,14 @@ fn pathological(c: &mut Criterion) {
         ("chain-2000-levels", pathological::nesting_chain(2_000)),
         ("toc-50000-lines", pathological::toc_only(50_000)),
         ("toc-100000-lines", pathological::toc_only(100_000)),
+        (
+            "toc-without-pages-50000-lines",
+            pathological::toc_without_pages(50_000),
+        ),
+        (
+            "toc-without-pages-100000-lines",
+            pathological::toc_without_pages(100_000),
+        ),
         ("clauses-10000", pathological::many_clauses(10_000)),
         ("clauses-20000", pathological::many_clauses(20_000)),
     ];

@@ -115,6 +115,20 @@ pub fn toc_only(entries: usize) -> String {
     out
 }
 
+/// A web page's table of contents: `entries` lines of number and title, with neither
+/// dot leaders nor pages, under its heading, and no body. Every line is asked whether
+/// the TOC has pages so far: that must not look through the entries each time.
+pub fn toc_without_pages(entries: usize) -> String {
+    let mut out = String::with_capacity(entries * 50);
+    header(&mut out);
+    out.push_str("Indholdsfortegnelse\n\n");
+    for n in 0..entries {
+        let subject = SUBJECTS[n % SUBJECTS.len()];
+        let _ = writeln!(out, "{}. {subject}", item_number(n));
+    }
+    out
+}
+
 /// One Indstilling whose recommendation is a single paragraph of `clauses` clauses
 /// ("…, at A og at B og at C …"): splitting it must not rescan the paragraph per clause.
 pub fn many_clauses(clauses: usize) -> String {
@@ -139,6 +153,7 @@ pub fn full_set() -> Vec<(&'static str, String)> {
         ("line-1MB", long_line(1_000_000)),
         ("number-10000-deep", deep_number(10_000)),
         ("toc-100000-lines", toc_only(100_000)),
+        ("toc-without-pages-100000-lines", toc_without_pages(100_000)),
         ("clauses-20000", many_clauses(20_000)),
     ]
 }
@@ -158,6 +173,9 @@ mod tests {
             toc_only(30).lines().filter(|l| l.contains("....")).count(),
             30
         );
+        let web_toc = toc_without_pages(30);
+        assert_eq!(web_toc.lines().filter(|l| l.contains(". ")).count(), 30);
+        assert!(!web_toc.contains(".........."));
         assert!(long_line(10_000).lines().any(|l| l.len() >= 10_000));
         assert!(deep_number(50).contains(&format!("{}. Et dybt", vec!["1"; 50].join("."))));
     }

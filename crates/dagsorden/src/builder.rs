@@ -56,6 +56,9 @@ pub struct Builder<'l, 'a> {
     /// A case line standing before its item's heading, with its line index.
     pending_case: Option<(CaseRef, usize)>,
     toc_numbers: HashSet<String>,
+    /// Some TOC entry has a page number (kept as entries gain pages, rather than looked
+    /// for among all entries at every TOC line, which made a long TOC quadratic).
+    toc_has_pages: bool,
     used_numbers: HashSet<String>,
     /// Item numbers from a PDF outline.
     outline_numbers: HashSet<String>,
@@ -90,6 +93,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             section: None,
             pending_case: None,
             toc_numbers: HashSet::default(),
+            toc_has_pages: false,
             used_numbers: HashSet::default(),
             outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
             last_end: 0,
@@ -192,6 +196,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 {
                     entry.page = Some(n);
                     entry.span = entry.span.cover(line.span);
+                    self.toc_has_pages = true;
                     self.extend_toc_span(line.span);
                     return true;
                 }
@@ -443,9 +448,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             if self.toc_numbers.contains(entry.number) {
                 return false; // the body repeats the first number: the TOC is over
             }
-            let toc_has_pages = self.agenda.toc.iter().any(|e| e.page.is_some());
             let plain_heading = !entry.leader && entry.page.is_none();
-            if toc_has_pages
+            if self.toc_has_pages
                 && plain_heading
                 && (line.hints.is_strong_heading() || self.next_is_structure(index))
             {
@@ -463,6 +467,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             if leader || page.is_some() {
                 crate::paragraph::join_wrapped(&mut last.title, tail);
                 last.page = page;
+                self.toc_has_pages |= page.is_some();
                 last.span = last.span.cover(line.span);
                 self.extend_toc_span(line.span);
                 return true;
@@ -473,6 +478,7 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     fn push_toc_entry(&mut self, number: &str, title: &str, page: Option<u32>, span: Span) {
         self.toc_numbers.insert(number.to_owned());
+        self.toc_has_pages |= page.is_some();
         // The TOC names items as the body does: without "Lukket punkt:" or a case number.
         let (title, _) = strip_closed_marker(title);
         let (title, _) = split_trailing_case(title);
@@ -1226,6 +1232,33 @@ mod tests {
         assert_eq!(sized, (0..19).collect::<Vec<_>>());
         assert_eq!(sized.capacity(), 19);
         assert_eq!(exact(Vec::<u8>::new()).capacity(), 0);
+    }
+
+    /// A TOC whose pages come on lines of their own (a bare number under each entry)
+    /// has pages: a numbered heading that is no TOC entry then ends the TOC, as it does
+    /// after entries with their pages on the line.
+    #[test]
+    fn pages_on_lines_of_their_own_count_as_the_tocs_pages() {
+        let toc = |pages: [&str; 2]| {
+            let text = format!(
+                "DAGSORDEN\n\nIndholdsfortegnelse\n\n1. Godkendelse af dagsorden{}\n\
+                 2. Orientering fra formanden{}\n\n## 3. Eventuelt\n\nIntet.\n",
+                pages[0], pages[1]
+            );
+            let agenda = crate::parse(&text);
+            let toc: Vec<_> = agenda.toc.iter().map(|e| (e.number.clone(), e.page)).collect();
+            let items: Vec<_> = agenda.items.iter().map(|i| i.number.clone()).collect();
+            (toc, items)
+        };
+        let ended = (
+            vec![("1".to_owned(), Some(3)), ("2".to_owned(), Some(4))],
+            vec!["3".to_owned()],
+        );
+        assert_eq!(toc([" ..... 3", " ..... 4"]), ended);
+        assert_eq!(toc(["\n3", "\n4"]), ended);
+        // Without pages a numbered heading may be one more entry of a web page's TOC.
+        let (entries, _) = toc(["", ""]);
+        assert_eq!(entries.len(), 3);
     }
 
     #[test]
