@@ -1,7 +1,7 @@
 //! Criterion benches: text parsing throughput (MB/s) on every text fixture and on one
 //! concatenated corpus; scaling with document size (1 KB to 50 MB: the throughput must
 //! stay flat for the time to be linear); the pathological inputs at half and full size;
-//! and PDF pages per second on every PDF fixture.
+//! and PDF pages per second on every PDF fixture, and a pathological PDF page at two sizes.
 
 use std::path::{Path, PathBuf};
 
@@ -131,5 +131,21 @@ fn pdf(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, text, scaling, pathological, pdf);
+/// A page drawn a word at a time on one baseline, at two sizes: the time must double
+/// with the runs, not quadruple.
+fn pdf_pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pdf-pathological");
+    group.sample_size(20);
+    for runs in [10_000, 20_000] {
+        let bytes = dagsorden_bench::pdf_writer::one_baseline_pdf(runs);
+        // Runs per second: the content stream is compressed, its bytes say little.
+        group.throughput(Throughput::Elements(runs as u64));
+        group.bench_function(format!("one-baseline-{runs}-runs"), |b| {
+            b.iter(|| dagsorden_pdf::parse_pdf(std::hint::black_box(&bytes)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, text, scaling, pathological, pdf, pdf_pathological);
 criterion_main!(benches);

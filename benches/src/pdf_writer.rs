@@ -91,6 +91,24 @@ pub fn text_to_pdf(text: &str) -> Vec<u8> {
             on_page += 1;
         }
     }
+    pdf_of_pages(&pages)
+}
+
+/// One page that draws `runs` short words one after another on a single baseline, a
+/// `Tj` each (as producers that place text glyph by glyph do; the line runs off the
+/// page): layout must join them into one line in time linear in `runs`.
+pub fn one_baseline_pdf(runs: usize) -> Vec<u8> {
+    let mut content = b"BT /F1 10 Tf 20 700 Td\n".to_vec();
+    for n in 0..runs {
+        let _ = writeln!(content, "(w{}) Tj 14 0 Td", n % 10);
+    }
+    content.extend_from_slice(b"ET\n");
+    pdf_of_pages(&[content])
+}
+
+/// A PDF of the given content streams, a page each, with Helvetica as /F1 and
+/// Helvetica-Bold as /F2.
+fn pdf_of_pages(pages: &[Vec<u8>]) -> Vec<u8> {
     let page_count = pages.len();
     // Objects: 1 catalog, 2 pages, 3 and 4 fonts, then a page and its content per page.
     let mut objects: Vec<Vec<u8>> = vec![
@@ -174,6 +192,15 @@ mod tests {
         assert_eq!(from_pdf.organisation, from_text.organisation);
         assert_eq!(from_pdf.meeting.date, from_text.meeting.date);
         assert_eq!(from_pdf.source.pages, Some(1));
+    }
+
+    #[test]
+    fn one_baseline_is_one_line_of_every_word() {
+        let bytes = one_baseline_pdf(300);
+        let extracted = dagsorden_pdf::extract(&bytes, &dagsorden_pdf::Limits::default());
+        let lines = extracted.map(|e| e.lines).unwrap_or_default();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text.matches('w').count(), 300);
     }
 
     #[test]

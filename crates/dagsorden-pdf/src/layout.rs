@@ -34,22 +34,31 @@ pub fn page_lines(mut runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
         !r.text.trim().is_empty() && r.size > 0.0 && r.x.is_finite() && r.y.is_finite()
     });
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-    let mut groups: Vec<Vec<Run>> = Vec::new();
+    // Each line with its largest size so far, kept as runs join it: taken from the
+    // runs at every join, a line of thousands of runs (text drawn glyph by glyph on one
+    // baseline) made the page quadratic.
+    let mut groups: Vec<(Vec<Run>, f32)> = Vec::new();
     for run in runs {
         match groups.last_mut() {
-            Some(line) if same_baseline(line, &run) => line.push(run),
-            _ => groups.push(vec![run]),
+            Some((line, largest)) if same_baseline(line, *largest, &run) => {
+                *largest = largest.max(run.size);
+                line.push(run);
+            }
+            _ => {
+                let size = run.size;
+                groups.push((vec![run], size));
+            }
         }
     }
-    groups.into_iter().map(|g| join_line(g, page)).collect()
+    groups.into_iter().map(|(g, _)| join_line(g, page)).collect()
 }
 
-fn same_baseline(line: &[Run], run: &Run) -> bool {
+/// Whether `run` stands on the baseline of `line`, whose largest size is `largest`.
+fn same_baseline(line: &[Run], largest: f32, run: &Run) -> bool {
     let Some(first) = line.first() else {
         return false;
     };
-    let size = line.iter().map(|r| r.size).fold(run.size, f32::max);
-    (first.y - run.y).abs() <= 0.4 * size
+    (first.y - run.y).abs() <= 0.4 * largest.max(run.size)
 }
 
 fn join_line(mut runs: Vec<Run>, page: u32) -> PdfLine {
@@ -195,6 +204,47 @@ mod tests {
             gaps,
             [false, true, false, false, false, false, false, false, false]
         );
+    }
+
+    proptest::proptest! {
+        /// Lines grouped with the largest size kept as runs join are the lines grouped
+        /// by looking at every run of the line at each join, on runs of mixed sizes
+        /// near a few baselines (the margin is a share of the size).
+        #[test]
+        fn largest_size_kept_groups_as_looking_at_every_run(
+            runs in proptest::collection::vec(
+                (0u8..3, -4.0f32..4.0, proptest::sample::select(vec![6.0f32, 10.0, 14.0, 24.0]), 0.0f32..500.0),
+                0..40,
+            )
+        ) {
+            let runs: Vec<Run> = runs
+                .iter()
+                .enumerate()
+                .map(|(i, &(baseline, jitter, size, x))| Run {
+                    x,
+                    x_end: x + 20.0,
+                    y: 700.0 - 14.0 * f32::from(baseline) + jitter,
+                    size,
+                    bold: false,
+                    text: format!("w{i}"),
+                })
+                .collect();
+            let mut sorted = runs.clone();
+            sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+            let mut by_every_run: Vec<Vec<Run>> = Vec::new();
+            for run in sorted {
+                let joins = by_every_run.last().is_some_and(|line| {
+                    let size = line.iter().map(|r| r.size).fold(run.size, f32::max);
+                    (line[0].y - run.y).abs() <= 0.4 * size
+                });
+                match by_every_run.last_mut() {
+                    Some(line) if joins => line.push(run),
+                    _ => by_every_run.push(vec![run]),
+                }
+            }
+            let expected: Vec<PdfLine> = by_every_run.into_iter().map(|g| join_line(g, 1)).collect();
+            proptest::prop_assert_eq!(page_lines(runs, 1), expected);
+        }
     }
 
     #[test]
