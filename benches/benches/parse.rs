@@ -85,6 +85,8 @@ fn pathological(c: &mut Criterion) {
         ("items-100000", pathological::many_items(100_000)),
         ("line-500KB", pathological::long_line(500_000)),
         ("line-1MB", pathological::long_line(1_000_000)),
+        ("brackets-line-500KB", pathological::brackets_line(500_000)),
+        ("brackets-line-1MB", pathological::brackets_line(1_000_000)),
         ("number-5000-deep", pathological::deep_number(5_000)),
         ("number-10000-deep", pathological::deep_number(10_000)),
         ("chain-1000-levels", pathological::nesting_chain(1_000)),

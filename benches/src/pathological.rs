@@ -115,6 +115,21 @@ pub fn toc_only(entries: usize) -> String {
     out
 }
 
+/// One line of `bytes` bytes of text with a `<` in every word and no `>` (a formula or
+/// a broken HTML export): each `<` may open a tag, and finding that none closes must
+/// not search the rest of the line from every one.
+pub fn brackets_line(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 1024);
+    header(&mut out);
+    out.push_str("1. Et punkt med en linje af tegn\n\nBaggrund\n\n");
+    let start = out.len();
+    while out.len() - start < bytes {
+        out.push_str("a<b ");
+    }
+    out.push_str("\n\nBeslutning\n\nGodkendt.\n");
+    out
+}
+
 /// A web page's table of contents: `entries` lines of number and title, with neither
 /// dot leaders nor pages, under its heading, and no body. Every line is asked whether
 /// the TOC has pages so far: that must not look through the entries each time.
@@ -151,6 +166,7 @@ pub fn full_set() -> Vec<(&'static str, String)> {
         ("agenda-50MB", agenda_of_size(50_000_000)),
         ("items-100000", many_items(100_000)),
         ("line-1MB", long_line(1_000_000)),
+        ("brackets-line-1MB", brackets_line(1_000_000)),
         ("number-10000-deep", deep_number(10_000)),
         ("toc-100000-lines", toc_only(100_000)),
         ("toc-without-pages-100000-lines", toc_without_pages(100_000)),
@@ -173,6 +189,9 @@ mod tests {
             toc_only(30).lines().filter(|l| l.contains("....")).count(),
             30
         );
+        let brackets = brackets_line(10_000);
+        assert!(brackets.lines().any(|l| l.len() >= 10_000 && l.matches('<').count() >= 2_500));
+        assert!(!brackets.contains('>'));
         let web_toc = toc_without_pages(30);
         assert_eq!(web_toc.lines().filter(|l| l.contains(". ")).count(), 30);
         assert!(!web_toc.contains(".........."));

@@ -545,45 +545,101 @@ fn strip_emphasis(s: &str, bold: &mut bool) -> String {
         *bold = true;
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
+    let mut tags = TagCloses::default();
+    let mut at = 0;
+    while let Some(c) = s[at..].chars().next() {
+        let rest = &s[at..];
         if rest.starts_with("**") || rest.starts_with("__") {
-            rest = &rest[2..];
+            at += 2;
             continue;
         }
         if c == '<' {
-            if let Some(len) = html_tag_len(rest) {
+            if let Some(len) = tags.tag_len_at(s, at) {
                 let tag = &rest[..len];
                 if tag.eq_ignore_ascii_case("<br>") || tag.eq_ignore_ascii_case("<br/>") {
                     out.push(' ');
                 }
-                rest = &rest[len..];
+                at += len;
                 continue;
             }
         }
         out.push(c);
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
     out
 }
+
+/// The inline HTML tags [`strip_emphasis`] removes.
+const HTML_TAGS: [&str; 10] = [
+    "b", "strong", "i", "em", "u", "br", "span", "p", "font", "sup",
+];
+
+/// Where the `>` that would close a tag opened at a `<` stands, found once for all the
+/// `<` before it (a line asked at every `<`, in order): a line of many `<` and a late
+/// `>`, or none, is searched once rather than to its end at every `<`.
+#[derive(Debug, Default)]
+struct TagCloses {
+    /// The last search: it started at `.0` and found the first `>` from there at `.1`.
+    found: Option<(usize, Option<usize>)>,
+    /// The `/`s right before that `>`: `(close, count)`.
+    slashes: Option<(usize, usize)>,
+}
+
+impl TagCloses {
+    /// Length of a simple inline HTML tag (`<b>`, `</strong>`, `<br/>`, `<span x>`)
+    /// opened at `at` in `s`, where `s[at]` is `<`; positions asked only grow.
+    fn tag_len_at(&mut self, s: &str, at: usize) -> Option<usize> {
+        let bytes = s.as_bytes();
+        let close = match self.found {
+            Some((from, close)) if from <= at && close.is_none_or(|c| at < c) => close,
+            _ => {
+                let close = memchr::memchr(b'>', bytes.get(at..)?).map(|i| at + i);
+                self.found = Some((at, close));
+                close
+            }
+        }?;
+        let slashes = match self.slashes {
+            Some((c, n)) if c == close => n,
+            _ => {
+                let n = bytes[..close].iter().rev().take_while(|&&b| b == b'/').count();
+                self.slashes = Some((close, n));
+                n
+            }
+        };
+        // The tag's inside without the `/`s that open or close it, then its name: the
+        // first word, which is only looked at as far as the longest tag name.
+        let end = (close - slashes).max(at + 1);
+        let mut start = at + 1;
+        while start < end && bytes[start] == b'/' {
+            start += 1;
+        }
+        let inside = s.get(start..end)?.trim_start();
+        let mut name_len = None;
+        for (i, c) in inside.char_indices().take(MAX_TAG_NAME + 1) {
+            if c.is_whitespace() {
+                name_len = Some(i);
+                break;
+            }
+        }
+        let name = match name_len {
+            Some(len) => &inside[..len],
+            None if inside.chars().nth(MAX_TAG_NAME).is_none() => inside,
+            None => return None,
+        };
+        HTML_TAGS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(name))
+            .then_some(close + 1 - at)
+    }
+}
+
+/// The longest name in [`HTML_TAGS`].
+const MAX_TAG_NAME: usize = 6;
 
 fn starts_with_tag(s: &str, tags: &[&str]) -> bool {
     tags.iter().any(|t| {
         s.len() >= t.len() && s.is_char_boundary(t.len()) && s[..t.len()].eq_ignore_ascii_case(t)
     })
-}
-
-/// Length of a simple inline HTML tag at the start of `s` (`<b>`, `</strong>`, `<br/>`).
-fn html_tag_len(s: &str) -> Option<usize> {
-    let close = s.find('>')?;
-    let inner = s[1..close].trim_start_matches('/').trim_end_matches('/');
-    let name = inner.split_whitespace().next().unwrap_or("");
-    const TAGS: [&str; 10] = [
-        "b", "strong", "i", "em", "u", "br", "span", "p", "font", "sup",
-    ];
-    TAGS.iter()
-        .any(|t| t.eq_ignore_ascii_case(name))
-        .then_some(close + 1)
 }
 
 fn unescape_markdown(s: &str) -> Cow<'_, str> {
@@ -846,7 +902,56 @@ mod tests {
         out
     }
 
+    /// The tag look before [`TagCloses`]: a search for `>` from every `<`.
+    fn html_tag_len_by_search(s: &str) -> Option<usize> {
+        let close = s.find('>')?;
+        let inner = s[1..close].trim_start_matches('/').trim_end_matches('/');
+        let name = inner.split_whitespace().next().unwrap_or("");
+        HTML_TAGS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(name))
+            .then_some(close + 1)
+    }
+
+    #[test]
+    fn html_tags() {
+        let mut bold = false;
+        assert_eq!(strip_emphasis("<b>Indstilling</b>", &mut bold), "Indstilling");
+        assert!(bold);
+        assert_eq!(strip_emphasis("a<br/>b< span class=x >c", &mut bold), "a bc");
+        assert_eq!(strip_emphasis("<//>x</ b>y<bold>", &mut bold), "<//>xy<bold>");
+        assert_eq!(strip_emphasis("<<<b>", &mut bold), "<<");
+        // The slashes before one `>` are not the next one's.
+        assert_eq!(strip_emphasis("<br/>x<b>y", &mut bold), " xy");
+        assert_eq!(strip_emphasis("2 < 3 og 4 > 1", &mut bold), "2 < 3 og 4 > 1");
+    }
+
     proptest::proptest! {
+        /// The `>` found once for many `<` gives, at every `<` in turn, what a search
+        /// from that `<` gave: on text of brackets, slashes, tag names, spaces (Unicode
+        /// ones too) and Danish letters.
+        #[test]
+        fn tag_closes_agree_with_a_search_from_every_bracket(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<", ">", "/", "/>", "</", " ", "\u{2003}", "b", "B", "br", "span", "strong",
+                    "bold", "x", "æ", "=", "sup",
+                ]),
+                0..30,
+            )
+        ) {
+            let line = pieces.concat();
+            let mut tags = TagCloses::default();
+            for (at, _) in line.match_indices('<') {
+                proptest::prop_assert_eq!(
+                    tags.tag_len_at(&line, at),
+                    html_tag_len_by_search(&line[at..]),
+                    "{:?} at {}", line, at
+                );
+            }
+        }
+
+
         /// The blockwise look finds the stop a byte-at-a-time look finds, in blocks and
         /// tails, and across a block's last byte (a double space split by the edge).
         #[test]
