@@ -133,16 +133,23 @@ fn pdf(c: &mut Criterion) {
     group.finish();
 }
 
-/// A page drawn a word at a time on one baseline, at two sizes: the time must double
-/// with the runs, not quadruple.
+/// A page drawn a word at a time on one baseline, and a page of lines each in a size
+/// of its own, each at two sizes: the time must double with the runs, not quadruple.
 fn pdf_pathological(c: &mut Criterion) {
+    use dagsorden_bench::pdf_writer::{many_sizes_pdf, one_baseline_pdf};
     let mut group = c.benchmark_group("pdf-pathological");
     group.sample_size(20);
-    for runs in [10_000, 20_000] {
-        let bytes = dagsorden_bench::pdf_writer::one_baseline_pdf(runs);
-        // Runs per second: the content stream is compressed, its bytes say little.
-        group.throughput(Throughput::Elements(runs as u64));
-        group.bench_function(format!("one-baseline-{runs}-runs"), |b| {
+    let inputs = [
+        ("one-baseline", "runs", 10_000, one_baseline_pdf as fn(usize) -> Vec<u8>),
+        ("one-baseline", "runs", 20_000, one_baseline_pdf),
+        ("many-sizes", "lines", 10_000, many_sizes_pdf),
+        ("many-sizes", "lines", 20_000, many_sizes_pdf),
+    ];
+    for (shape, unit, count, make) in inputs {
+        let bytes = make(count);
+        // Runs or lines per second: the content stream is compressed, its bytes say little.
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_function(format!("{shape}-{count}-{unit}"), |b| {
             b.iter(|| dagsorden_pdf::parse_pdf(std::hint::black_box(&bytes)))
         });
     }

@@ -106,6 +106,20 @@ pub fn one_baseline_pdf(runs: usize) -> Vec<u8> {
     pdf_of_pages(&[content])
 }
 
+/// One page of `lines` one-word lines, each in a font size of its own (1, 1.5, 2 …
+/// points, spaced to match): finding the body size must not search through the sizes
+/// seen at every line.
+pub fn many_sizes_pdf(lines: usize) -> Vec<u8> {
+    let mut content = Vec::new();
+    let mut y = 700.0f64;
+    for n in 0..lines {
+        let size = 1.0 + n as f64 * 0.5;
+        let _ = writeln!(content, "BT /F1 {size} Tf 20 {y:.1} Td (w{}) Tj ET", n % 10);
+        y -= size * 1.5;
+    }
+    pdf_of_pages(&[content])
+}
+
 /// A PDF of the given content streams, a page each, with Helvetica as /F1 and
 /// Helvetica-Bold as /F2.
 fn pdf_of_pages(pages: &[Vec<u8>]) -> Vec<u8> {
@@ -201,6 +215,15 @@ mod tests {
         let lines = extracted.map(|e| e.lines).unwrap_or_default();
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text.matches('w').count(), 300);
+    }
+
+    #[test]
+    fn many_sizes_are_a_line_each() {
+        let bytes = many_sizes_pdf(200);
+        let extracted = dagsorden_pdf::extract(&bytes, &dagsorden_pdf::Limits::default());
+        let lines = extracted.map(|e| e.lines).unwrap_or_default();
+        assert_eq!(lines.len(), 200);
+        assert!(lines.windows(2).all(|w| w[1].size > w[0].size));
     }
 
     #[test]

@@ -136,14 +136,20 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
 
 /// The body text size: the size carrying the most characters.
 pub fn body_size(lines: &[PdfLine]) -> f32 {
+    // Sizes in the order first seen (a tie goes to the size seen last), found by their
+    // bits: a document of many sizes (scaled or rotated text) is not searched through
+    // its sizes at every line. Sizes are positive and finite, so equal bits are equal
+    // sizes.
     let mut by_size: Vec<(f32, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for line in lines {
         let rounded = (line.size * 2.0).round() / 2.0;
         let chars = line.text.chars().count();
-        match by_size.iter_mut().find(|(s, _)| *s == rounded) {
-            Some((_, n)) => *n += chars,
-            None => by_size.push((rounded, chars)),
-        }
+        let at = *index.entry(rounded.to_bits()).or_insert_with(|| {
+            by_size.push((rounded, 0));
+            by_size.len() - 1
+        });
+        by_size[at].1 += chars;
     }
     by_size
         .into_iter()
@@ -244,6 +250,40 @@ mod tests {
             }
             let expected: Vec<PdfLine> = by_every_run.into_iter().map(|g| join_line(g, 1)).collect();
             proptest::prop_assert_eq!(page_lines(runs, 1), expected);
+        }
+    }
+
+    fn line_of_size(size: f32, text: &str) -> PdfLine {
+        PdfLine {
+            text: text.into(),
+            page: 1,
+            x: 0.0,
+            y: 0.0,
+            size,
+            bold: false,
+            gap_before: false,
+        }
+    }
+
+    proptest::proptest! {
+        /// The body size is the one a search through the sizes at every line finds,
+        /// ties included, on lines of a few sizes near each other.
+        #[test]
+        fn body_size_is_the_size_with_most_characters(
+            lines in proptest::collection::vec((8.0f32..13.0, 0usize..6), 0..30)
+        ) {
+            let lines: Vec<PdfLine> =
+                lines.iter().map(|&(size, n)| line_of_size(size, &"x".repeat(n))).collect();
+            let mut by_search: Vec<(f32, usize)> = Vec::new();
+            for line in &lines {
+                let rounded = (line.size * 2.0).round() / 2.0;
+                match by_search.iter_mut().find(|(s, _)| *s == rounded) {
+                    Some((_, n)) => *n += line.text.len(),
+                    None => by_search.push((rounded, line.text.len())),
+                }
+            }
+            let expected = by_search.into_iter().max_by_key(|(_, n)| *n).map_or(10.0, |(s, _)| s);
+            proptest::prop_assert_eq!(body_size(&lines), expected);
         }
     }
 
