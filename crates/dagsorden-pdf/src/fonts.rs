@@ -41,9 +41,43 @@ pub struct Glyph<'f> {
 /// A cap on bytes read from font streams, so a hostile font cannot exhaust memory.
 const MAX_FONT_STREAM: usize = 16 * 1024 * 1024;
 
+/// How many codes the ToUnicode CMaps and width arrays of one document may define in
+/// all. A CMap range or a width range defines up to 65,536 codes in a few bytes: without
+/// a budget, a CMap of many ranges (or an inline font set anew at every `Tf`) would
+/// expand for minutes. A font defines at most 65,536 codes; this is 64 such fonts'
+/// maps and widths. Codes past it stay unmapped (U+FFFD, with the unmapped-glyphs
+/// warning) or take the default width.
+pub const MAX_MAPPED_CODES: usize = 1 << 22;
+
+/// The fonts of a document, loaded once each, and what is left of its
+/// [`MAX_MAPPED_CODES`].
+#[derive(Debug)]
+pub struct FontCache {
+    /// Fonts by their object (inline font dictionaries are loaded at each use).
+    pub fonts: HashMap<lopdf::ObjectId, std::rc::Rc<Font>>,
+    /// Codes the document's maps and widths may still define.
+    pub codes_left: usize,
+}
+
+impl Default for FontCache {
+    fn default() -> Self {
+        FontCache {
+            fonts: HashMap::new(),
+            codes_left: MAX_MAPPED_CODES,
+        }
+    }
+}
+
+/// Take one code from the budget; `false` when it is spent.
+fn take_code(codes_left: &mut usize) -> bool {
+    let left = *codes_left > 0;
+    *codes_left = codes_left.saturating_sub(1);
+    left
+}
+
 impl Font {
     /// Read a font dictionary; never fails (what cannot be read is left unmapped).
-    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+    pub fn load(doc: &Document, dict: &Dictionary, codes_left: &mut usize) -> Font {
         let subtype = name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
         let base_font = name_of(dict.get(b"BaseFont").ok()).unwrap_or_default();
         let name = base_font
@@ -67,7 +101,7 @@ impl Font {
         let to_unicode = deref(doc, dict.get(b"ToUnicode").ok())
             .and_then(|o| o.as_stream().ok())
             .and_then(|s| s.get_plain_content_with_limit(MAX_FONT_STREAM).ok())
-            .map(|bytes| parse_cmap(&bytes))
+            .map(|bytes| parse_cmap(&bytes, codes_left))
             .unwrap_or_default();
 
         let simple = if two_byte {
@@ -76,7 +110,7 @@ impl Font {
             simple_encoding(doc, dict, &subtype, &name, descriptor)
         };
         let (mut widths, default_width) = if two_byte {
-            cid_widths(doc, descendant)
+            cid_widths(doc, descendant, codes_left)
         } else {
             simple_widths(doc, dict, descriptor, &name)
         };
@@ -402,7 +436,11 @@ fn afm_widths(afm: &str) -> HashMap<char, f32> {
     widths
 }
 
-fn cid_widths(doc: &Document, descendant: Option<&Dictionary>) -> (HashMap<u32, f32>, f32) {
+fn cid_widths(
+    doc: &Document,
+    descendant: Option<&Dictionary>,
+    codes_left: &mut usize,
+) -> (HashMap<u32, f32>, f32) {
     let mut widths = HashMap::new();
     let Some(descendant) = descendant else {
         return (widths, 1000.0);
@@ -421,7 +459,10 @@ fn cid_widths(doc: &Document, descendant: Option<&Dictionary>) -> (HashMap<u32, 
             match deref(doc, Some(&w[i + 1])) {
                 Some(Object::Array(list)) => {
                     for (k, width) in list.iter().filter_map(number).enumerate() {
-                        widths.insert(start + k as u32, width);
+                        if !take_code(codes_left) {
+                            return (widths, default);
+                        }
+                        widths.insert(start.wrapping_add(k as u32), width);
                     }
                     i += 2;
                 }
@@ -431,7 +472,10 @@ fn cid_widths(doc: &Document, descendant: Option<&Dictionary>) -> (HashMap<u32, 
                         break;
                     };
                     // Bounded: a hostile range cannot make this loop long.
-                    for code in start..=(end as u32).min(start + 65535) {
+                    for code in start..=(end as u32).min(start.saturating_add(65535)) {
+                        if !take_code(codes_left) {
+                            return (widths, default);
+                        }
                         widths.insert(code, width);
                     }
                     i += 3;
@@ -444,7 +488,8 @@ fn cid_widths(doc: &Document, descendant: Option<&Dictionary>) -> (HashMap<u32, 
 }
 
 /// Parse a ToUnicode CMap: `bfchar` and `bfrange` (with a start value or an array).
-pub fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
+/// Each code defined is taken from `codes_left`; when it is spent, the map so far.
+pub fn parse_cmap(data: &[u8], codes_left: &mut usize) -> HashMap<u32, String> {
     let tokens = cmap_tokens(data);
     let mut map = HashMap::new();
     let mut i = 0;
@@ -455,6 +500,9 @@ pub fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                 while i + 1 < tokens.len() && !matches!(tokens[i], CmapToken::Keyword(_)) {
                     if let (CmapToken::Hex(src), CmapToken::Hex(dst)) = (&tokens[i], &tokens[i + 1])
                     {
+                        if !take_code(codes_left) {
+                            return map;
+                        }
                         map.insert(code_of(src), utf16_text(dst));
                     }
                     i += 2;
@@ -470,6 +518,9 @@ pub fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                             CmapToken::Hex(dst) => {
                                 let mut units = utf16_units(dst);
                                 for code in lo..=hi {
+                                    if !take_code(codes_left) {
+                                        return map;
+                                    }
                                     map.insert(code, String::from_utf16_lossy(&units));
                                     if let Some(last) = units.last_mut() {
                                         *last = last.wrapping_add(1);
@@ -479,13 +530,17 @@ pub fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                             }
                             CmapToken::ArrayStart => {
                                 let mut k = i + 3;
-                                let mut code = lo;
+                                // Counted wide: a range may end at the last code.
+                                let mut code = u64::from(lo);
                                 while k < tokens.len() && !matches!(tokens[k], CmapToken::ArrayEnd)
                                 {
                                     if let CmapToken::Hex(dst) = &tokens[k]
-                                        && code <= hi
+                                        && code <= u64::from(hi)
                                     {
-                                        map.insert(code, utf16_text(dst));
+                                        if !take_code(codes_left) {
+                                            return map;
+                                        }
+                                        map.insert(code as u32, utf16_text(dst));
                                         code += 1;
                                     }
                                     k += 1;
@@ -594,12 +649,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cmap_is_read_to_its_budget_and_takes_what_it_defines_from_it() {
+        let cmap = b"2 beginbfrange <0000> <FFFF> <0041> <0000> <FFFF> <0061> endbfrange\n\
+            1 beginbfchar <0001> <0058> endbfchar\n\
+            1 beginbfrange <0100> <0101> [<0030> <0031>] endbfrange";
+        // Enough for everything: 2 ranges of 65,536, a bfchar and an array of 2.
+        let mut codes_left = 2 * 65_536 + 3 + 10;
+        let map = parse_cmap(cmap, &mut codes_left);
+        assert_eq!(codes_left, 10);
+        assert_eq!(map.get(&1).map(String::as_str), Some("X"));
+        assert_eq!(map.get(&0x101).map(String::as_str), Some("1"));
+        // One range and a bit: the second range is cut off, nothing after it is read.
+        let mut codes_left = 65_536 + 5;
+        let map = parse_cmap(cmap, &mut codes_left);
+        assert_eq!(codes_left, 0);
+        assert_eq!(map.get(&4).map(String::as_str), Some("e"));
+        assert_eq!(map.get(&5).map(String::as_str), Some("F"));
+        assert_eq!(map.get(&1).map(String::as_str), Some("b"));
+        assert_eq!(map.get(&0x101).map(String::as_str), Some("ł"));
+    }
+
+    #[test]
+    fn an_array_range_may_end_at_the_last_code() {
+        let cmap = b"1 beginbfrange <FFFFFFFE> <FFFFFFFF> [<0041> <0042> <0043>] endbfrange";
+        let map = parse_cmap(cmap, &mut MAX_MAPPED_CODES.clone());
+        assert_eq!(map.get(&u32::MAX).map(String::as_str), Some("B"));
+        assert_eq!(map.len(), 2);
+    }
+
+    #[test]
     fn cmap_bfchar_and_bfrange() {
         let cmap = b"/CIDInit /ProcSet findresource begin\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
             2 beginbfchar <0003> <0020> <0011> <00E6> endbfchar\n\
             2 beginbfrange <0020> <0022> <0061> <0030> <0031> [<00F8> <00E5>] endbfrange\n\
             1 beginbfchar <0050> <00660069> endbfchar";
-        let map = parse_cmap(cmap);
+        let map = parse_cmap(cmap, &mut MAX_MAPPED_CODES.clone());
         assert_eq!(map.get(&0x03).map(String::as_str), Some(" "));
         assert_eq!(map.get(&0x11).map(String::as_str), Some("æ"));
         assert_eq!(map.get(&0x21).map(String::as_str), Some("b"));

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::fonts::{Font, deref, number};
+use crate::fonts::{Font, FontCache, deref, number};
 use crate::{Limit, Limits, PdfError};
 
 /// Text shown in one go, positioned in device space (y grows upwards).
@@ -81,7 +81,7 @@ impl Default for GraphicsState {
 /// Interprets the content of one page.
 pub struct Interpreter<'d> {
     doc: &'d Document,
-    fonts: &'d mut HashMap<ObjectId, Rc<Font>>,
+    fonts: &'d mut FontCache,
     limits: &'d Limits,
     decompressed: &'d mut usize,
     /// Bytes of text shown so far in the document.
@@ -104,7 +104,7 @@ const MAX_STATE_STACK: usize = 256;
 impl<'d> Interpreter<'d> {
     pub fn new(
         doc: &'d Document,
-        fonts: &'d mut HashMap<ObjectId, Rc<Font>>,
+        fonts: &'d mut FontCache,
         limits: &'d Limits,
         decompressed: &'d mut usize,
         text_bytes: &'d mut usize,
@@ -294,14 +294,14 @@ impl<'d> Interpreter<'d> {
             _ => (0, 0),
         };
         if id != (0, 0)
-            && let Some(font) = self.fonts.get(&id)
+            && let Some(font) = self.fonts.fonts.get(&id)
         {
             return Some(Rc::clone(font));
         }
         let dict = deref(self.doc, Some(font_ref))?.as_dict().ok()?;
-        let font = Rc::new(Font::load(self.doc, dict));
+        let font = Rc::new(Font::load(self.doc, dict, &mut self.fonts.codes_left));
         if id != (0, 0) {
-            self.fonts.insert(id, Rc::clone(&font));
+            self.fonts.fonts.insert(id, Rc::clone(&font));
         }
         Some(font)
     }

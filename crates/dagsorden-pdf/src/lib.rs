@@ -229,7 +229,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
         return Err(PdfError::Encrypted);
     }
     let pages = doc.get_pages();
-    let mut fonts = HashMap::new();
+    let mut fonts = fonts::FontCache::default();
     let mut decompressed = 0usize;
     let mut text_bytes = 0usize;
     let mut lines = Vec::new();
@@ -274,6 +274,17 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
     }
     if lines.is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
+    }
+    if fonts.codes_left == 0 {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticCode::InvalidBytes,
+            Severity::Warning,
+            format!(
+                "the fonts' Unicode maps and widths define more than {} character codes (ranges over the whole code space); those past that were not read, so some text may show wrong or replacement characters",
+                fonts::MAX_MAPPED_CODES
+            ),
+            Span::new(0, 0, 1),
+        ));
     }
     layout::mark_paragraph_gaps(&mut lines);
     let mut fonts: Vec<_> = unmapped.into_iter().collect();

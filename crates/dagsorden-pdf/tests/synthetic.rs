@@ -203,6 +203,47 @@ fn type0_identity_h_with_tounicode() {
     assert!(extracted.lines[0].bold);
 }
 
+/// A CMap and a width array of many whole-code-space ranges (a few bytes each, 65,536
+/// codes each): the document's budget of mapped codes ends their expansion (it would
+/// take minutes), the text the first ranges map is read, and what was not read is
+/// reported.
+#[test]
+fn ranges_over_the_whole_code_space_are_expanded_only_to_the_budget() {
+    let ranges = 100;
+    let mut cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         1 begincodespacerange <0000> <FFFF> endcodespacerange\n{ranges} beginbfrange\n"
+    );
+    cmap.push_str(&"<0000> <FFFF> <0041>\n".repeat(ranges));
+    cmap.push_str("endbfrange\n1 beginbfchar <0001> <0058> endbfchar\nendcmap end end");
+    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
+    to_unicode.extend_from_slice(cmap.as_bytes());
+    to_unicode.extend_from_slice(b"\nendstream");
+    let widths = format!(
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 500 /W [{}] >>",
+        "0 65535 600 ".repeat(ranges)
+    );
+    let pdf = Pdf::new()
+        .font("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [101 0 R] /ToUnicode 100 0 R >>")
+        .object(100, &to_unicode)
+        .object(101, widths.as_bytes())
+        .page(b"BT /F1 12 Tf 72 700 Td <000000010002> Tj ET")
+        .build();
+    let extracted = extract(&pdf, &Limits::default()).expect("extracts");
+    let text = &extracted.lines[0].text;
+    // Codes 0 and 2 are "A" and "C" by the first ranges; code 1's own entry comes after
+    // the budget.
+    assert!(text.starts_with('A') && text.ends_with('C') && text.chars().count() == 3);
+    assert!(
+        extracted
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("character codes") && d.message.contains("not read")),
+        "{:?}",
+        extracted.diagnostics
+    );
+}
+
 #[test]
 fn tj_kerning_gaps_become_spaces_and_small_ones_do_not() {
     let pdf = Pdf::new()
