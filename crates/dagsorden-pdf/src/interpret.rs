@@ -93,6 +93,11 @@ pub struct Interpreter<'d> {
     text_matrix: Matrix,
     line_matrix: Matrix,
     operations: usize,
+    /// Fonts given as dictionaries in the resources rather than as objects, by where
+    /// the dictionary is: loaded once per content stream, not at every `Tf` (each load
+    /// reads the font's maps and takes from the document's code budget). Emptied when a
+    /// content stream ends, since a form's resources live only while it is drawn.
+    inline_fonts: HashMap<usize, Rc<Font>>,
 }
 
 /// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
@@ -122,6 +127,7 @@ impl<'d> Interpreter<'d> {
             text_matrix: IDENTITY,
             line_matrix: IDENTITY,
             operations: 0,
+            inline_fonts: HashMap::new(),
         }
     }
 
@@ -197,6 +203,7 @@ impl<'d> Interpreter<'d> {
                 });
             }
         }
+        self.inline_fonts.clear();
         Ok(())
     }
 
@@ -289,20 +296,21 @@ impl<'d> Interpreter<'d> {
             .as_dict()
             .ok()?;
         let font_ref = fonts.get(name).ok()?;
-        let id = match font_ref {
-            Object::Reference(id) => *id,
-            _ => (0, 0),
+        let cached = match font_ref {
+            Object::Reference(id) => self.fonts.fonts.get(id),
+            inline => self.inline_fonts.get(&(std::ptr::from_ref(inline) as usize)),
         };
-        if id != (0, 0)
-            && let Some(font) = self.fonts.fonts.get(&id)
-        {
+        if let Some(font) = cached {
             return Some(Rc::clone(font));
         }
         let dict = deref(self.doc, Some(font_ref))?.as_dict().ok()?;
         let font = Rc::new(Font::load(self.doc, dict, &mut self.fonts.codes_left));
-        if id != (0, 0) {
-            self.fonts.fonts.insert(id, Rc::clone(&font));
-        }
+        match font_ref {
+            Object::Reference(id) => self.fonts.fonts.insert(*id, Rc::clone(&font)),
+            inline => self
+                .inline_fonts
+                .insert(std::ptr::from_ref(inline) as usize, Rc::clone(&font)),
+        };
         Some(font)
     }
 

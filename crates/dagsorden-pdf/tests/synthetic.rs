@@ -7,6 +7,8 @@ use dagsorden_pdf::{Limit, Limits, PdfError, extract, parse_pdf, parse_pdf_with}
 /// (`/F1`, `/F2`, …) and extra objects appended from number 100 on.
 struct Pdf {
     page_resources_on_parent: bool,
+    /// Fonts written into the resources as dictionaries, not as objects.
+    inline_fonts: bool,
     catalog_extra: String,
     fonts: Vec<String>,
     pages: Vec<Vec<u8>>,
@@ -18,6 +20,7 @@ impl Pdf {
     fn new() -> Self {
         Pdf {
             page_resources_on_parent: false,
+            inline_fonts: false,
             catalog_extra: String::new(),
             fonts: Vec::new(),
             pages: Vec::new(),
@@ -28,6 +31,11 @@ impl Pdf {
 
     fn font(mut self, dict: &str) -> Self {
         self.fonts.push(dict.to_owned());
+        self
+    }
+
+    fn inline_fonts(mut self) -> Self {
+        self.inline_fonts = true;
         self
     }
 
@@ -45,7 +53,10 @@ impl Pdf {
         let font_base = 10u32;
         let page_base = 20u32;
         let fonts: String = (0..self.fonts.len())
-            .map(|i| format!("/F{} {} 0 R ", i + 1, font_base + i as u32))
+            .map(|i| match self.inline_fonts {
+                true => format!("/F{} {} ", i + 1, self.fonts[i]),
+                false => format!("/F{} {} 0 R ", i + 1, font_base + i as u32),
+            })
             .collect();
         let xobjects: String = self
             .xobjects
@@ -242,6 +253,35 @@ fn ranges_over_the_whole_code_space_are_expanded_only_to_the_budget() {
         "{:?}",
         extracted.diagnostics
     );
+}
+
+/// A font given as a dictionary in the resources, set again at every line: it is read
+/// once, so its whole-code-space map is expanded once, not at every `Tf` (which took
+/// the document's code budget after 64 of them and left later lines unmapped).
+#[test]
+fn a_font_dictionary_in_the_resources_is_read_once() {
+    let cmap = b"1 beginbfrange <0000> <FFFF> <0000> endbfrange";
+    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
+    to_unicode.extend_from_slice(cmap);
+    to_unicode.extend_from_slice(b"\nendstream");
+    let lines = 100;
+    let mut content = Vec::new();
+    for n in 0..lines {
+        content.extend_from_slice(
+            format!("BT /F1 12 Tf 72 {} Td <004C0069006E006A0065> Tj ET\n", 760 - 7 * n).as_bytes(),
+        );
+    }
+    let pdf = Pdf::new()
+        .inline_fonts()
+        .font("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [101 0 R] /ToUnicode 100 0 R >>")
+        .object(100, &to_unicode)
+        .object(101, b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 500 >>")
+        .page(&content)
+        .build();
+    let extracted = extract(&pdf, &Limits::default()).expect("extracts");
+    assert_eq!(extracted.lines.len(), lines);
+    assert!(extracted.lines.iter().all(|l| l.text == "Linje"), "{:?}", extracted.lines.last());
+    assert!(extracted.diagnostics.is_empty(), "{:?}", extracted.diagnostics);
 }
 
 #[test]
