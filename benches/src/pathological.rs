@@ -64,12 +64,17 @@ pub fn many_items(count: usize) -> String {
 
 /// One item whose Baggrund is a single line of `bytes` bytes (words, no line break).
 pub fn long_line(bytes: usize) -> String {
+    one_line_item("Et punkt med en meget lang linje", "kommunerne ", bytes)
+}
+
+/// One item titled `title` whose Baggrund is `word` repeated to `bytes` bytes on one line.
+fn one_line_item(title: &str, word: &str, bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 1024);
     header(&mut out);
-    out.push_str("1. Et punkt med en meget lang linje\n\nBaggrund\n\n");
+    out.push_str(&format!("1. {title}\n\nBaggrund\n\n"));
     let start = out.len();
     while out.len() - start < bytes {
-        out.push_str("kommunerne ");
+        out.push_str(word);
     }
     out.push_str("\n\nBeslutning\n\nGodkendt.\n");
     out
@@ -100,17 +105,22 @@ pub fn nesting_chain(levels: usize) -> String {
 
 /// A table of contents of `entries` lines and no body.
 pub fn toc_only(entries: usize) -> String {
+    toc_of(entries, true)
+}
+
+/// A TOC heading and `entries` entries, each with a dot leader and a page or with
+/// neither, and no body.
+fn toc_of(entries: usize, with_pages: bool) -> String {
     let mut out = String::with_capacity(entries * 70);
     header(&mut out);
     out.push_str("Indholdsfortegnelse\n\n");
     for n in 0..entries {
         let subject = SUBJECTS[n % SUBJECTS.len()];
-        let _ = writeln!(
-            out,
-            "{}. {subject} .......... {}",
-            item_number(n),
-            n / 20 + 2
-        );
+        let number = item_number(n);
+        let _ = match with_pages {
+            true => writeln!(out, "{number}. {subject} .......... {}", n / 20 + 2),
+            false => writeln!(out, "{number}. {subject}"),
+        };
     }
     out
 }
@@ -119,29 +129,14 @@ pub fn toc_only(entries: usize) -> String {
 /// a broken HTML export): each `<` may open a tag, and finding that none closes must
 /// not search the rest of the line from every one.
 pub fn brackets_line(bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + 1024);
-    header(&mut out);
-    out.push_str("1. Et punkt med en linje af tegn\n\nBaggrund\n\n");
-    let start = out.len();
-    while out.len() - start < bytes {
-        out.push_str("a<b ");
-    }
-    out.push_str("\n\nBeslutning\n\nGodkendt.\n");
-    out
+    one_line_item("Et punkt med en linje af tegn", "a<b ", bytes)
 }
 
 /// A web page's table of contents: `entries` lines of number and title, with neither
 /// dot leaders nor pages, under its heading, and no body. Every line is asked whether
 /// the TOC has pages so far: that must not look through the entries each time.
 pub fn toc_without_pages(entries: usize) -> String {
-    let mut out = String::with_capacity(entries * 50);
-    header(&mut out);
-    out.push_str("Indholdsfortegnelse\n\n");
-    for n in 0..entries {
-        let subject = SUBJECTS[n % SUBJECTS.len()];
-        let _ = writeln!(out, "{}. {subject}", item_number(n));
-    }
-    out
+    toc_of(entries, false)
 }
 
 /// One Indstilling whose recommendation is a single paragraph of `clauses` clauses

@@ -208,20 +208,21 @@ mod tests {
         assert_eq!(from_pdf.source.pages, Some(1));
     }
 
+    fn lines_of(pdf: &[u8]) -> Vec<dagsorden_pdf::PdfLine> {
+        let extracted = dagsorden_pdf::extract(pdf, &dagsorden_pdf::Limits::default());
+        extracted.map(|e| e.lines).unwrap_or_default()
+    }
+
     #[test]
     fn one_baseline_is_one_line_of_every_word() {
-        let bytes = one_baseline_pdf(300);
-        let extracted = dagsorden_pdf::extract(&bytes, &dagsorden_pdf::Limits::default());
-        let lines = extracted.map(|e| e.lines).unwrap_or_default();
+        let lines = lines_of(&one_baseline_pdf(300));
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text.matches('w').count(), 300);
     }
 
     #[test]
     fn many_sizes_are_a_line_each() {
-        let bytes = many_sizes_pdf(200);
-        let extracted = dagsorden_pdf::extract(&bytes, &dagsorden_pdf::Limits::default());
-        let lines = extracted.map(|e| e.lines).unwrap_or_default();
+        let lines = lines_of(&many_sizes_pdf(200));
         assert_eq!(lines.len(), 200);
         assert!(lines.windows(2).all(|w| w[1].size > w[0].size));
     }
