@@ -607,13 +607,17 @@ impl TagCloses {
             }
         };
         // The tag's inside without the `/`s that open or close it, then its name: the
-        // first word, which is only looked at as far as the longest tag name.
+        // first word, which is only looked at as far as the longest tag name. The name
+        // follows the `<` (or `</`) at once, as in HTML: "a < b og c > d" is text.
         let end = (close - slashes).max(at + 1);
         let mut start = at + 1;
         while start < end && bytes[start] == b'/' {
             start += 1;
         }
-        let inside = s.get(start..end)?.trim_start();
+        let inside = s.get(start..end)?;
+        if inside.starts_with(char::is_whitespace) {
+            return None;
+        }
         let mut name_len = None;
         for (i, c) in inside.char_indices().take(MAX_TAG_NAME + 1) {
             if c.is_whitespace() {
@@ -906,6 +910,9 @@ mod tests {
     fn html_tag_len_by_search(s: &str) -> Option<usize> {
         let close = s.find('>')?;
         let inner = s[1..close].trim_start_matches('/').trim_end_matches('/');
+        if inner.starts_with(char::is_whitespace) {
+            return None;
+        }
         let name = inner.split_whitespace().next().unwrap_or("");
         HTML_TAGS
             .iter()
@@ -918,8 +925,10 @@ mod tests {
         let mut bold = false;
         assert_eq!(strip_emphasis("<b>Indstilling</b>", &mut bold), "Indstilling");
         assert!(bold);
-        assert_eq!(strip_emphasis("a<br/>b< span class=x >c", &mut bold), "a bc");
-        assert_eq!(strip_emphasis("<//>x</ b>y<bold>", &mut bold), "<//>xy<bold>");
+        assert_eq!(strip_emphasis("a<br/>b<span class=x >c<b      >", &mut bold), "a bc");
+        // No name right after the bracket, or not a tag's name: text.
+        assert_eq!(strip_emphasis("<//>x</ b>y<bold>", &mut bold), "<//>x</ b>y<bold>");
+        assert_eq!(strip_emphasis("hvis a < b og c > d", &mut bold), "hvis a < b og c > d");
         assert_eq!(strip_emphasis("<<<b>", &mut bold), "<<");
         // The slashes before one `>` are not the next one's.
         assert_eq!(strip_emphasis("<br/>x<b>y", &mut bold), " xy");

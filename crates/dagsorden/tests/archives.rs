@@ -13,6 +13,23 @@ fn parse(text: &str) -> Agenda {
     agenda
 }
 
+/// Web-page markup with attributes and spaces inside the brackets is markup, a line of
+/// it alone is no content, and a `<` that opens no tag is text (found by the text
+/// fuzzer: a line `<b      >`).
+#[test]
+fn tags_with_attributes_and_spaces_are_markup_and_a_lone_bracket_is_text() {
+    let agenda = parse(
+        "<span class=\"overskrift\">DAGSORDEN</span>\n\n<b      >\n\n\
+         <p style=\"margin:0\">Dato: 15-01-2021</p>\n\n\
+         1. <b >Godkendelse af dagsorden</b>\n\nBaggrund\n\nHvis a < b og c > d, godkendes den.\n",
+    );
+    assert_eq!(agenda.title.as_deref(), Some("DAGSORDEN"));
+    assert_eq!(agenda.meeting.field("Dato"), Some("15-01-2021"));
+    assert_eq!(agenda.items[0].title, "Godkendelse af dagsorden");
+    let text = agenda.items[0].sections[0].text();
+    assert_eq!(text, "Hvis a < b og c > d, godkendes den.");
+}
+
 fn codes(agenda: &Agenda) -> Vec<DiagnosticCode> {
     agenda.diagnostics.iter().map(|d| d.code).collect()
 }

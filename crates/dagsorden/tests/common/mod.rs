@@ -195,11 +195,12 @@ fn without_tags(text: &str) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let close = after.find('>');
+        // A name right after `<` or `</`, then attributes or spaces (`<span class=x>`,
+        // `<b >`).
         let is_tag = close.is_some_and(|c| {
             let inner = after[..c].trim_start_matches('/').trim_end_matches('/');
-            !inner.is_empty()
-                && inner.len() <= 10
-                && inner.chars().all(|ch| ch.is_ascii_alphabetic())
+            let name = inner.split(char::is_whitespace).next().unwrap_or("");
+            !name.is_empty() && name.len() <= 10 && name.chars().all(|ch| ch.is_ascii_alphabetic())
         });
         match (is_tag, close) {
             (true, Some(c)) => rest = &after[c + 1..],
