@@ -122,6 +122,19 @@ fn pdftotext_output_with_page_furniture() {
     );
 }
 
+/// Files run together: a UTF-8 BOM at the start of a line in a file that is not UTF-8.
+/// The line is Windows-1252 like its neighbours, every byte in some span (found by the
+/// text fuzzer: the decoder took the BOM for a sign of UTF-8 and dropped it, and the
+/// spans of the line slipped by its three bytes).
+#[test]
+fn a_bom_inside_a_legacy_file_keeps_its_line_whole() {
+    let bytes = b"REFERAT\n\nDato: 28-01-2010\n\n\xef\xbb\xbf **1. \xd8konomi**\n\nGodkendt.\n";
+    let agenda = dagsorden::parse_bytes(bytes).expect("text");
+    common::check_invariants(&agenda, bytes.len());
+    common::check_coverage(bytes, &agenda);
+    assert_eq!(agenda.source.encoding, "windows-1252");
+}
+
 #[test]
 fn windows_1252_archive_file() {
     let text = "REFERAT\r\n\r\nKKR SJÆLLAND\r\n\r\nDato: 28. januar 2010\r\n\r\n1. Økonomi og udvikling i Næstved\r\n\r\nBeslutning\r\n\r\nGodkendt uden bemærkninger.\r\n";
