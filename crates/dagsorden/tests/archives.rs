@@ -133,6 +133,9 @@ fn a_bom_inside_a_legacy_file_keeps_its_line_whole() {
     common::check_invariants(&agenda, bytes.len());
     common::check_coverage(bytes, &agenda);
     assert_eq!(agenda.source.encoding, "windows-1252");
+    let line_start = bytes.windows(3).position(|w| w == b"\xef\xbb\xbf").unwrap_or(0);
+    let section = agenda.preamble.iter().find(|p| p.text.contains("Økonomi"));
+    assert_eq!(section.map(|p| p.span.start as usize), Some(line_start), "{:?}", agenda.preamble);
 }
 
 #[test]
