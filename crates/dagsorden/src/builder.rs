@@ -271,11 +271,20 @@ impl<'l, 'a> Builder<'l, 'a> {
                     self.agenda.organisation.take(),
                     self.agenda.organisation_span.take(),
                 ) {
-                    self.agenda.preamble.push(PreambleSection {
-                        heading: None,
-                        text: earlier,
-                        span,
-                    });
+                    // In its place among the header's sections, which may have come
+                    // after it.
+                    let at = self
+                        .agenda
+                        .preamble
+                        .partition_point(|p| p.span.start <= span.start);
+                    self.agenda.preamble.insert(
+                        at,
+                        PreambleSection {
+                            heading: None,
+                            text: earlier,
+                            span,
+                        },
+                    );
                 }
                 self.agenda.organisation = Some(sentence.organisation.to_owned());
                 self.agenda.organisation_span = Some(line.span);

@@ -30,6 +30,21 @@ fn tags_with_attributes_and_spaces_are_markup_and_a_lone_bracket_is_text() {
     assert_eq!(text, "Hvis a < b og c > d, godkendes den.");
 }
 
+/// An organisation line taken before a title sentence that names the organisation
+/// becomes header text in its place in the preamble, before text that came after it
+/// (found by the text fuzzer: it was put last, out of order).
+#[test]
+fn an_organisation_replaced_by_the_title_sentence_keeps_its_place() {
+    let agenda = parse(
+        "KKR HOVEDSTADEN\n\nNoget tekst i indledningen.\n\n\
+         Referat til mødet i Teknik- og Miljøudvalget den 4. maj 2022 kl. 16:00 i Mødelokale 2\n\n\
+         1. Godkendelse af dagsorden\n\nGodkendt.\n",
+    );
+    assert_eq!(agenda.organisation.as_deref(), Some("Teknik- og Miljøudvalget"));
+    let texts: Vec<&str> = agenda.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["KKR HOVEDSTADEN", "Noget tekst i indledningen."]);
+}
+
 fn codes(agenda: &Agenda) -> Vec<DiagnosticCode> {
     agenda.diagnostics.iter().map(|d| d.code).collect()
 }
