@@ -140,7 +140,12 @@ fn pdf_pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf-pathological");
     group.sample_size(20);
     let inputs = [
-        ("one-baseline", "runs", 10_000, one_baseline_pdf as fn(usize) -> Vec<u8>),
+        (
+            "one-baseline",
+            "runs",
+            10_000,
+            one_baseline_pdf as fn(usize) -> Vec<u8>,
+        ),
         ("one-baseline", "runs", 20_000, one_baseline_pdf),
         ("many-sizes", "lines", 10_000, many_sizes_pdf),
         ("many-sizes", "lines", 20_000, many_sizes_pdf),

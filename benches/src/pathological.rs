@@ -185,7 +185,11 @@ mod tests {
             30
         );
         let brackets = brackets_line(10_000);
-        assert!(brackets.lines().any(|l| l.len() >= 10_000 && l.matches('<').count() >= 2_500));
+        assert!(
+            brackets
+                .lines()
+                .any(|l| l.len() >= 10_000 && l.matches('<').count() >= 2_500)
+        );
         assert!(!brackets.contains('>'));
         let web_toc = toc_without_pages(30);
         assert_eq!(web_toc.lines().filter(|l| l.contains(". ")).count(), 30);

@@ -298,7 +298,9 @@ impl<'d> Interpreter<'d> {
         let font_ref = fonts.get(name).ok()?;
         let cached = match font_ref {
             Object::Reference(id) => self.fonts.fonts.get(id),
-            inline => self.inline_fonts.get(&(std::ptr::from_ref(inline) as usize)),
+            inline => self
+                .inline_fonts
+                .get(&(std::ptr::from_ref(inline) as usize)),
         };
         if let Some(font) = cached {
             return Some(Rc::clone(font));

@@ -50,7 +50,10 @@ pub fn page_lines(mut runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
             }
         }
     }
-    groups.into_iter().map(|(g, _)| join_line(g, page)).collect()
+    groups
+        .into_iter()
+        .map(|(g, _)| join_line(g, page))
+        .collect()
 }
 
 /// Whether `run` stands on the baseline of `line`, whose largest size is `largest`.

@@ -268,7 +268,11 @@ fn a_font_dictionary_in_the_resources_is_read_once() {
     let mut content = Vec::new();
     for n in 0..lines {
         content.extend_from_slice(
-            format!("BT /F1 12 Tf 72 {} Td <004C0069006E006A0065> Tj ET\n", 760 - 7 * n).as_bytes(),
+            format!(
+                "BT /F1 12 Tf 72 {} Td <004C0069006E006A0065> Tj ET\n",
+                760 - 7 * n
+            )
+            .as_bytes(),
         );
     }
     let pdf = Pdf::new()
@@ -280,8 +284,16 @@ fn a_font_dictionary_in_the_resources_is_read_once() {
         .build();
     let extracted = extract(&pdf, &Limits::default()).expect("extracts");
     assert_eq!(extracted.lines.len(), lines);
-    assert!(extracted.lines.iter().all(|l| l.text == "Linje"), "{:?}", extracted.lines.last());
-    assert!(extracted.diagnostics.is_empty(), "{:?}", extracted.diagnostics);
+    assert!(
+        extracted.lines.iter().all(|l| l.text == "Linje"),
+        "{:?}",
+        extracted.lines.last()
+    );
+    assert!(
+        extracted.diagnostics.is_empty(),
+        "{:?}",
+        extracted.diagnostics
+    );
 }
 
 #[test]

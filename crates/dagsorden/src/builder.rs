@@ -1255,7 +1255,11 @@ mod tests {
                 pages[0], pages[1]
             );
             let agenda = crate::parse(&text);
-            let toc: Vec<_> = agenda.toc.iter().map(|e| (e.number.clone(), e.page)).collect();
+            let toc: Vec<_> = agenda
+                .toc
+                .iter()
+                .map(|e| (e.number.clone(), e.page))
+                .collect();
             let items: Vec<_> = agenda.items.iter().map(|i| i.number.clone()).collect();
             (toc, items)
         };

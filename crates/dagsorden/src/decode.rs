@@ -337,7 +337,10 @@ mod tests {
     fn a_bom_inside_a_legacy_line_is_three_characters() {
         let d = decode(b"Dato: 1\n\xef\xbb\xbf **1. M\xf8de**\n").unwrap();
         assert_eq!(texts(&d)[1], "\u{ef}\u{bb}\u{bf} **1. Møde**");
-        assert_eq!(d.lines[1].text.chars().count(), d.lines[1].end - d.lines[1].start);
+        assert_eq!(
+            d.lines[1].text.chars().count(),
+            d.lines[1].end - d.lines[1].start
+        );
     }
 
     #[test]

@@ -601,7 +601,11 @@ impl TagCloses {
         let slashes = match self.slashes {
             Some((c, n)) if c == close => n,
             _ => {
-                let n = bytes[..close].iter().rev().take_while(|&&b| b == b'/').count();
+                let n = bytes[..close]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'/')
+                    .count();
                 self.slashes = Some((close, n));
                 n
             }
@@ -923,16 +927,31 @@ mod tests {
     #[test]
     fn html_tags() {
         let mut bold = false;
-        assert_eq!(strip_emphasis("<b>Indstilling</b>", &mut bold), "Indstilling");
+        assert_eq!(
+            strip_emphasis("<b>Indstilling</b>", &mut bold),
+            "Indstilling"
+        );
         assert!(bold);
-        assert_eq!(strip_emphasis("a<br/>b<span class=x >c<b      >", &mut bold), "a bc");
+        assert_eq!(
+            strip_emphasis("a<br/>b<span class=x >c<b      >", &mut bold),
+            "a bc"
+        );
         // No name right after the bracket, or not a tag's name: text.
-        assert_eq!(strip_emphasis("<//>x</ b>y<bold>", &mut bold), "<//>x</ b>y<bold>");
-        assert_eq!(strip_emphasis("hvis a < b og c > d", &mut bold), "hvis a < b og c > d");
+        assert_eq!(
+            strip_emphasis("<//>x</ b>y<bold>", &mut bold),
+            "<//>x</ b>y<bold>"
+        );
+        assert_eq!(
+            strip_emphasis("hvis a < b og c > d", &mut bold),
+            "hvis a < b og c > d"
+        );
         assert_eq!(strip_emphasis("<<<b>", &mut bold), "<<");
         // The slashes before one `>` are not the next one's.
         assert_eq!(strip_emphasis("<br/>x<b>y", &mut bold), " xy");
-        assert_eq!(strip_emphasis("2 < 3 og 4 > 1", &mut bold), "2 < 3 og 4 > 1");
+        assert_eq!(
+            strip_emphasis("2 < 3 og 4 > 1", &mut bold),
+            "2 < 3 og 4 > 1"
+        );
     }
 
     proptest::proptest! {

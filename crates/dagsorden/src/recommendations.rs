@@ -331,11 +331,17 @@ fn has_numbered_at(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'.', b')', bytes).any(|mark| {
         let after = &bytes[mark + 1..];
-        let gap = after.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let gap = after
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
         mark > 0
             && bytes[mark - 1].is_ascii_digit()
             && gap > 0
-            && matches!(after.get(gap..gap + 3), Some([b'a' | b'A', b't', b' ' | b'\t']))
+            && matches!(
+                after.get(gap..gap + 3),
+                Some([b'a' | b'A', b't', b' ' | b'\t'])
+            )
     })
 }
 
@@ -680,8 +686,12 @@ mod tests {
         assert!(!opens_recommendation(
             "Sagen har tidligere været drøftet, og direktionen nu indstiller, at"
         ));
-        assert!(!opens_recommendation("Udvalget indstillede sagen til Byrådet."));
-        assert!(!opens_recommendation("Sagen blev indstillet til godkendelse."));
+        assert!(!opens_recommendation(
+            "Udvalget indstillede sagen til Byrådet."
+        ));
+        assert!(!opens_recommendation(
+            "Sagen blev indstillet til godkendelse."
+        ));
         assert!(!opens_recommendation("Baggrund for sagen"));
     }
 

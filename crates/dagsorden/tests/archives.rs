@@ -40,7 +40,10 @@ fn an_organisation_replaced_by_the_title_sentence_keeps_its_place() {
          Referat til mødet i Teknik- og Miljøudvalget den 4. maj 2022 kl. 16:00 i Mødelokale 2\n\n\
          1. Godkendelse af dagsorden\n\nGodkendt.\n",
     );
-    assert_eq!(agenda.organisation.as_deref(), Some("Teknik- og Miljøudvalget"));
+    assert_eq!(
+        agenda.organisation.as_deref(),
+        Some("Teknik- og Miljøudvalget")
+    );
     let texts: Vec<&str> = agenda.preamble.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(texts, ["KKR HOVEDSTADEN", "Noget tekst i indledningen."]);
 }
@@ -148,9 +151,17 @@ fn a_bom_inside_a_legacy_file_keeps_its_line_whole() {
     common::check_invariants(&agenda, bytes.len());
     common::check_coverage(bytes, &agenda);
     assert_eq!(agenda.source.encoding, "windows-1252");
-    let line_start = bytes.windows(3).position(|w| w == b"\xef\xbb\xbf").unwrap_or(0);
+    let line_start = bytes
+        .windows(3)
+        .position(|w| w == b"\xef\xbb\xbf")
+        .unwrap_or(0);
     let section = agenda.preamble.iter().find(|p| p.text.contains("Økonomi"));
-    assert_eq!(section.map(|p| p.span.start as usize), Some(line_start), "{:?}", agenda.preamble);
+    assert_eq!(
+        section.map(|p| p.span.start as usize),
+        Some(line_start),
+        "{:?}",
+        agenda.preamble
+    );
 }
 
 #[test]

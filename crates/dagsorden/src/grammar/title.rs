@@ -117,10 +117,17 @@ mod tests {
         assert_eq!(sentence.organisation, "Økonomiudvalget");
         assert_eq!(sentence.when, "3. marts 2020 kl. 8.00");
         assert_eq!(sentence.place, Some("Byrådssalen"));
-        let t = title_line("Referat fra mødet i Social- og Sundhedsudvalget den 12-01-2017").unwrap();
-        assert_eq!(t.sentence.unwrap().organisation, "Social- og Sundhedsudvalget");
+        let t =
+            title_line("Referat fra mødet i Social- og Sundhedsudvalget den 12-01-2017").unwrap();
+        assert_eq!(
+            t.sentence.unwrap().organisation,
+            "Social- og Sundhedsudvalget"
+        );
         assert_eq!(title_line("DAGSORDEN 2021").unwrap().sentence, None);
-        assert_eq!(title_line("Referat af 3. marts 2020").unwrap().sentence, None);
+        assert_eq!(
+            title_line("Referat af 3. marts 2020").unwrap().sentence,
+            None
+        );
     }
 
     #[test]
