@@ -44,16 +44,18 @@ const MAX_FONT_STREAM: usize = 16 * 1024 * 1024;
 /// How many codes the ToUnicode CMaps and width arrays of one document may define in
 /// all. A CMap range or a width range defines up to 65,536 codes in a few bytes: without
 /// a budget, a CMap of many ranges (or an inline font set anew at every `Tf`) would
-/// expand for minutes. A font defines at most 65,536 codes; this is 64 such fonts'
-/// maps and widths. Codes past it stay unmapped (U+FFFD, with the unmapped-glyphs
-/// warning) or take the default width.
+/// expand for minutes. A two-byte font has 65,536 codes; this is enough for 32 fonts
+/// whose map and widths both cover them all. Codes past it stay unmapped (U+FFFD, with
+/// the unmapped-glyphs warning) or take the default width, and the document has a
+/// warning that the budget was spent.
 pub const MAX_MAPPED_CODES: usize = 1 << 22;
 
 /// The fonts of a document, loaded once each, and what is left of its
 /// [`MAX_MAPPED_CODES`].
 #[derive(Debug)]
 pub struct FontCache {
-    /// Fonts by their object (inline font dictionaries are loaded at each use).
+    /// Fonts by their object (a font given as a dictionary in the resources is kept by
+    /// the interpreter, for one content stream).
     pub fonts: HashMap<lopdf::ObjectId, std::rc::Rc<Font>>,
     /// Codes the document's maps and widths may still define.
     pub codes_left: usize,
