@@ -133,10 +133,11 @@ fn pdf(c: &mut Criterion) {
     group.finish();
 }
 
-/// A page drawn a word at a time on one baseline, and a page of lines each in a size
-/// of its own, each at two sizes: the time must double with the runs, not quadruple.
+/// A page drawn a word at a time on one baseline, a page of lines each in a size of
+/// its own, and pages sharing one large resource dictionary, each at two sizes: the
+/// time must double with the runs, lines or pages, not quadruple.
 fn pdf_pathological(c: &mut Criterion) {
-    use dagsorden_bench::pdf_writer::{many_sizes_pdf, one_baseline_pdf};
+    use dagsorden_bench::pdf_writer::{many_sizes_pdf, one_baseline_pdf, shared_resources_pdf};
     let mut group = c.benchmark_group("pdf-pathological");
     group.sample_size(20);
     let inputs = [
@@ -149,6 +150,8 @@ fn pdf_pathological(c: &mut Criterion) {
         ("one-baseline", "runs", 20_000, one_baseline_pdf),
         ("many-sizes", "lines", 10_000, many_sizes_pdf),
         ("many-sizes", "lines", 20_000, many_sizes_pdf),
+        ("shared-resources", "pages", 2_000, shared_resources_pdf),
+        ("shared-resources", "pages", 4_000, shared_resources_pdf),
     ];
     for (shape, unit, count, make) in inputs {
         let bytes = make(count);

@@ -120,6 +120,38 @@ pub fn many_sizes_pdf(lines: usize) -> Vec<u8> {
     pdf_of_pages(&[content])
 }
 
+/// `pages` one-line pages under one Pages node whose resources name `pages` fonts (one
+/// font object, under every name), each page using its own: a page's resources must
+/// not cost the size of the shared dictionary at every page.
+pub fn shared_resources_pdf(pages: usize) -> Vec<u8> {
+    let fonts: String = (0..pages).map(|n| format!("/F{n} 3 0 R ")).collect();
+    let kids: String = (0..pages).map(|n| format!("{} 0 R ", 4 + 2 * n)).collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Count {pages} /Kids [{kids}] /Resources << /Font << {fonts}>> >> >>"
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ];
+    for n in 0..pages {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R >>",
+                5 + 2 * n
+            )
+            .into_bytes(),
+        );
+        let content = format!("BT /F{n} 12 Tf 72 700 Td (Side {n}) Tj ET");
+        let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+        stream.extend_from_slice(content.as_bytes());
+        stream.extend_from_slice(b"\nendstream");
+        objects.push(stream);
+    }
+    pdf_of_objects(&objects)
+}
+
 /// A PDF of the given content streams, a page each, with Helvetica as /F1 and
 /// Helvetica-Bold as /F2.
 fn pdf_of_pages(pages: &[Vec<u8>]) -> Vec<u8> {
@@ -163,6 +195,11 @@ fn pdf_of_pages(pages: &[Vec<u8>]) -> Vec<u8> {
         stream.extend_from_slice(b"\nendstream");
         objects.push(stream);
     }
+    pdf_of_objects(&objects)
+}
+
+/// A PDF file of `objects`, numbered from 1, with its cross-reference table.
+fn pdf_of_objects(objects: &[Vec<u8>]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
     let mut offsets = Vec::with_capacity(objects.len());
     for (i, body) in objects.iter().enumerate() {
@@ -218,6 +255,21 @@ mod tests {
         let lines = lines_of(&one_baseline_pdf(300));
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text.matches('w').count(), 300);
+    }
+
+    #[test]
+    fn shared_resources_give_every_page_its_font() {
+        let pdf = shared_resources_pdf(50);
+        let extracted = dagsorden_pdf::extract(&pdf, &dagsorden_pdf::Limits::default());
+        let extracted = extracted.map(|e| (e.pages, e.lines)).unwrap_or_default();
+        assert_eq!(extracted.0, 50);
+        assert!(
+            extracted
+                .1
+                .iter()
+                .enumerate()
+                .all(|(n, l)| l.text == format!("Side {n}"))
+        );
     }
 
     #[test]

@@ -133,7 +133,7 @@ impl<'d> Interpreter<'d> {
 
     /// Interpret a page; returns its runs.
     pub fn page(mut self, page_id: ObjectId) -> Result<(Vec<Run>, PageReport), PdfError> {
-        let resources = page_resources(self.doc, page_id);
+        let resources = Resources::of_page(self.doc, page_id);
         let content = self.page_content(page_id)?;
         self.run(&content, &resources, &mut Vec::new())?;
         Ok((self.runs, self.report))
@@ -173,7 +173,7 @@ impl<'d> Interpreter<'d> {
     fn run(
         &mut self,
         content: &[u8],
-        resources: &Dictionary,
+        resources: &Resources<'d>,
         forms: &mut Vec<ObjectId>,
     ) -> Result<(), PdfError> {
         // A content stream that does not parse is skipped: the rest of the document
@@ -211,7 +211,7 @@ impl<'d> Interpreter<'d> {
         &mut self,
         operator: &str,
         operands: &[Object],
-        resources: &Dictionary,
+        resources: &Resources<'d>,
         forms: &mut Vec<ObjectId>,
     ) -> Result<(), PdfError> {
         let num = |i: usize| operands.get(i).and_then(number).unwrap_or(0.0);
@@ -291,11 +291,8 @@ impl<'d> Interpreter<'d> {
         self.text_matrix = self.line_matrix;
     }
 
-    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = deref(self.doc, resources.get(b"Font").ok())?
-            .as_dict()
-            .ok()?;
-        let font_ref = fonts.get(name).ok()?;
+    fn font(&mut self, resources: &Resources<'d>, name: &[u8]) -> Option<Rc<Font>> {
+        let font_ref = resources.get(self.doc, b"Font", name)?;
         let cached = match font_ref {
             Object::Reference(id) => self.fonts.fonts.get(id),
             inline => self
@@ -396,13 +393,10 @@ impl<'d> Interpreter<'d> {
     fn form(
         &mut self,
         name: &[u8],
-        resources: &Dictionary,
+        resources: &Resources<'d>,
         forms: &mut Vec<ObjectId>,
     ) -> Result<(), PdfError> {
-        let Some(Object::Reference(id)) = deref(self.doc, resources.get(b"XObject").ok())
-            .and_then(|o| o.as_dict().ok())
-            .and_then(|x| x.get(name).ok())
-        else {
+        let Some(Object::Reference(id)) = resources.get(self.doc, b"XObject", name) else {
             return Ok(());
         };
         let id = *id;
@@ -425,10 +419,13 @@ impl<'d> Interpreter<'d> {
         }
         let data = decompress(stream, self.remaining(), self.limits.max_decompressed_bytes)?;
         self.charge(data.len())?;
-        let form_resources = deref(self.doc, stream.dict.get(b"Resources").ok())
+        // A form's own resources, or (PDF 1.1) those of the page it is drawn on.
+        let form_resources = match deref(self.doc, stream.dict.get(b"Resources").ok())
             .and_then(|o| o.as_dict().ok())
-            .cloned()
-            .unwrap_or_else(|| resources.clone());
+        {
+            Some(own) => Resources(vec![own]),
+            None => resources.clone(),
+        };
         let matrix = stream
             .dict
             .get(b"Matrix")
@@ -485,39 +482,45 @@ fn push_unligated(out: &mut String, text: &str) {
     }
 }
 
-/// The page's resources merged with those inherited from its Pages ancestors (the
-/// nearest definition of each resource name wins).
-fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
-    let mut merged = Dictionary::new();
-    let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
-    let mut visited = Vec::new();
-    while let Some(dict) = node {
-        if let Some(resources) =
-            deref(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
-        {
-            for (key, value) in resources.iter() {
-                let value = deref(doc, Some(value)).cloned().unwrap_or(Object::Null);
-                match (merged.get_mut(key), value) {
-                    (Ok(Object::Dictionary(existing)), Object::Dictionary(inherited)) => {
-                        for (k, v) in inherited.iter() {
-                            if !existing.has(k) {
-                                existing.set(k.clone(), v.clone());
-                            }
-                        }
-                    }
-                    (Ok(_), _) => {}
-                    (Err(_), value) => merged.set(key.clone(), value),
-                }
+/// A page's or a form's resources: its own dictionary, then (for a page) those of its
+/// Pages ancestors, nearest first. Looked up through rather than merged into one: a
+/// merged copy per page copies the ancestors' dictionaries at every page, which made a
+/// document of many pages sharing a large dictionary quadratic.
+#[derive(Debug, Clone)]
+struct Resources<'d>(Vec<&'d Dictionary>);
+
+impl<'d> Resources<'d> {
+    /// The page's resources and those it inherits (a cycle of parents is cut off).
+    fn of_page(doc: &'d Document, page_id: ObjectId) -> Self {
+        let mut chain = Vec::new();
+        let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
+        let mut visited = Vec::new();
+        while let Some(dict) = node {
+            if let Some(resources) =
+                deref(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
+            {
+                chain.push(resources);
             }
+            let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
+                break;
+            };
+            if visited.contains(parent) || visited.len() > 64 {
+                break;
+            }
+            visited.push(*parent);
+            node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
         }
-        let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
-            break;
-        };
-        if visited.contains(parent) || visited.len() > 64 {
-            break;
-        }
-        visited.push(*parent);
-        node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
+        Resources(chain)
     }
-    merged
+
+    /// The nearest definition of resource `name` in `category` (`Font`, `XObject`).
+    fn get(&self, doc: &'d Document, category: &[u8], name: &[u8]) -> Option<&'d Object> {
+        self.0.iter().find_map(|resources| {
+            deref(doc, resources.get(category).ok())?
+                .as_dict()
+                .ok()?
+                .get(name)
+                .ok()
+        })
+    }
 }
