@@ -94,9 +94,10 @@ pub struct Interpreter<'d> {
     line_matrix: Matrix,
     operations: usize,
     /// Fonts given as dictionaries in the resources rather than as objects, by where
-    /// the dictionary is: loaded once per content stream, not at every `Tf` (each load
-    /// reads the font's maps and takes from the document's code budget). Emptied when a
-    /// content stream ends, since a form's resources live only while it is drawn.
+    /// the dictionary is in the document: loaded once per content stream, not at every
+    /// `Tf` (each load reads the font's maps and takes from the document's code budget).
+    /// Emptied when a content stream ends, so that no key outlives the stream it was
+    /// made for.
     inline_fonts: HashMap<usize, Rc<Font>>,
 }
 
