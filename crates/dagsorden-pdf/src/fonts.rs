@@ -54,9 +54,9 @@ pub const MAX_MAPPED_CODES: usize = 1 << 22;
 /// [`MAX_MAPPED_CODES`].
 #[derive(Debug)]
 pub struct FontCache {
-    /// Fonts by their object (a font given as a dictionary in the resources is kept by
-    /// the interpreter, for one content stream).
-    pub fonts: HashMap<lopdf::ObjectId, std::rc::Rc<Font>>,
+    /// Fonts by where their dictionary is in the document (an object, or a dictionary
+    /// written into the resources): each is loaded once, not at every `Tf`.
+    pub fonts: HashMap<usize, std::rc::Rc<Font>>,
     /// Codes the document's maps and widths may still define.
     pub codes_left: usize,
 }

@@ -93,12 +93,6 @@ pub struct Interpreter<'d> {
     text_matrix: Matrix,
     line_matrix: Matrix,
     operations: usize,
-    /// Fonts given as dictionaries in the resources rather than as objects, by where
-    /// the dictionary is in the document: loaded once per content stream, not at every
-    /// `Tf` (each load reads the font's maps and takes from the document's code budget).
-    /// Emptied when a content stream ends, so that no key outlives the stream it was
-    /// made for.
-    inline_fonts: HashMap<usize, Rc<Font>>,
 }
 
 /// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
@@ -128,7 +122,6 @@ impl<'d> Interpreter<'d> {
             text_matrix: IDENTITY,
             line_matrix: IDENTITY,
             operations: 0,
-            inline_fonts: HashMap::new(),
         }
     }
 
@@ -204,7 +197,6 @@ impl<'d> Interpreter<'d> {
                 });
             }
         }
-        self.inline_fonts.clear();
         Ok(())
     }
 
@@ -293,24 +285,17 @@ impl<'d> Interpreter<'d> {
     }
 
     fn font(&mut self, resources: &Resources<'d>, name: &[u8]) -> Option<Rc<Font>> {
-        let font_ref = resources.get(self.doc, b"Font", name)?;
-        let cached = match font_ref {
-            Object::Reference(id) => self.fonts.fonts.get(id),
-            inline => self
-                .inline_fonts
-                .get(&(std::ptr::from_ref(inline) as usize)),
-        };
-        if let Some(font) = cached {
+        let dict = deref(self.doc, resources.get(self.doc, b"Font", name))?
+            .as_dict()
+            .ok()?;
+        // By where the dictionary is in the document, which is not changed while it is
+        // read: a font object and a font written into the resources alike.
+        let place = std::ptr::from_ref(dict) as usize;
+        if let Some(font) = self.fonts.fonts.get(&place) {
             return Some(Rc::clone(font));
         }
-        let dict = deref(self.doc, Some(font_ref))?.as_dict().ok()?;
         let font = Rc::new(Font::load(self.doc, dict, &mut self.fonts.codes_left));
-        match font_ref {
-            Object::Reference(id) => self.fonts.fonts.insert(*id, Rc::clone(&font)),
-            inline => self
-                .inline_fonts
-                .insert(std::ptr::from_ref(inline) as usize, Rc::clone(&font)),
-        };
+        self.fonts.fonts.insert(place, Rc::clone(&font));
         Some(font)
     }
 
