@@ -622,18 +622,14 @@ impl TagCloses {
         if inside.starts_with(char::is_whitespace) {
             return None;
         }
-        let mut name_len = None;
-        for (i, c) in inside.char_indices().take(MAX_TAG_NAME + 1) {
-            if c.is_whitespace() {
-                name_len = Some(i);
-                break;
-            }
-        }
-        let name = match name_len {
-            Some(len) => &inside[..len],
-            None if inside.chars().nth(MAX_TAG_NAME).is_none() => inside,
-            None => return None,
-        };
+        // White space past the longest name's length ends no name of a tag: what runs
+        // on is longer than every tag name and matches none.
+        let name_end = inside
+            .char_indices()
+            .take(MAX_TAG_NAME + 1)
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(inside.len(), |(i, _)| i);
+        let name = &inside[..name_end];
         HTML_TAGS
             .iter()
             .any(|t| t.eq_ignore_ascii_case(name))
