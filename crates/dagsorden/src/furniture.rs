@@ -62,35 +62,70 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         by_hash.push((shape_hash(text), index));
     }
     by_hash.sort_unstable();
-    let mut shapes: HashMap<String, Vec<usize>> = HashMap::default();
+    let repeats = Repeats {
+        lines,
+        near_break: &near_break,
+        has_page_breaks,
+    };
     for group in by_hash
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.len() >= MIN_REPEATS)
     {
+        // A group holds one shape unless two shapes' hashes met: each line is compared
+        // with the first in place, rather than building every line's shape (a case line
+        // or a heading template can recur thousands of times).
+        let first = lines[group[0].1].text.as_ref();
+        if group
+            .iter()
+            .all(|&(_, index)| same_shape(lines[index].text.as_ref(), first))
+        {
+            let indices: Vec<usize> = group.iter().map(|&(_, index)| index).collect();
+            repeats.mark(&shape(first), &indices, &mut found);
+            continue;
+        }
+        let mut shapes: HashMap<String, Vec<usize>> = HashMap::default();
         for &(_, index) in group {
             shapes
                 .entry(shape(lines[index].text.as_ref()))
                 .or_default()
                 .push(index);
         }
-    }
-    for (shape, indices) in shapes {
-        if indices.len() < MIN_REPEATS {
-            continue;
+        for (shape, indices) in shapes {
+            repeats.mark(&shape, &indices, &mut found);
         }
-        let sample = lines[indices[0]].text.as_ref();
+    }
+    found
+}
+
+/// What decides whether lines of one shape are running headers or footers.
+struct Repeats<'l, 'a> {
+    lines: &'l [Line<'a>],
+    near_break: &'l [bool],
+    has_page_breaks: bool,
+}
+
+impl Repeats<'_, '_> {
+    /// Mark the lines at `indices`, all of `shape`, as furniture if they are.
+    fn mark(&self, shape: &str, indices: &[usize], found: &mut [Option<Kind>]) {
+        let Some(&first) = indices.first() else {
+            return;
+        };
+        if indices.len() < MIN_REPEATS {
+            return;
+        }
+        let sample = self.lines[first].text.as_ref();
         // Section headings, item titles and case lines recur by nature; they are content.
         if section_heading(sample).is_some()
             || item_heading(sample).is_some()
             || case_line(sample).is_some()
         {
-            continue;
+            return;
         }
-        let at_edges = has_page_breaks
-            && indices.iter().filter(|&&i| near_break[i]).count() * 3 >= indices.len() * 2;
+        let at_edges = self.has_page_breaks
+            && indices.iter().filter(|&&i| self.near_break[i]).count() * 3 >= indices.len() * 2;
         // Without page breaks, only a line repeated word for word (a header with the
         // meeting date), or one naming a page, is taken for a running header.
-        let identical = indices.iter().all(|&i| lines[i].text == sample);
+        let identical = indices.iter().all(|&i| self.lines[i].text == sample);
         let names_a_page =
             shape.contains('|') || shape.contains("side #") || shape.contains("page #");
         // A sentence repeated in several items ("Sagen forelægges KKR den 12. marts.")
@@ -98,12 +133,11 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         let sentence = sample.chars().count() > 80 || sample.ends_with(['.', '!', '?']);
         let header_like = shape.contains('#') && (identical || names_a_page) && !sentence;
         if at_edges || header_like {
-            for index in indices {
+            for &index in indices {
                 found[index].get_or_insert(Kind::RunningHeader);
             }
         }
     }
-    found
 }
 
 /// For each line, whether it stands within [`PAGE_EDGE`] non-blank lines of a page
@@ -134,6 +168,31 @@ fn shape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     shape_chars(text, |c| out.push(c));
     out
+}
+
+/// Whether two lines have the same [`shape`]. Byte by byte in step while both are
+/// ASCII or the same bytes (a digit run against a digit run, letters ignoring case);
+/// where they part on other bytes ("Æ" against "æ"), the shapes are built and compared.
+fn same_shape(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (Some(&p), Some(&q)) = (x.get(i), y.get(j)) else {
+            return i == x.len() && j == y.len();
+        };
+        if p.is_ascii_digit() && q.is_ascii_digit() {
+            i += x[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            j += y[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+        } else if p == q && !p.is_ascii_digit() || p.is_ascii() && p.eq_ignore_ascii_case(&q) {
+            i += 1;
+            j += 1;
+        } else if p.is_ascii() && q.is_ascii() && !(p == b'#' || q == b'#') {
+            return false;
+        } else {
+            // Outside ASCII (or a `#` against a digit run): the shapes themselves.
+            return shape(a) == shape(b);
+        }
+    }
 }
 
 /// A hash of [`shape`]`(text)`, without building it: equal shapes hash equal (a
@@ -304,6 +363,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Lines compared in place have the same shape exactly when their shapes are
+        /// equal: on short lines of letters in both cases (ASCII, Latin-1 and beyond),
+        /// digits and `#`, against another such line and against a variant of the same
+        /// line with other digits, other case, and digits for its `#`.
+        #[test]
+        fn lines_compared_in_place_agree_with_their_shapes(
+            a in "[aAkKæÆøØ\u{212a}İ0-9# .]{0,10}",
+            b in "[aAkKæÆøØ\u{212a}İ0-9# .]{0,10}",
+            upper in proptest::bool::ANY,
+            hash_as_digits in proptest::bool::ANY,
+            digits in "[0-9]{1,3}",
+        ) {
+            proptest::prop_assert_eq!(same_shape(&a, &b), shape(&a) == shape(&b), "{:?} {:?}", a, b);
+            let cased = if upper { a.to_uppercase() } else { a.to_lowercase() };
+            let variant = cased.replace('5', &digits);
+            let variant = if hash_as_digits { variant.replace('#', &digits) } else { variant };
+            proptest::prop_assert_eq!(
+                same_shape(&a, &variant),
+                shape(&a) == shape(&variant),
+                "{:?} {:?}", a, variant
+            );
+        }
+    }
+
     #[test]
     fn case_and_digits_do_not_change_the_hash_but_words_do() {
         assert_eq!(shape_hash("SIDE 3 AF 12"), shape_hash("Side 14 af 140"));
@@ -311,6 +395,23 @@ mod tests {
         assert_eq!(shape_hash("\u{212a}KR"), shape_hash("kkr"));
         assert_ne!(shape_hash("Side 3"), shape_hash("Punkt 3"));
         assert_ne!(shape_hash("KKR Syddanmark"), shape_hash("KKR Sjælland"));
+    }
+
+    #[test]
+    fn shapes_compared_in_place() {
+        assert!(same_shape(
+            "KKR SYDDANMARK | 12-03-2019",
+            "KKR Syddanmark | 1-4-2020"
+        ));
+        assert!(same_shape(
+            "Økonomiudvalget side 3",
+            "ØKONOMIUDVALGET SIDE 14"
+        ));
+        assert!(same_shape("Side # af 7", "Side 3 af 12"));
+        assert!(!same_shape("Side 3 af 7", "Side 3 af 7 bilag"));
+        assert!(!same_shape("Side 3", "Punkt 3"));
+        assert!(!same_shape("side 3#", "side 3"));
+        assert!(same_shape("\u{212a}KR 2021", "kkr 2022"));
     }
 
     #[test]
