@@ -1,12 +1,14 @@
-//! Criterion benches: text parsing throughput (MB/s) on every text fixture and on one
-//! concatenated corpus; scaling with document size (1 KB to 50 MB: the throughput must
-//! stay flat for the time to be linear); the pathological inputs at half and full size;
+//! Criterion benches: text parsing throughput (MB/s) on every text fixture, on one
+//! concatenated corpus and on a 5 MB agenda of the seed's shape; scaling with document
+//! size (1 KB to 50 MB, in two agenda shapes: the throughput must stay flat for the time
+//! to be linear); the pathological inputs at half and full size;
 //! and PDF pages per second on every PDF fixture, and a pathological PDF page at two sizes.
 
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dagsorden_bench::pathological;
+use dagsorden_bench::seed_shaped::seed_shaped_agenda;
 
 // The allocator the `dagsorden` command uses.
 #[global_allocator]
@@ -47,6 +49,8 @@ fn text(c: &mut Criterion) {
     group.bench_function("all-fixtures-concatenated", |b| {
         b.iter(|| dagsorden::parse_bytes(std::hint::black_box(&corpus)))
     });
+    let agenda = seed_shaped_agenda(5_000_000);
+    bench_text(&mut group, "seed-shaped-agenda-5MB", &agenda.text);
     group.finish();
 }
 
@@ -73,6 +77,15 @@ fn scaling(c: &mut Criterion) {
         ("50MB", 50_000_000),
     ] {
         bench_text(&mut group, name, &pathological::agenda_of_size(bytes));
+    }
+    // The seed's shape: longer paragraphs, a section of each kind, a TOC of every item.
+    for (name, bytes) in [
+        ("seed-shaped-100KB", 100_000),
+        ("seed-shaped-1MB", 1_000_000),
+        ("seed-shaped-10MB", 10_000_000),
+        ("seed-shaped-50MB", 50_000_000),
+    ] {
+        bench_text(&mut group, name, &seed_shaped_agenda(bytes).text);
     }
     group.finish();
 }

@@ -27,7 +27,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 WORK = pathlib.Path(os.environ.get("DAGSORDEN_BENCH_DIR", "/tmp/dagsorden-bench"))
 DAGSORDEN = ROOT / "target/release/dagsorden"
 BASELINE = pathlib.Path(__file__).resolve().parent / "baseline.py"
-SEED = ROOT / "fixtures/text/kkr-nordjylland-2021-01-15.txt"
+MAKE_SEED_AGENDA = ROOT / "target/release/make-seed-agenda"
 COUNT = 2000
 
 
@@ -99,38 +99,16 @@ def count(path, items_of):
     return docs, items, toc
 
 
-def big_agenda(target_bytes, children=9):
-    """One agenda of ~target_bytes shaped like the seed, repeated: its preamble, a TOC of every
-    item, then groups "k. <group>" each holding `children` items "k.j. <title>" made of the
-    seed's item 2.1 (case line, Baggrund, Indstilling, Sagsfremstilling). Every item's text
-    names its own subject and number, so that no paragraph repeats verbatim thousands of times
-    (a line repeated on every "page" reads as a running header), and numbers stay below 10,000."""
-    seed = SEED.read_text(encoding="utf-8")
-    preamble = seed[: seed.index("<b>1. ")]
-    body = seed[seed.index("### 2.1. ") :]
-    body = body[body.index("#### Baggrund") :].rstrip("\n") + "\n\n"
-    groups = ["Regionalpolitiske sager", "Sager til beslutning", "Temadrøftelse", "Orienteringssager"]
-    topics = ["Resultatkontrakt", "Rammeaftale", "Sundhedsaftale", "Praksisplan", "Klimaplan", "Budget", "Udpegning", "Infrastruktur"]
-    toc, items = [], []
-    size, n, k = len(preamble.encode()) + 1, 0, 0
-    while size < target_bytes:
-        k += 1
-        group = groups[k % len(groups)]
-        toc.append(f"<b>{k}. {group} .....</b>\t<b>{3 + n // 2}</b>\n")
-        items.append(f"## {k}. {group}\n\n")
-        size += len(toc[-1].encode()) + len(items[-1].encode())
-        for j in range(1, children + 1):
-            n += 1
-            subject = f"{topics[n % len(topics)]} {k}.{j}"
-            title = f"Dialogmøde om {subject} mellem Erhvervshus Nordjylland og KKR Nordjylland"
-            toc.append(f"{k}.{j}. {title} .....\t{3 + n // 2}\n")
-            text = body.replace("Resultatkontrakt 2021", subject).replace("resultatkontrakt 2021", subject)
-            text = text.replace("dagens dialogmøde", f"dialogmødet om {subject}").replace("åben dialog.", f"åben dialog om {subject}.")
-            items.append(f"### {k}.{j}. {title}\n\nSAG-2021-{n:05d} hlth\n\n{text}")
-            size += len(toc[-1].encode()) + len(items[-1].encode())
+def big_agenda(target_bytes):
+    """One agenda of ~target_bytes shaped like the seed, repeated (`make-seed-agenda`, the
+    generator of the criterion benches' seed-shaped agenda): its preamble, a TOC of every
+    item, then groups "k. <group>" each holding nine items "k.j. <title>" made of the seed's
+    item 2.1, each naming its own subject and number."""
     path = WORK / "big-agenda.txt"
-    path.write_text(preamble + "".join(toc) + "\n" + "".join(items), encoding="utf-8")
-    return path, k, n
+    out = subprocess.run([str(MAKE_SEED_AGENDA), str(target_bytes), str(path)],
+                         capture_output=True, text=True, check=True)
+    made = json.loads(out.stdout)
+    return path, made["groups"], made["items"]
 
 
 def peak_memory(path):

@@ -5,6 +5,7 @@
 
 pub mod pathological;
 pub mod pdf_writer;
+pub mod seed_shaped;
 
 use std::io;
 use std::path::{Path, PathBuf};
