@@ -166,10 +166,10 @@ pub fn join_wrapped(text: &mut String, next: &str) {
         text.push_str(next);
         return;
     }
-    let next_word = next.split_whitespace().next().unwrap_or("");
     let before_hyphen = text.strip_suffix('-').and_then(|t| t.chars().next_back());
+    // The next word is looked at only after a hyphen (most lines end without one).
     let compound = before_hyphen.is_some_and(|c| !c.is_whitespace())
-        && !KEEP_HYPHEN_BEFORE.contains(&next_word);
+        && !KEEP_HYPHEN_BEFORE.contains(&next.split_whitespace().next().unwrap_or(""));
     if compound
         && before_hyphen.is_some_and(char::is_lowercase)
         && next.chars().next().is_some_and(char::is_lowercase)
