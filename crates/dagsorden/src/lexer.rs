@@ -68,6 +68,15 @@ pub fn lex<'a>(raw: impl IntoIterator<Item = RawLine<'a>>) -> Vec<Line<'a>> {
 
 /// Lex one raw line.
 pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
+    if raw.text.is_empty() {
+        // A blank line (half the lines of most exports): nothing to trim or clean.
+        let start = raw.start.min(raw.end);
+        return Line {
+            span: Span::new(start, raw.end.max(start), raw.number),
+            text: raw.text,
+            hints: Hints::default(),
+        };
+    }
     let span = content_span(&raw);
     let (text, hints) = match raw.text {
         Cow::Borrowed(s) => clean(s),
