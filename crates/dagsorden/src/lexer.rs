@@ -247,9 +247,19 @@ const fn is_changing_lead(b: u8) -> bool {
 /// nothing; the last byte, looked at as a middle byte too, counts only as a digit that
 /// would start a word, which is taken off again.
 fn middle_counts_padded(bytes: &[u8]) -> QuickCounts {
+    // The copy no longer than the line needs: filling it is part of every line's cost.
+    match bytes.len() {
+        ..=48 => middle_counts_in_copy::<64>(bytes),
+        ..=112 => middle_counts_in_copy::<128>(bytes),
+        _ => middle_counts_in_copy::<PADDED_LINE>(bytes),
+    }
+}
+
+/// [`middle_counts_padded`] in a copy of `N` bytes, for lines of at most `N - 16`.
+fn middle_counts_in_copy<const N: usize>(bytes: &[u8]) -> QuickCounts {
     let n = bytes.len();
     let mut counts = QuickCounts::default();
-    let mut padded = [b'a'; PADDED_LINE];
+    let mut padded = [b'a'; N];
     padded[..n].copy_from_slice(bytes);
     let middle_end = 1 + (n - 2).div_ceil(16) * 16;
     counts.add_windows(&padded, 1, middle_end);
