@@ -249,8 +249,8 @@ const fn is_changing_lead(b: u8) -> bool {
 fn middle_counts_padded(bytes: &[u8]) -> QuickCounts {
     // The copy no longer than the line needs: filling it is part of every line's cost.
     match bytes.len() {
-        ..=48 => middle_counts_in_copy::<64>(bytes),
-        ..=112 => middle_counts_in_copy::<128>(bytes),
+        0..=48 => middle_counts_in_copy::<64>(bytes),
+        49..=112 => middle_counts_in_copy::<128>(bytes),
         _ => middle_counts_in_copy::<PADDED_LINE>(bytes),
     }
 }
