@@ -815,6 +815,35 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_are_lexed_as_the_general_path_lexes_them() {
+        for text in [Cow::Borrowed(""), Cow::Owned(String::new())] {
+            for (start, end) in [(0, 0), (17, 17)] {
+                let raw = RawLine {
+                    start,
+                    end,
+                    number: 3,
+                    text: text.clone(),
+                };
+                let general = {
+                    let (cleaned, hints) = clean("");
+                    (content_span(&raw), cleaned.into_owned(), hints)
+                };
+                let line = lex_line(raw);
+                assert!(line.is_blank());
+                assert_eq!((line.span, line.text.into_owned(), line.hints), general);
+            }
+        }
+        // Blank lines of a document split by every terminator: spans where they stand.
+        let lines = lex(crate::decode::lines_of_str("a\n\nb\r\n\r\nc\r\rd"));
+        let blanks: Vec<(u32, u32, u32)> = lines
+            .iter()
+            .filter(|l| l.is_blank())
+            .map(|l| (l.span.start, l.span.end, l.span.line))
+            .collect();
+        assert_eq!(blanks, [(2, 2, 2), (6, 6, 4), (10, 10, 6)]);
+    }
+
+    #[test]
     fn white_space_only_lines_are_normalised_in_place() {
         let line = lex_str("  Kommunerne\u{a0}har  drøftet\tsagen kommunaldi\u{ad}");
         assert_eq!(line.text, "Kommunerne har drøftet sagen kommunaldi-");
