@@ -69,7 +69,9 @@ pub fn lex<'a>(raw: impl IntoIterator<Item = RawLine<'a>>) -> Vec<Line<'a>> {
 /// Lex one raw line.
 pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
     if raw.text.is_empty() {
-        // A blank line (half the lines of most exports): nothing to trim or clean.
+        // A blank line (half the lines of most exports): nothing to trim or clean. The
+        // span is `content_span`'s with nothing trimmed (a test holds the two together);
+        // going through it cost 0.4% of the archive's instructions.
         let start = raw.start.min(raw.end);
         return Line {
             span: Span::new(start, raw.end.max(start), raw.number),
@@ -693,7 +695,17 @@ impl TagCloses {
 }
 
 /// The longest name in [`HTML_TAGS`].
-const MAX_TAG_NAME: usize = 6;
+const MAX_TAG_NAME: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < HTML_TAGS.len() {
+        if HTML_TAGS[i].len() > longest {
+            longest = HTML_TAGS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 fn starts_with_tag(s: &str, tags: &[&str]) -> bool {
     tags.iter().any(|t| {
