@@ -33,9 +33,30 @@ pub fn numbered_clause(text: &str) -> Option<&str> {
 }
 
 fn is_history_heading(text: &str) -> bool {
-    HISTORY_HEADING
-        .as_ref()
-        .is_some_and(|r| r.is_match(text.trim()))
+    let text = text.trim();
+    may_be_history_heading(text) && HISTORY_HEADING.as_ref().is_some_and(|r| r.is_match(text))
+}
+
+/// What every [`HISTORY_HEADING`] has and few paragraphs do: a capital first, a digit,
+/// and a number after "pkt", "punkt" or "sag". Every paragraph of an Indstilling is
+/// asked, and the regex costs several times this look.
+fn may_be_history_heading(text: &str) -> bool {
+    static KEYWORDS: LazyLock<[memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+        ["pkt", "punkt", "sag"].map(memmem::Finder::new)
+    });
+    let starts_with_capital = text.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        || text.starts_with(['Æ', 'Ø', 'Å']);
+    starts_with_capital
+        && crate::grammar::has_digit(text)
+        && KEYWORDS.iter().any(|keyword| {
+            keyword.find_iter(text.as_bytes()).any(|at| {
+                let after = &text[at + keyword.needle().len()..];
+                let after = after.strip_prefix('.').unwrap_or(after);
+                after
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
 }
 
 /// Recommendations written without an Indstilling heading: from the first paragraph
@@ -500,7 +521,71 @@ mod tests {
         (letters <= max_letters).then_some(at)
     }
 
+    /// The heading regex alone, as [`is_history_heading`] asked it before the look.
+    fn history_heading_by_regex(text: &str) -> bool {
+        HISTORY_HEADING
+            .as_ref()
+            .is_some_and(|r| r.is_match(text.trim()))
+    }
+
+    #[test]
+    fn history_headings_pass_the_look() {
+        for heading in [
+            "Økonomiudvalget, 22. september 2021, pkt. 205:",
+            "Byrådet den 3. maj 2022, punkt 12",
+            "Ældrerådet 4/5-2020 sag 7.",
+            "Teknik- og Miljøudvalget, 12-03-2019, pkt.\t4: Godkendt.",
+        ] {
+            assert!(is_history_heading(heading), "{heading}");
+        }
+        assert!(!may_be_history_heading("Sagen blev behandlet den 3. maj 2022, sagen 4"));
+        assert!(!may_be_history_heading("økonomiudvalget, 22. september 2021, pkt. 205:"));
+    }
+
     proptest::proptest! {
+        /// The look before the regex turns away only what the regex turns away: on
+        /// headings taken apart and put together again with near misses.
+        #[test]
+        fn history_heading_as_by_regex(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Økonomiudvalget", "Ældrerådet", "Åbent", "Byrådet", "byrådet", ",", " ",
+                "\t", "den ", "22", ".", " september ", "2021", "4/5-2020", "pkt", "punkt",
+                "sag", "sagen", "Sag", ". ", "205", ":", "x", "-", "/", "\u{a0}",
+            ]),
+            0..16,
+        )) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(is_history_heading(&text), history_heading_by_regex(&text), "{:?}", text);
+        }
+
+        /// The same, on texts shaped like a heading slot by slot, each slot right or
+        /// nearly right (most of them match the regex, many do not).
+        #[test]
+        fn heading_shaped_as_by_regex(
+            head in (
+                proptest::sample::select(vec!["Økonomiudvalget", "Ældrerådet", "Byrådet", "byrådet", "Sag", "1 Byrådet", ""]),
+                proptest::sample::select(vec![",", "", " ,"]),
+                proptest::sample::select(vec![" ", "\t", "", "  "]),
+                proptest::sample::select(vec!["den ", "", "Den "]),
+                proptest::sample::select(vec!["22", "3", "", "x"]),
+                proptest::sample::select(vec![". ", " ", "."]),
+                proptest::sample::select(vec!["september", "4", "maj", ""]),
+            ),
+            tail in (
+                proptest::sample::select(vec![" ", "-", "/", ". "]),
+                proptest::sample::select(vec!["2021", "20", "", "21x"]),
+                proptest::sample::select(vec![", ", " ", ","]),
+                proptest::sample::select(vec!["pkt", "punkt", "sag", "sagen", "Pkt", "pk"]),
+                proptest::sample::select(vec![".", "", ". ", " ", ".\t", " ."]),
+                proptest::sample::select(vec!["205", "", "x5", "7"]),
+                proptest::sample::select(vec![":", ".", "", ": Godkendt.", " x", " \u{a0}"]),
+            ),
+        ) {
+            let text = [head.0, head.1, head.2, head.3, head.4, head.5, head.6,
+                tail.0, tail.1, tail.2, tail.3, tail.4, tail.5, tail.6].concat();
+            proptest::prop_assert_eq!(is_history_heading(&text), history_heading_by_regex(&text), "{:?}", text);
+        }
+
         /// The bounded scan finds the "at" the whole-text search found, near the limit
         /// of letters, next to letters, digits and non-ASCII characters.
         #[test]
