@@ -52,34 +52,58 @@ pub const MAX_MAPPED_CODES: usize = 1 << 22;
 
 /// The fonts of a document, loaded once each, and what is left of its
 /// [`MAX_MAPPED_CODES`].
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct FontCache {
     /// Fonts by where their dictionary is in the document (an object, or a dictionary
     /// written into the resources): each is loaded once, not at every `Tf`.
     pub fonts: HashMap<usize, std::rc::Rc<Font>>,
     /// Codes the document's maps and widths may still define.
-    pub codes_left: usize,
+    pub codes: CodeBudget,
 }
 
-impl Default for FontCache {
-    fn default() -> Self {
-        FontCache {
-            fonts: HashMap::new(),
-            codes_left: MAX_MAPPED_CODES,
+/// How many more codes a document's maps and widths may define, and whether one was
+/// refused. A budget spent to the last code with nothing refused read every code (the
+/// warning that codes were not read is for the refused ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeBudget {
+    left: usize,
+    refused: bool,
+}
+
+impl CodeBudget {
+    /// A budget of `codes`.
+    pub fn new(codes: usize) -> Self {
+        CodeBudget {
+            left: codes,
+            refused: false,
         }
+    }
+
+    /// Take one code; `false` (and the budget marked as refusing) when it is spent.
+    pub fn take(&mut self) -> bool {
+        if self.left == 0 {
+            self.refused = true;
+            return false;
+        }
+        self.left -= 1;
+        true
+    }
+
+    /// Whether a code was asked for after the budget was spent.
+    pub fn refused(&self) -> bool {
+        self.refused
     }
 }
 
-/// Take one code from the budget; `false` when it is spent.
-fn take_code(codes_left: &mut usize) -> bool {
-    let left = *codes_left > 0;
-    *codes_left = codes_left.saturating_sub(1);
-    left
+impl Default for CodeBudget {
+    fn default() -> Self {
+        CodeBudget::new(MAX_MAPPED_CODES)
+    }
 }
 
 impl Font {
     /// Read a font dictionary; never fails (what cannot be read is left unmapped).
-    pub fn load(doc: &Document, dict: &Dictionary, codes_left: &mut usize) -> Font {
+    pub fn load(doc: &Document, dict: &Dictionary, codes: &mut CodeBudget) -> Font {
         let subtype = name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
         let base_font = name_of(dict.get(b"BaseFont").ok()).unwrap_or_default();
         let name = base_font
@@ -103,7 +127,7 @@ impl Font {
         let to_unicode = deref(doc, dict.get(b"ToUnicode").ok())
             .and_then(|o| o.as_stream().ok())
             .and_then(|s| s.get_plain_content_with_limit(MAX_FONT_STREAM).ok())
-            .map(|bytes| parse_cmap(&bytes, codes_left))
+            .map(|bytes| parse_cmap(&bytes, codes))
             .unwrap_or_default();
 
         let simple = if two_byte {
@@ -112,7 +136,7 @@ impl Font {
             simple_encoding(doc, dict, &subtype, &name, descriptor)
         };
         let (mut widths, default_width) = if two_byte {
-            cid_widths(doc, descendant, codes_left)
+            cid_widths(doc, descendant, codes)
         } else {
             simple_widths(doc, dict, descriptor, &name)
         };
@@ -441,7 +465,7 @@ fn afm_widths(afm: &str) -> HashMap<char, f32> {
 fn cid_widths(
     doc: &Document,
     descendant: Option<&Dictionary>,
-    codes_left: &mut usize,
+    codes: &mut CodeBudget,
 ) -> (HashMap<u32, f32>, f32) {
     let mut widths = HashMap::new();
     let Some(descendant) = descendant else {
@@ -461,7 +485,7 @@ fn cid_widths(
             match deref(doc, Some(&w[i + 1])) {
                 Some(Object::Array(list)) => {
                     for (k, width) in list.iter().filter_map(number).enumerate() {
-                        if !take_code(codes_left) {
+                        if !codes.take() {
                             return (widths, default);
                         }
                         widths.insert(start.wrapping_add(k as u32), width);
@@ -475,7 +499,7 @@ fn cid_widths(
                     };
                     // Bounded: a hostile range cannot make this loop long.
                     for code in start..=(end as u32).min(start.saturating_add(65535)) {
-                        if !take_code(codes_left) {
+                        if !codes.take() {
                             return (widths, default);
                         }
                         widths.insert(code, width);
@@ -490,8 +514,8 @@ fn cid_widths(
 }
 
 /// Parse a ToUnicode CMap: `bfchar` and `bfrange` (with a start value or an array).
-/// Each code defined is taken from `codes_left`; when it is spent, the map so far.
-pub fn parse_cmap(data: &[u8], codes_left: &mut usize) -> HashMap<u32, String> {
+/// Each code defined is taken from `codes`; when it is spent, the map so far.
+pub fn parse_cmap(data: &[u8], codes: &mut CodeBudget) -> HashMap<u32, String> {
     let tokens = cmap_tokens(data);
     let mut map = HashMap::new();
     let mut i = 0;
@@ -502,7 +526,7 @@ pub fn parse_cmap(data: &[u8], codes_left: &mut usize) -> HashMap<u32, String> {
                 while i + 1 < tokens.len() && !matches!(tokens[i], CmapToken::Keyword(_)) {
                     if let (CmapToken::Hex(src), CmapToken::Hex(dst)) = (&tokens[i], &tokens[i + 1])
                     {
-                        if !take_code(codes_left) {
+                        if !codes.take() {
                             return map;
                         }
                         map.insert(code_of(src), utf16_text(dst));
@@ -520,7 +544,7 @@ pub fn parse_cmap(data: &[u8], codes_left: &mut usize) -> HashMap<u32, String> {
                             CmapToken::Hex(dst) => {
                                 let mut units = utf16_units(dst);
                                 for code in lo..=hi {
-                                    if !take_code(codes_left) {
+                                    if !codes.take() {
                                         return map;
                                     }
                                     map.insert(code, String::from_utf16_lossy(&units));
@@ -539,7 +563,7 @@ pub fn parse_cmap(data: &[u8], codes_left: &mut usize) -> HashMap<u32, String> {
                                     if let CmapToken::Hex(dst) = &tokens[k]
                                         && code <= u64::from(hi)
                                     {
-                                        if !take_code(codes_left) {
+                                        if !codes.take() {
                                             return map;
                                         }
                                         map.insert(code as u32, utf16_text(dst));
@@ -656,15 +680,17 @@ mod tests {
             1 beginbfchar <0001> <0058> endbfchar\n\
             1 beginbfrange <0100> <0101> [<0030> <0031>] endbfrange";
         // Enough for everything: 2 ranges of 65,536, a bfchar and an array of 2.
-        let mut codes_left = 2 * 65_536 + 3 + 10;
-        let map = parse_cmap(cmap, &mut codes_left);
-        assert_eq!(codes_left, 10);
+        let mut codes = CodeBudget::new(2 * 65_536 + 3 + 10);
+        let map = parse_cmap(cmap, &mut codes);
+        assert_eq!(codes.left, 10);
+        assert!(!codes.refused());
         assert_eq!(map.get(&1).map(String::as_str), Some("X"));
         assert_eq!(map.get(&0x101).map(String::as_str), Some("1"));
         // One range and a bit: the second range is cut off, nothing after it is read.
-        let mut codes_left = 65_536 + 5;
-        let map = parse_cmap(cmap, &mut codes_left);
-        assert_eq!(codes_left, 0);
+        let mut codes = CodeBudget::new(65_536 + 5);
+        let map = parse_cmap(cmap, &mut codes);
+        assert_eq!(codes.left, 0);
+        assert!(codes.refused());
         assert_eq!(map.get(&4).map(String::as_str), Some("e"));
         assert_eq!(map.get(&5).map(String::as_str), Some("F"));
         assert_eq!(map.get(&1).map(String::as_str), Some("b"));
@@ -672,9 +698,25 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_spent_to_the_last_code_refused_none() {
+        let cmap = b"2 beginbfrange <0000> <FFFF> <0041> <0100> <0101> [<0030> <0031>] endbfrange\n\
+            1 beginbfchar <0001> <0058> endbfchar";
+        // Exactly what the map defines: every code read, none refused.
+        let mut codes = CodeBudget::new(65_536 + 2 + 1);
+        let map = parse_cmap(cmap, &mut codes);
+        assert_eq!((codes.left, codes.refused()), (0, false));
+        assert_eq!(map.get(&1).map(String::as_str), Some("X"));
+        // One fewer: the last code is refused.
+        let mut codes = CodeBudget::new(65_536 + 2);
+        let map = parse_cmap(cmap, &mut codes);
+        assert_eq!((codes.left, codes.refused()), (0, true));
+        assert_eq!(map.get(&1).map(String::as_str), Some("B"));
+    }
+
+    #[test]
     fn an_array_range_may_end_at_the_last_code() {
         let cmap = b"1 beginbfrange <FFFFFFFE> <FFFFFFFF> [<0041> <0042> <0043>] endbfrange";
-        let map = parse_cmap(cmap, &mut MAX_MAPPED_CODES.clone());
+        let map = parse_cmap(cmap, &mut CodeBudget::default());
         assert_eq!(map.get(&u32::MAX).map(String::as_str), Some("B"));
         assert_eq!(map.len(), 2);
     }
@@ -685,7 +727,7 @@ mod tests {
             2 beginbfchar <0003> <0020> <0011> <00E6> endbfchar\n\
             2 beginbfrange <0020> <0022> <0061> <0030> <0031> [<00F8> <00E5>] endbfrange\n\
             1 beginbfchar <0050> <00660069> endbfchar";
-        let map = parse_cmap(cmap, &mut MAX_MAPPED_CODES.clone());
+        let map = parse_cmap(cmap, &mut CodeBudget::default());
         assert_eq!(map.get(&0x03).map(String::as_str), Some(" "));
         assert_eq!(map.get(&0x11).map(String::as_str), Some("æ"));
         assert_eq!(map.get(&0x21).map(String::as_str), Some("b"));

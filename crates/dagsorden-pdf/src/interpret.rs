@@ -294,7 +294,7 @@ impl<'d> Interpreter<'d> {
         if let Some(font) = self.fonts.fonts.get(&place) {
             return Some(Rc::clone(font));
         }
-        let font = Rc::new(Font::load(self.doc, dict, &mut self.fonts.codes_left));
+        let font = Rc::new(Font::load(self.doc, dict, &mut self.fonts.codes));
         self.fonts.fonts.insert(place, Rc::clone(&font));
         Some(font)
     }

@@ -24,6 +24,7 @@ use dagsorden::lexer::{Line, lex_line};
 use dagsorden_model::{Agenda, Diagnostic, DiagnosticCode, Severity, SourceInfo, Span};
 use lopdf::{Document, LoadOptions};
 
+pub use fonts::MAX_MAPPED_CODES;
 pub use layout::PdfLine;
 
 /// Why a PDF could not be read.
@@ -275,7 +276,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
     if lines.is_empty() {
         return Err(PdfError::NoText { pages: pages.len() });
     }
-    if fonts.codes_left == 0 {
+    if fonts.codes.refused() {
         diagnostics.push(Diagnostic::new(
             DiagnosticCode::InvalidBytes,
             Severity::Warning,

@@ -1,7 +1,9 @@
 //! Small PDFs written object by object, each exercising one thing the front end must
 //! read right (fonts, encodings, operators, inheritance) or survive (hostile input).
 
-use dagsorden_pdf::{Limit, Limits, PdfError, extract, parse_pdf, parse_pdf_with};
+use dagsorden_pdf::{
+    Limit, Limits, MAX_MAPPED_CODES, PdfError, extract, parse_pdf, parse_pdf_with,
+};
 
 /// A minimal PDF: catalog, pages, one page per content stream, the given fonts
 /// (`/F1`, `/F2`, …) and extra objects appended from number 100 on.
@@ -250,6 +252,39 @@ fn ranges_over_the_whole_code_space_are_expanded_only_to_the_budget() {
             .diagnostics
             .iter()
             .any(|d| d.message.contains("character codes") && d.message.contains("not read")),
+        "{:?}",
+        extracted.diagnostics
+    );
+}
+
+/// A CMap whose ranges define exactly the budget: every code was read, so there is no
+/// warning that some were not (the budget was once judged spent when it reached zero).
+#[test]
+fn a_map_of_exactly_the_budget_is_read_without_a_warning() {
+    let ranges = MAX_MAPPED_CODES / 65_536;
+    assert_eq!(ranges * 65_536, MAX_MAPPED_CODES, "whole ranges fill the budget");
+    let mut cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         1 begincodespacerange <0000> <FFFF> endcodespacerange\n{ranges} beginbfrange\n"
+    );
+    cmap.push_str(&"<0000> <FFFF> <0041>\n".repeat(ranges));
+    cmap.push_str("endbfrange\nendcmap end end");
+    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
+    to_unicode.extend_from_slice(cmap.as_bytes());
+    to_unicode.extend_from_slice(b"\nendstream");
+    let pdf = Pdf::new()
+        .font("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [101 0 R] /ToUnicode 100 0 R >>")
+        .object(100, &to_unicode)
+        .object(101, b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 500 >>")
+        .page(b"BT /F1 12 Tf 72 700 Td <000000010002> Tj ET")
+        .build();
+    let extracted = extract(&pdf, &Limits::default()).expect("extracts");
+    assert_eq!(extracted.lines[0].text, "ABC");
+    assert!(
+        !extracted
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("character codes")),
         "{:?}",
         extracted.diagnostics
     );
