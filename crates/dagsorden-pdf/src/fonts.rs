@@ -699,7 +699,8 @@ mod tests {
 
     #[test]
     fn a_budget_spent_to_the_last_code_refused_none() {
-        let cmap = b"2 beginbfrange <0000> <FFFF> <0041> <0100> <0101> [<0030> <0031>] endbfrange\n\
+        let cmap =
+            b"2 beginbfrange <0000> <FFFF> <0041> <0100> <0101> [<0030> <0031>] endbfrange\n\
             1 beginbfchar <0001> <0058> endbfchar";
         // Exactly what the map defines: every code read, none refused.
         let mut codes = CodeBudget::new(65_536 + 2 + 1);

@@ -262,7 +262,11 @@ fn ranges_over_the_whole_code_space_are_expanded_only_to_the_budget() {
 #[test]
 fn a_map_of_exactly_the_budget_is_read_without_a_warning() {
     let ranges = MAX_MAPPED_CODES / 65_536;
-    assert_eq!(ranges * 65_536, MAX_MAPPED_CODES, "whole ranges fill the budget");
+    assert_eq!(
+        ranges * 65_536,
+        MAX_MAPPED_CODES,
+        "whole ranges fill the budget"
+    );
     let mut cmap = format!(
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
          1 begincodespacerange <0000> <FFFF> endcodespacerange\n{ranges} beginbfrange\n"

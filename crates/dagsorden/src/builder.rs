@@ -16,7 +16,7 @@ use crate::grammar::{
     case_line::{case_line, split_trailing_case},
     date::date_time,
     furniture::{Furniture, furniture_of_line},
-    item_heading::{ItemHeading, item_heading},
+    item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
     meeting_field::field_line,
     section_heading::section_heading,
     title::title_line,
@@ -75,6 +75,9 @@ pub struct Builder<'l, 'a> {
     title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
+    /// The line that is the title of an item whose number stood alone on the line
+    /// before ("Punkt 23." / "Godkendelse af dagsorden"): read with the heading.
+    title_line: Option<usize>,
     furniture: Vec<Option<crate::furniture::Kind>>,
     max_item_depth: usize,
 }
@@ -101,6 +104,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             pending_blank: false,
             after_title: false,
             title_may_continue: false,
+            title_line: None,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
         }
@@ -115,6 +119,13 @@ impl<'l, 'a> Builder<'l, 'a> {
             if line.is_blank() {
                 self.pending_blank = true;
                 self.prev_blank = true;
+                continue;
+            }
+            if self.title_line == Some(index) {
+                self.title_line = None;
+                self.last_end = line.span.end;
+                self.pending_blank = false;
+                self.prev_blank = false;
                 continue;
             }
             if self.furniture(index) {
@@ -235,6 +246,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.close_preamble_section();
             self.region = Region::Body;
             self.start_item(&heading, line.span);
+            return;
+        }
+        if let Some((heading, title_index)) = self.split_item_heading(index)
+            && self.accept_item(&heading, index)
+        {
+            self.close_preamble_section();
+            self.region = Region::Body;
+            self.start_split_item(&heading, index, title_index);
             return;
         }
         if let Some((_, case_index)) = self.pending_case.take() {
@@ -528,6 +547,13 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
         }
+        if let Some((heading, title_index)) = self.split_item_heading(index)
+            && heading.number.split('.').count() <= self.max_item_depth
+            && self.accept_item(&heading, index)
+        {
+            self.start_split_item(&heading, index, title_index);
+            return;
+        }
         if std::mem::take(&mut self.title_may_continue)
             && !is_closed_marker(text)
             && (is_title_continuation(text)
@@ -743,6 +769,43 @@ impl<'l, 'a> Builder<'l, 'a> {
         let standalone =
             (self.prev_blank || self.pending_case.is_some()) && !line.text.ends_with([',', ';']);
         standalone && !used && self.is_plausible_next(number)
+    }
+
+    /// "Punkt 23." standing alone with its title on the next content line: the heading
+    /// of the two, and the title's line. The title line must read as a title, not as a
+    /// section, case or item line.
+    fn split_item_heading(&self, index: usize) -> Option<(ItemHeading<'l>, usize)> {
+        let lines = self.lines;
+        let number = labelled_number_alone(&lines[index].text)?;
+        let title_index = (index + 1..lines.len())
+            .take(3)
+            .find(|&i| !lines[i].is_blank())?;
+        let title_line = &lines[title_index];
+        let title = title_line.text.as_ref();
+        let reads_as_title = !title_line.hints.bullet
+            && crate::grammar::starts_like_title(title)
+            && title.chars().count() <= MAX_TITLE_CHARS
+            && !title.ends_with(':')
+            && labelled_number_alone(title).is_none()
+            && item_heading(title).is_none()
+            && section_heading(title).is_none()
+            && case_line(title).is_none()
+            && self.furniture.get(title_index).copied().flatten().is_none();
+        reads_as_title.then(|| {
+            let heading = ItemHeading {
+                number,
+                title: title.trim_end_matches(['.', ' ']),
+                bare: false,
+            };
+            (heading, title_index)
+        })
+    }
+
+    fn start_split_item(&mut self, heading: &ItemHeading<'_>, index: usize, title_index: usize) {
+        let span = self.lines[index].span.cover(self.lines[title_index].span);
+        self.start_item(heading, span);
+        self.title_line = Some(title_index);
+        self.title_may_continue = true;
     }
 
     /// Without a TOC: the first item, a first child (`2` → `2.1`), or a later sibling of

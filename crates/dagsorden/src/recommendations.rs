@@ -41,9 +41,8 @@ fn is_history_heading(text: &str) -> bool {
 /// and a number after "pkt", "punkt" or "sag". Every paragraph of an Indstilling is
 /// asked, and the regex costs several times this look.
 fn may_be_history_heading(text: &str) -> bool {
-    static KEYWORDS: LazyLock<[memmem::Finder<'static>; 3]> = LazyLock::new(|| {
-        ["pkt", "punkt", "sag"].map(memmem::Finder::new)
-    });
+    static KEYWORDS: LazyLock<[memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["pkt", "punkt", "sag"].map(memmem::Finder::new));
     let starts_with_capital = text.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         || text.starts_with(['Æ', 'Ø', 'Å']);
     starts_with_capital
@@ -538,8 +537,12 @@ mod tests {
         ] {
             assert!(is_history_heading(heading), "{heading}");
         }
-        assert!(!may_be_history_heading("Sagen blev behandlet den 3. maj 2022, sagen 4"));
-        assert!(!may_be_history_heading("økonomiudvalget, 22. september 2021, pkt. 205:"));
+        assert!(!may_be_history_heading(
+            "Sagen blev behandlet den 3. maj 2022, sagen 4"
+        ));
+        assert!(!may_be_history_heading(
+            "økonomiudvalget, 22. september 2021, pkt. 205:"
+        ));
     }
 
     proptest::proptest! {

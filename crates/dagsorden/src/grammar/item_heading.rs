@@ -22,7 +22,8 @@ pub struct ItemHeading<'a> {
     pub bare: bool,
 }
 
-fn punkt_label(input: &str) -> IResult<&str, ()> {
+/// `Punkt `, `Pkt. `, `pkt `: the label some producers put before an item number.
+pub(crate) fn punkt_label(input: &str) -> IResult<&str, ()> {
     let (rest, _) = (
         alt((
             tag_ignoring_case("punkt"),
@@ -35,7 +36,7 @@ fn punkt_label(input: &str) -> IResult<&str, ()> {
     Ok((rest, ()))
 }
 
-fn opt_colon(input: &str) -> IResult<&str, Option<char>> {
+pub(crate) fn opt_colon(input: &str) -> IResult<&str, Option<char>> {
     opt((space0, char(':')).map(|(_, c)| c)).parse(input)
 }
 
@@ -81,6 +82,22 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
     })
 }
 
+/// A labelled number standing alone, its title on the next line ("Punkt 23.",
+/// "Pkt. 4:"): the number. Without the label a number alone is a list's, not an item's.
+pub fn labelled_number_alone(text: &str) -> Option<&str> {
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'p' | b'P'))
+    {
+        return None;
+    }
+    let (rest, ()) = punkt_label(text).ok()?;
+    let (rest, (number, _)) = item_number(rest).ok()?;
+    let (rest, _) = opt_colon(rest).ok()?;
+    rest.trim().is_empty().then_some(number)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +129,16 @@ mod tests {
         assert_eq!(item_heading("2.1.2021"), None);
         assert_eq!(item_heading("2,5 mio. kr. er afsat"), None);
         assert_eq!(item_heading("1."), None);
+        assert_eq!(item_heading("Punkt 23."), None);
+    }
+
+    #[test]
+    fn number_alone() {
+        assert_eq!(labelled_number_alone("Punkt 23."), Some("23"));
+        assert_eq!(labelled_number_alone("Pkt. 4:"), Some("4"));
+        assert_eq!(labelled_number_alone("punkt 2.1"), Some("2.1"));
+        assert_eq!(labelled_number_alone("23."), None);
+        assert_eq!(labelled_number_alone("Punkt 23. Eventuelt"), None);
+        assert_eq!(labelled_number_alone("Punktet"), None);
     }
 }

@@ -1,5 +1,6 @@
 //! Table-of-contents lines: `2.1. Dialogmøde om … ..... 4`, `1. Godkendelse af dagsorden 3`.
 
+use super::item_heading::{opt_colon, punkt_label};
 use super::{item_number, starts_like_title};
 
 /// A TOC line, split into its parts.
@@ -24,7 +25,10 @@ pub fn split_leader(text: &str) -> (&str, Option<u32>, bool) {
     });
     let digits = &trimmed[digits_start..];
     let (before_page, page) = if !digits.is_empty() && digits.len() <= 4 && digits_start > 0 {
-        (&trimmed[..digits_start], digits.parse().ok())
+        (
+            without_page_word(&trimmed[..digits_start]),
+            digits.parse().ok(),
+        )
     } else {
         (trimmed, None)
     };
@@ -42,6 +46,25 @@ pub fn split_leader(text: &str) -> (&str, Option<u32>, bool) {
     (without_leader.trim_end(), page, leader)
 }
 
+/// "….... side 4", "…... s. 4": the word for page before a TOC page number is taken
+/// off with it, when it stands after a leader or a gap (not "Budget for side 4").
+fn without_page_word(before_page: &str) -> &str {
+    for word in ["side ", "side", "s. ", "s."] {
+        if before_page.len() >= word.len()
+            && let Some(tail) = before_page.get(before_page.len() - word.len()..)
+            && tail.eq_ignore_ascii_case(word)
+        {
+            let rest = &before_page[..before_page.len() - word.len()];
+            if rest.ends_with(['.', '…', ' ', '_', '\t'])
+                && rest.trim_end_matches(['.', '…', ' ', '_']).len() + 2 <= rest.len()
+            {
+                return rest;
+            }
+        }
+    }
+    before_page
+}
+
 /// Titles carry no final period in a TOC, and a body heading's is dropped the same way,
 /// so the two compare equal.
 fn strip_trailing_dots(s: &str) -> &str {
@@ -51,8 +74,13 @@ fn strip_trailing_dots(s: &str) -> &str {
 /// A numbered line read as a TOC entry. `wide_gap` (a tab or a run of spaces before the
 /// page) allows a page number without a dot leader.
 pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
-    let (rest, (number, dot)) = item_number(text).ok()?;
-    if !dot && !number.contains('.') && !rest.starts_with(' ') {
+    let (after_label, labelled) = match punkt_label(text) {
+        Ok((rest, ())) => (rest, true),
+        Err(_) => (text, false),
+    };
+    let (rest, (number, dot)) = item_number(after_label).ok()?;
+    let (rest, colon) = opt_colon(rest).ok()?;
+    if !dot && !number.contains('.') && !labelled && colon.is_none() && !rest.starts_with(' ') {
         return None;
     }
     let rest = rest.trim_start();
@@ -109,6 +137,27 @@ mod tests {
         assert_eq!(e.page, Some(12));
         let e = toc_line("5. Eventuelt", false).unwrap();
         assert_eq!((e.title, e.page, e.leader), ("Eventuelt", None, false));
+    }
+
+    #[test]
+    fn labelled_entries_and_page_words() {
+        let e = toc_line("Punkt 23   Godkendelse af dagsorden..........side 1", true).unwrap();
+        assert_eq!(
+            (e.number, e.title, e.page, e.leader),
+            ("23", "Godkendelse af dagsorden", Some(1), true)
+        );
+        let e = toc_line("Punkt 5: Budgetopfølgning pr. 31. marts 2024", false).unwrap();
+        assert_eq!(
+            (e.number, e.title, e.page),
+            ("5", "Budgetopfølgning pr. 31. marts 2024", None)
+        );
+        let e = toc_line("Pkt. 4 Eventuelt ..... s. 12", false).unwrap();
+        assert_eq!((e.number, e.title, e.page), ("4", "Eventuelt", Some(12)));
+        let e = toc_line("7. Orientering om trafikplan, side 4", false).unwrap();
+        assert_eq!(
+            (e.title, e.page),
+            ("Orientering om trafikplan, side 4", None)
+        );
     }
 
     #[test]
