@@ -18,7 +18,7 @@ use crate::grammar::{
     furniture::{Furniture, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
     meeting_field::field_line,
-    section_heading::section_heading,
+    section_heading::{ends_with_meeting_date, section_heading},
     title::title_line,
     toc_entry::{split_leader, toc_line},
 };
@@ -604,9 +604,13 @@ impl<'l, 'a> Builder<'l, 'a> {
             }
         }
         if let Some(heading) = section_heading(text) {
+            // A qualified heading is a sentence's start unless it stands alone, or names
+            // a meeting's date with the decision starting anew on the next line.
             let standalone = !heading.qualified
                 || line.hints.is_heading()
-                || self.lines.get(index + 1).is_none_or(Line::is_blank);
+                || self.lines.get(index + 1).is_none_or(Line::is_blank)
+                || ends_with_meeting_date(heading.heading)
+                    && self.lines.get(index + 1).is_some_and(starts_anew);
             if standalone && !line.hints.bullet && !self.items.is_empty() {
                 self.start_section(heading.kind, heading.heading, line.span);
                 if let Some(inline) = heading.inline {
@@ -1227,6 +1231,17 @@ fn is_title_continuation(text: &str) -> bool {
         && !text.ends_with(['.', ':', ';', ','])
         && text.split_whitespace().count() <= 12
         && case_line(text).is_none()
+}
+
+/// A line that starts something rather than going on with the line before: a bullet,
+/// or a capital or a digit first.
+fn starts_anew(line: &Line<'_>) -> bool {
+    line.hints.bullet
+        || line
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// A short line with no sentence end: the rest of a wrapped title when a case line or

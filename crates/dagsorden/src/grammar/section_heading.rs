@@ -96,8 +96,11 @@ pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
     let text = trim(text);
     // Headings are short and start with a vocabulary word; checking that first keeps
     // ordinary text lines cheap (no lowercasing of whole lines).
-    if text.len() > MAX_HEADING_BYTES || !starts_with_heading_word(text) {
+    if text.len() > MAX_HEADING_BYTES {
         return None;
+    }
+    if !starts_with_heading_word(text) {
+        return possessive(text);
     }
     if let Some((head, after)) = text.split_once(':') {
         let after = trim(after);
@@ -147,6 +150,45 @@ fn qualified(text: &str) -> Option<SectionHeading<'_>> {
         inline: None,
         qualified: true,
     })
+}
+
+/// "Forretningsudvalgets indstilling den 4. juni 2024", "Direktionens indstilling": a
+/// body (a genitive of six letters or more, not a first name such as "Hans") and its
+/// own heading word, alone or with the date of its meeting — nothing more, for
+/// "Kommunens beslutning om …" is a sentence.
+fn possessive(text: &str) -> Option<SectionHeading<'_>> {
+    let text = text.trim_end_matches(':').trim_end();
+    let owner = first_word(text);
+    let owner_form = owner.chars().count() >= 6
+        && owner.ends_with('s')
+        && owner.chars().next().is_some_and(char::is_uppercase);
+    if !owner_form {
+        return None;
+    }
+    let rest = text[owner.len()..].trim_start();
+    let (kind, tail) = lookup_prefix(rest).or_else(|| Some((lookup(rest)?, "")))?;
+    if !matches!(kind, SectionKind::Indstilling | SectionKind::Beslutning) {
+        return None;
+    }
+    let dated = tail.is_empty()
+        || (tail.starts_with("den ") || tail.starts_with("af ") || tail.starts_with("fra "))
+            && crate::grammar::date::looks_like_date(tail)
+            && tail.ends_with(|c: char| c.is_ascii_digit());
+    dated.then_some(SectionHeading {
+        kind,
+        heading: text,
+        inline: None,
+        qualified: true,
+    })
+}
+
+/// Whether a qualified heading ends with the date of a meeting ("Beslutning i
+/// Byrådet den 5. marts 2024"): a heading, even with its text on the very next line.
+pub fn ends_with_meeting_date(heading: &str) -> bool {
+    heading.ends_with(|c: char| c.is_ascii_digit())
+        && heading
+            .rsplit_once(" den ")
+            .is_some_and(|(_, date)| crate::grammar::date::looks_like_date(date))
 }
 
 #[cfg(test)]
@@ -211,6 +253,39 @@ mod tests {
         assert!(h.qualified);
         let h = section_heading("Indstilling fra direktionen").unwrap();
         assert_eq!(h.kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn a_body_s_own_heading() {
+        let h = section_heading("Forretningsudvalgets indstilling den 4. juni 2024").unwrap();
+        assert_eq!((h.kind, h.qualified), (SectionKind::Indstilling, true));
+        let h = section_heading("Direktionens indstilling:").unwrap();
+        assert_eq!(
+            (h.kind, h.heading),
+            (SectionKind::Indstilling, "Direktionens indstilling")
+        );
+        assert_eq!(
+            section_heading("Kommunens beslutning om at lukke skolen"),
+            None
+        );
+        assert_eq!(
+            section_heading("Kommunens beslutning den 4. juni 2024 blev omgjort"),
+            None
+        );
+        assert_eq!(section_heading("Borgmesterens baggrund"), None);
+        assert_eq!(section_heading("Hans indstilling"), None);
+    }
+
+    #[test]
+    fn meeting_dates_at_the_end() {
+        assert!(ends_with_meeting_date(
+            "Beslutning i Økonomiudvalget den 23. september 2024"
+        ));
+        assert!(ends_with_meeting_date(
+            "Beslutning i Byrådet den 05.03.2024"
+        ));
+        assert!(!ends_with_meeting_date("Beslutning i Byrådet"));
+        assert!(!ends_with_meeting_date("Beslutning i Byrådet den 5 gange"));
     }
 
     #[test]
