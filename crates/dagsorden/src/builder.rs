@@ -723,7 +723,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         {
             // Attachments are listed one per line, numbered or not.
             self.blocks.bullet(line, strip_list_number(text));
-        } else {
+        } else if !self.blocks.numbered(line, text) {
             self.blocks.text(line, text);
         }
     }

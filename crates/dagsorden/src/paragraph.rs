@@ -19,6 +19,8 @@ pub struct BlockAccumulator<'t> {
     list_after_marker: bool,
     marker_pending: bool,
     blank_since_last: bool,
+    /// The open list is numbered and this is its next number.
+    numbered_next: Option<u32>,
 }
 
 impl<'t> BlockAccumulator<'t> {
@@ -71,8 +73,44 @@ impl<'t> BlockAccumulator<'t> {
         self.blank_since_last = false;
     }
 
+    /// A numbered line ("1. godkender …", "2) …") as an item of a numbered list, where
+    /// one is here: the next number of the open numbered list, or a first item right
+    /// after text that introduces a list ("Det indstilles, at KKR:", "…, at"). Anywhere
+    /// else a number at the start of a line is the text's ("15. marts …" wrapped).
+    /// Whether the line was taken.
+    pub fn numbered(&mut self, line: &Line<'_>, text: &str) -> bool {
+        let Some((number, rest)) = list_number(text) else {
+            return false;
+        };
+        let continues = !self.list.is_empty() && self.numbered_next == Some(number);
+        let starts = number == 1 && self.list.is_empty() && self.introduces_list();
+        if !(continues || starts) {
+            return false;
+        }
+        self.bullet(line, rest);
+        self.numbered_next = Some(number + 1);
+        true
+    }
+
+    /// The text just before ends by introducing a list: a colon, or the "at" of a
+    /// recommendation whose clauses follow.
+    fn introduces_list(&self) -> bool {
+        let last = match self.paragraph.last() {
+            Some((text, _)) => Some(*text),
+            None => match self.blocks.last() {
+                Some(Block::Paragraph { text, .. }) => Some(text.as_str()),
+                _ => None,
+            },
+        };
+        last.is_some_and(|text| {
+            let text = text.trim_end();
+            text.ends_with(':') || text.ends_with(" at")
+        })
+    }
+
     /// A bulleted line (marker already removed).
     pub fn bullet(&mut self, line: &Line<'_>, text: &str) {
+        self.numbered_next = None;
         self.flush_paragraph();
         if self.list.is_empty() {
             self.list_after_marker = self.marker_pending;
@@ -126,6 +164,7 @@ impl<'t> BlockAccumulator<'t> {
     }
 
     fn flush_list(&mut self) {
+        self.numbered_next = None;
         if self.list.is_empty() {
             return;
         }
@@ -182,6 +221,20 @@ pub fn join_wrapped(text: &mut String, next: &str) {
     text.push_str(next);
 }
 
+/// "1. text", "12) text": the number (one or two digits) and the text after it.
+pub fn list_number(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['.', ')'])?;
+    let rest_trimmed = rest.trim_start();
+    if rest_trimmed.len() == rest.len() || rest_trimmed.is_empty() {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, rest_trimmed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +259,77 @@ mod tests {
         assert_eq!(joined("perioden 2021-", "23"), "perioden 2021-23");
         assert_eq!(joined("en stærk", "kommune"), "en stærk kommune");
         assert_eq!(joined("Mål 8 -", "Styrket"), "Mål 8 - Styrket");
+    }
+
+    fn blocks_of(lines: &[&str]) -> Vec<Block> {
+        let text = lines.join("\n");
+        let lexed: Vec<Line<'_>> = crate::lexer::lex(crate::decode::lines_of_str(&text));
+        let mut blocks = BlockAccumulator::default();
+        for line in &lexed {
+            if line.is_blank() {
+                blocks.blank();
+            } else if !blocks.numbered(line, &line.text) {
+                blocks.text(line, &line.text);
+            }
+        }
+        blocks.finish()
+    }
+
+    fn list_items(block: &Block) -> Option<Vec<&str>> {
+        match block {
+            Block::List { items, .. } => Some(items.iter().map(String::as_str).collect()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn numbered_lists_after_an_introduction_and_in_sequence() {
+        let blocks = blocks_of(&[
+            "Det indstilles, at KKR Midtjylland:",
+            "1. godkender udkast til aftalen, og",
+            "2. anbefaler kommunerne at tilslutte sig",
+            "   en fælles fordeling.",
+        ]);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            list_items(&blocks[1]),
+            Some(vec![
+                "godkender udkast til aftalen, og",
+                "anbefaler kommunerne at tilslutte sig en fælles fordeling."
+            ])
+        );
+        // After a blank line too, and "1)" numbering.
+        let blocks = blocks_of(&[
+            "Direktøren indstiller, at",
+            "",
+            "1) sagen godkendes",
+            "",
+            "2) sagen sendes videre",
+        ]);
+        assert_eq!(
+            list_items(&blocks[1]),
+            Some(vec!["sagen godkendes", "sagen sendes videre"])
+        );
+    }
+
+    #[test]
+    fn numbers_elsewhere_are_text() {
+        // Not after an introduction.
+        let blocks = blocks_of(&["Fristen er sat.", "1. marts skal planen foreligge."]);
+        assert!(blocks.iter().all(|b| list_items(b).is_none()), "{blocks:?}");
+        // Not the next number of the list: a wrapped line that starts with a date.
+        let blocks = blocks_of(&[
+            "Det sker således:",
+            "1. planen sendes i høring den",
+            "15. marts 2025.",
+        ]);
+        assert_eq!(
+            list_items(&blocks[1]),
+            Some(vec!["planen sendes i høring den 15. marts 2025."])
+        );
+        // A year is not a list number.
+        assert_eq!(list_number("2025. Det er året"), None);
+        assert_eq!(list_number("3.Eventuelt"), None);
+        assert_eq!(list_number("12) text"), Some((12, "text")));
     }
 }

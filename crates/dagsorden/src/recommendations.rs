@@ -101,6 +101,10 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
     // A quoted earlier decision ("Økonomiudvalget, 22. september 2021, pkt. 205:") covers
     // the paragraph after it and the lists right after that.
     let mut history = History::None;
+    // The paragraph before introduced a list of clauses ("Det indstilles, at KKR:",
+    // "… indstiller til Byrådet, at"): each item of the list after it is one, with or
+    // without its own "at".
+    let mut list_introduced = false;
     for block in blocks {
         match block {
             Block::Paragraph { text, .. } if is_history_heading(text) => {
@@ -118,9 +122,15 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
             Block::List { .. } if history == History::Decision => {}
             Block::Paragraph { text, .. } => {
                 history = History::None;
+                list_introduced = false;
                 if let Some(clauses) = after_introduction(text) {
                     introduced = true;
-                    out.extend(split_clauses(clauses));
+                    // "at KKR Midtjylland:" names who does what the list says.
+                    let names_the_subject = clauses.trim_end().ends_with(':');
+                    list_introduced = clauses.is_empty() || names_the_subject;
+                    if !names_the_subject {
+                        out.extend(split_clauses(clauses));
+                    }
                     expect_clause = clauses.is_empty() || continues(text);
                 } else if let Some(clause) =
                     strip_at(text).or(expect_clause.then_some(text.as_str()))
@@ -131,8 +141,14 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
                     expect_clause = introduced && continues(text);
                 } else if introduces_list(text) {
                     introduced = true;
+                    list_introduced = true;
                     expect_clause = text.trim_end().ends_with(" at");
                 }
+            }
+            Block::List { items, .. } if list_introduced => {
+                history = History::None;
+                list_introduced = false;
+                out.extend(items.iter().map(|i| clean_clause(strip_at(i).unwrap_or(i))));
             }
             Block::List { items, .. } => {
                 history = History::None;
@@ -525,6 +541,53 @@ mod tests {
         HISTORY_HEADING
             .as_ref()
             .is_some_and(|r| r.is_match(text.trim()))
+    }
+
+    fn list(items: &[&str]) -> Block {
+        Block::List {
+            items: items.iter().map(|i| (*i).to_owned()).collect(),
+            span: Span::new(0, 0, 1),
+        }
+    }
+
+    #[test]
+    fn a_list_after_an_introduction_is_one_clause_an_item() {
+        // The subject named before the colon; the items say what it does.
+        assert_eq!(
+            recommendations(&[
+                para("Det indstilles, at KKR Midtjylland:"),
+                list(&[
+                    "godkender udkast til aftalen, og",
+                    "anbefaler kommunerne at tilslutte sig"
+                ]),
+            ]),
+            vec![
+                "godkender udkast til aftalen",
+                "anbefaler kommunerne at tilslutte sig"
+            ]
+        );
+        // "…, at" and clauses without their own "at".
+        assert_eq!(
+            recommendations(&[
+                para("Kommunaldirektøren indstiller til Byrådet, at"),
+                list(&[
+                    "halvårsregnskabet godkendes",
+                    "at prognosen tages til efterretning."
+                ]),
+            ]),
+            vec![
+                "halvårsregnskabet godkendes",
+                "prognosen tages til efterretning"
+            ]
+        );
+        // A list after a whole recommendation is not more of it.
+        assert_eq!(
+            recommendations(&[
+                para("Det indstilles, at planen godkendes."),
+                list(&["Bilag 1", "Bilag 2"]),
+            ]),
+            vec!["planen godkendes"]
+        );
     }
 
     #[test]
