@@ -14,12 +14,12 @@ use dagsorden_model::{
 
 use crate::grammar::{
     case_line::{case_line, split_trailing_case},
-    date::date_time,
+    date::{DateTime, date_line, date_time},
     furniture::{Furniture, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
     meeting_field::field_line,
     section_heading::{ends_with_meeting_date, section_heading},
-    title::title_line,
+    title::{meeting_sentence, title_line},
     toc_entry::{split_leader, toc_line},
 };
 use crate::lexer::Line;
@@ -27,7 +27,7 @@ use crate::paragraph::BlockAccumulator;
 use crate::recommendations::{
     numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
 };
-use crate::vocabulary::{CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, TOC_HEADINGS};
+use crate::vocabulary::{CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MeetingKey, TOC_HEADINGS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
@@ -75,6 +75,10 @@ pub struct Builder<'l, 'a> {
     title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
+    /// The meeting's date and time from a header line that names them without a field
+    /// key ("tirsdag den 17. marts 2009 kl. 16.30", "Møde i KKR Nordjylland fredag den
+    /// …"): used when no field gives them.
+    header_when: Option<DateTime>,
     /// The line that is the title of an item whose number stood alone on the line
     /// before ("Punkt 23." / "Godkendelse af dagsorden"): read with the heading.
     title_line: Option<usize>,
@@ -105,6 +109,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             after_title: false,
             title_may_continue: false,
             title_line: None,
+            header_when: None,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
         }
@@ -333,6 +338,15 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.region = Region::Toc;
             self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return;
+        }
+        if self.header_when.is_none()
+            && self.agenda.items.is_empty()
+            && self.agenda.meeting.date.is_none()
+        {
+            self.header_when = meeting_sentence(text)
+                .map(|sentence| date_time(sentence.when))
+                .filter(|when| when.date.is_some())
+                .or_else(|| date_line(text));
         }
         if self.field_line(index) {
             return;
@@ -775,6 +789,29 @@ impl<'l, 'a> Builder<'l, 'a> {
         standalone && !used && self.is_plausible_next(number)
     }
 
+    /// The date and time of a header line, where no title sentence or field gives them
+    /// (a field's are read after the build, and win).
+    fn date_from_header(&mut self) {
+        let Some(when) = self.header_when.take() else {
+            return;
+        };
+        let keys: Vec<_> = self
+            .agenda
+            .meeting
+            .fields
+            .iter()
+            .filter_map(|f| crate::vocabulary::meeting_key(&f.key))
+            .collect();
+        let meeting = &mut self.agenda.meeting;
+        if meeting.date.is_none() && !keys.contains(&MeetingKey::Date) {
+            meeting.date = when.date;
+            if meeting.time.is_none() && !keys.contains(&MeetingKey::Time) {
+                meeting.time = when.time;
+                meeting.end_time = meeting.end_time.or(when.end_time);
+            }
+        }
+    }
+
     /// "Punkt 23." standing alone with its title on the next content line: the heading
     /// of the two, and the title's line. The title line must read as a title, not as a
     /// section, case or item line.
@@ -990,6 +1027,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn finish(mut self) -> Agenda {
         self.check_truncation();
         self.close_preamble_section();
+        self.date_from_header();
         while !self.items.is_empty() {
             self.close_item();
         }
@@ -1295,6 +1333,43 @@ fn looks_like_organisation(line: &Line<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn meeting_of(text: &str) -> (Option<String>, Option<String>) {
+        let meeting = crate::parse(text).meeting;
+        (
+            meeting.date.map(|d| d.to_string()),
+            meeting.time.map(|t| t.to_string()),
+        )
+    }
+
+    #[test]
+    fn a_header_line_gives_the_date_no_field_gives() {
+        let body = "\n\n1. Godkendelse af dagsorden\n\nIndstilling\nDet indstilles, at dagsordenen godkendes.\n";
+        assert_eq!(
+            meeting_of(&format!(
+                "DAGSORDEN\n\nfor\n\nTeknikudvalgets møde\ntirsdag den 17. marts 2009 kl. 16.30\ni mødelokale 3{body}"
+            )),
+            (Some("2009-03-17".into()), Some("16:30".into()))
+        );
+        assert_eq!(
+            meeting_of(&format!(
+                "KKR NORDJYLLAND\nDAGSORDEN\nMøde i KKR Nordjylland fredag den 14. september 2012 kl. 10.00-13.00{body}"
+            )),
+            (Some("2012-09-14".into()), Some("10:00".into()))
+        );
+        // A field says otherwise: the field wins.
+        assert_eq!(
+            meeting_of(&format!(
+                "Dagsorden\n\ntirsdag den 17. marts 2009\nDato: 18.03.2009\nTidspunkt: kl. 9.00{body}"
+            )),
+            (Some("2009-03-18".into()), Some("09:00".into()))
+        );
+        // A date inside the items is not the meeting's.
+        assert_eq!(
+            meeting_of(&format!("Dagsorden{body}\n17. marts 2009\n")).0,
+            None
+        );
+    }
 
     #[test]
     fn closed_markers_are_lowercase_ascii() {

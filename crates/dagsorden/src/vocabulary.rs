@@ -57,6 +57,8 @@ pub const MEETING_KEYS: &[(&str, MeetingKey)] = &[
     ("mødedato", MeetingKey::Date),
     ("dato og tid", MeetingKey::Date),
     ("dato og tidspunkt", MeetingKey::Date),
+    ("mødet afholdes", MeetingKey::Date),
+    ("mødet holdes", MeetingKey::Date),
     ("mødetidspunkt", MeetingKey::Time),
     ("tidspunkt", MeetingKey::Time),
     ("tid", MeetingKey::Time),

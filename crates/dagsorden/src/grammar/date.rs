@@ -12,7 +12,7 @@ use nom::{
 };
 
 use crate::grammar::tag_ignoring_case;
-use crate::vocabulary::MONTHS;
+use crate::vocabulary::{MONTHS, WEEKDAYS};
 
 /// Date and times found in a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -200,6 +200,34 @@ pub fn date_time(text: &str) -> DateTime {
     found
 }
 
+/// A line that gives a meeting's date, and perhaps its time and place, and nothing
+/// else: "tirsdag den 17. marts 2009 kl. 16.30", "Onsdag d. 19. juni 2024, kl. 14.00 i
+/// Rådhuset", "14.09.2012". A sentence that starts with a date ("17. marts vedtog
+/// byrådet …") is not one.
+pub fn date_line(text: &str) -> Option<DateTime> {
+    let mut rest = text.trim();
+    if let Some((first, after)) = rest.split_once(' ')
+        && WEEKDAYS.contains(&first.trim_end_matches(',').to_lowercase().as_str())
+    {
+        rest = after.trim_start();
+    }
+    for lead in ["den ", "Den ", "d. "] {
+        if let Some(after) = rest.strip_prefix(lead) {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    let (after_date, date) = any_date(rest).ok()?;
+    date?;
+    let after_date = after_date.trim_start();
+    let then_time_or_place = after_date.is_empty()
+        || [",", "kl", "Kl", "klokken", "fra ", "i ", "på ", "-", "–"]
+            .iter()
+            .any(|lead| after_date.starts_with(lead));
+    let short = rest.split_whitespace().count() <= 16;
+    (then_time_or_place && short).then(|| date_time(rest))
+}
+
 /// Whether `text` holds something written as a date, valid or not (for diagnostics).
 pub fn looks_like_date(text: &str) -> bool {
     token_starts(text).any(|i| any_date(&text[i..]).is_ok())
@@ -208,6 +236,39 @@ pub fn looks_like_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_lines() {
+        let line = |s: &str| {
+            date_line(s).map(|f| {
+                (
+                    f.date.map(|d| d.to_string()),
+                    f.time.map(|t| t.to_string()),
+                    f.end_time.map(|t| t.to_string()),
+                )
+            })
+        };
+        assert_eq!(
+            line("tirsdag den 17. marts 2009 kl. 16.30"),
+            Some((Some("2009-03-17".into()), Some("16:30".into()), None))
+        );
+        assert_eq!(
+            line("Onsdag d. 19. juni 2024, kl. 14.00-16.00 i Regionshuset"),
+            Some((
+                Some("2024-06-19".into()),
+                Some("14:00".into()),
+                Some("16:00".into())
+            ))
+        );
+        assert_eq!(
+            line("14.09.2012").and_then(|l| l.0),
+            Some("2012-09-14".into())
+        );
+        assert_eq!(line("17. marts 2009 vedtog byrådet planen."), None);
+        assert_eq!(line("Udsendt den 19. september 2024"), None);
+        assert_eq!(line("fredag den 31. februar 2012"), None);
+        assert_eq!(line("Teknik- og Miljøudvalget"), None);
+    }
 
     fn dt(s: &str) -> (Option<String>, Option<String>, Option<String>) {
         let f = date_time(s);

@@ -33,8 +33,8 @@ pub struct HeaderSentence<'a> {
 
 static HEADER_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^(?:til|fra|for|over|af)?[\ \t]*(?:mødet|møde|ordinært\ møde|ekstraordinært\ møde)[\ \t]+(?:i|for)[\ \t]+
-          (?P<org>.+?)[\ \t]+(?:den|d\.|,)[\ \t]*
+        r"(?x)^(?:til|fra|for|over|af)?[\ \t]*(?:[Mm]ødet|[Mm]øde|[Oo]rdinært\ møde|[Ee]kstraordinært\ møde)[\ \t]+(?:i|for)[\ \t]+
+          (?P<org>.+?)[\ \t]+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?(?:den|d\.|,)[\ \t]*
           (?P<when>(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+dag[\ \t]+(?:den[\ \t]+)?)?[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?)
           (?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$",
     )
@@ -48,6 +48,12 @@ fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
         when: caps.name("when")?.as_str(),
         place: caps.name("place").map(|m| m.as_str().trim()),
     })
+}
+
+/// A header line that names the meeting without a title word before it: "Møde i KKR
+/// Nordjylland fredag den 14. september 2012 kl. 10.00-13.00".
+pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
+    header_sentence(text.trim())
 }
 
 fn word(input: &str) -> IResult<&str, &str> {
@@ -128,6 +134,19 @@ mod tests {
             title_line("Referat af 3. marts 2020").unwrap().sentence,
             None
         );
+    }
+
+    #[test]
+    fn a_meeting_sentence_without_a_title_word() {
+        let sentence = meeting_sentence(
+            "Møde i KKR Nordjylland fredag den 14. september 2012 kl. 10.00-13.00",
+        )
+        .unwrap();
+        assert_eq!(sentence.organisation, "KKR Nordjylland");
+        assert_eq!(sentence.when, "14. september 2012 kl. 10.00-13.00");
+        let sentence = meeting_sentence("Mødet i Byrådet den 3. maj 2022").unwrap();
+        assert_eq!(sentence.organisation, "Byrådet");
+        assert_eq!(meeting_sentence("Mødet blev holdt i Byrådet"), None);
     }
 
     #[test]
