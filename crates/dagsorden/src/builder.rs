@@ -27,7 +27,9 @@ use crate::paragraph::BlockAccumulator;
 use crate::recommendations::{
     numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
 };
-use crate::vocabulary::{CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MeetingKey, TOC_HEADINGS};
+use crate::vocabulary::{
+    CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
@@ -1229,7 +1231,10 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
             Block::Paragraph { text, .. } => vec![strip_list_number(text).to_owned()],
             Block::Enclosure { .. } => Vec::new(),
         })
-        .filter(|name| !name.is_empty())
+        .filter(|name| {
+            let bare = name.trim_end_matches(['.', ' ']).to_lowercase();
+            !bare.is_empty() && !NO_ATTACHMENTS.contains(&bare.as_str())
+        })
         .collect()
 }
 
@@ -1368,6 +1373,22 @@ mod tests {
         assert_eq!(
             meeting_of(&format!("Dagsorden{body}\n17. marts 2009\n")).0,
             None
+        );
+    }
+
+    #[test]
+    fn a_bilag_that_says_there_is_none_lists_none() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Orientering\n\nSagsfremstilling\nTekst.\n\nBilag\nIngen.\n\n2. Eventuelt\n\nBilag\nNotat om økonomi\n",
+        );
+        assert!(
+            agenda.items[0].attachments.is_empty(),
+            "{:?}",
+            agenda.items[0].attachments
+        );
+        assert_eq!(
+            agenda.items[1].attachments,
+            vec!["Notat om økonomi".to_owned()]
         );
     }
 

@@ -105,7 +105,8 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
     // "… indstiller til Byrådet, at"): each item of the list after it is one, with or
     // without its own "at".
     let mut list_introduced = false;
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
+        let list_follows = matches!(blocks.get(i + 1), Some(Block::List { .. }));
         match block {
             Block::Paragraph { text, .. } if is_history_heading(text) => {
                 // The heading alone, or run together with the decision it quotes.
@@ -125,8 +126,14 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
                 list_introduced = false;
                 if let Some(clauses) = after_introduction(text) {
                     introduced = true;
-                    // "at KKR Midtjylland:" names who does what the list says.
-                    let names_the_subject = clauses.trim_end().ends_with(':');
+                    // "at KKR Midtjylland:" names who does what the list says; so does
+                    // a few words with no sentence end right before the list ("at KKR
+                    // Nordjylland" and bullets).
+                    let clauses_end = clauses.trim_end();
+                    let names_the_subject = clauses_end.ends_with(':')
+                        || list_follows
+                            && !clauses_end.ends_with(['.', ',', ';'])
+                            && clauses_end.split_whitespace().count() <= 4;
                     list_introduced = clauses.is_empty() || names_the_subject;
                     if !names_the_subject {
                         out.extend(split_clauses(clauses));
@@ -579,6 +586,14 @@ mod tests {
                 "halvårsregnskabet godkendes",
                 "prognosen tages til efterretning"
             ]
+        );
+        // The subject without a colon, a list right after it.
+        assert_eq!(
+            recommendations(&[
+                para("Det foreslås, at KKR Nordjylland"),
+                list(&["drøfter status", "tilslutter sig opfølgningen"]),
+            ]),
+            vec!["drøfter status", "tilslutter sig opfølgningen"]
         );
         // A list after a whole recommendation is not more of it.
         assert_eq!(

@@ -142,6 +142,22 @@ pub const TOC_HEADINGS: &[&str] = &[
     "dagsordenspunkter",
 ];
 
+/// What a Bilag section says when an item has no attachments, lowercase without a
+/// final period.
+pub const NO_ATTACHMENTS: &[&str] = &["ingen", "ingen bilag", "intet", "-", "–", "ikke relevant"];
+
+/// Labels before the case officer's initials after a case number ("SAG NR.: 12/04410
+/// ANS. MEJ"), lowercase; after one, initials may be in capitals.
+pub const CASE_OFFICER_LABELS: &[&str] = &[
+    "ans.",
+    "ans",
+    "ansv.",
+    "ansvarlig:",
+    "sagsbehandler:",
+    "sagsbeh.:",
+    "init.",
+];
+
 /// Labels that introduce a case number, lowercase without the final colon/dot.
 pub const CASE_LABELS: &[&str] = &[
     "sag nr",

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::grammar::{WordTable, has_digit, prefix_ignoring_case};
-use crate::vocabulary::{CASE_LABELS, CASE_PATTERNS};
+use crate::vocabulary::{CASE_LABELS, CASE_OFFICER_LABELS, CASE_PATTERNS};
 
 /// A recognised case line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,8 +92,17 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     };
     let mut words = rest.split_whitespace();
     let id = words.next()?.trim_end_matches([',', ';']);
-    let initials = words.next();
-    if words.next().is_some() || initials.is_some_and(|w| !is_initials(w)) {
+    let mut initials = words.next();
+    // "ANS. MEJ": the officer's initials under a label, in any case.
+    if let Some(label) = initials
+        && CASE_OFFICER_LABELS.contains(&label.to_lowercase().as_str())
+    {
+        initials = words.next().filter(|w| is_initials(&w.to_lowercase()));
+        initials?;
+    } else if initials.is_some_and(|w| !is_initials(w)) {
+        return None;
+    }
+    if words.next().is_some() {
         return None;
     }
     let known_form = PATTERNS.iter().any(|p| p.is_match(id));
@@ -141,6 +150,23 @@ mod tests {
             Some("2009-1234")
         );
         assert_eq!(case_line("Sagsnr. 19/3143").map(|c| c.id), Some("19/3143"));
+    }
+
+    #[test]
+    fn the_officer_under_a_label() {
+        assert_eq!(
+            case_line("SAG NR.: 12/04410 ANS. MEJ"),
+            Some(CaseLine {
+                id: "12/04410",
+                initials: Some("MEJ")
+            })
+        );
+        assert_eq!(
+            case_line("Sagsnr.: 24/1234 Sagsbehandler: abc").map(|c| c.initials),
+            Some(Some("abc"))
+        );
+        assert_eq!(case_line("SAG NR.: 12/04410 ANS."), None);
+        assert_eq!(case_line("SAG NR.: 12/04410 ANS. Mette Jensen"), None);
     }
 
     #[test]
