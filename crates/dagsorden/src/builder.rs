@@ -251,6 +251,13 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self.accept_item(&heading, index)
         {
             self.close_preamble_section();
+            if self.agenda.toc.is_empty() && self.starts_listing_of_items(index, heading.number) {
+                // A web page lists the items ("Punkt 1: …" line after line) before it
+                // gives them one by one: that list is the TOC.
+                self.region = Region::Toc;
+                self.push_toc_entry(heading.number, heading.title, None, line.span);
+                return;
+            }
             self.region = Region::Body;
             self.start_item(&heading, line.span);
             return;
@@ -621,12 +628,21 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if let Some(heading) = section_heading(text) {
             // A qualified heading is a sentence's start unless it stands alone, or names
-            // a meeting's date with the decision starting anew on the next line.
-            let standalone = !heading.qualified
-                || line.hints.is_heading()
-                || self.lines.get(index + 1).is_none_or(Line::is_blank)
-                || ends_with_meeting_date(heading.heading)
-                    && self.lines.get(index + 1).is_some_and(starts_anew);
+            // a meeting's date with the decision starting anew on the next line. Right
+            // under an attachment it is the next attachment's name ("Tidsplan for
+            // byggeriet").
+            let listed_attachment = heading.qualified
+                && !self.prev_blank
+                && self
+                    .section
+                    .as_ref()
+                    .is_some_and(|s| s.kind == SectionKind::Bilag);
+            let standalone = !listed_attachment
+                && (!heading.qualified
+                    || line.hints.is_heading()
+                    || self.lines.get(index + 1).is_none_or(Line::is_blank)
+                    || ends_with_meeting_date(heading.heading)
+                        && self.lines.get(index + 1).is_some_and(starts_anew));
             if standalone && !line.hints.bullet && !self.items.is_empty() {
                 self.start_section(heading.kind, heading.heading, line.span);
                 if let Some(inline) = heading.inline {
@@ -789,6 +805,22 @@ impl<'l, 'a> Builder<'l, 'a> {
         let standalone =
             (self.prev_blank || self.pending_case.is_some()) && !line.text.ends_with([',', ';']);
         standalone && !used && self.is_plausible_next(number)
+    }
+
+    /// Whether the item heading at `index` starts a run of at least three item headings
+    /// line after line, with nothing between them, whose first number is given again
+    /// as a heading after the run: a listing of the items before the items themselves.
+    /// Looked at once: only for the first item heading, before any TOC.
+    fn starts_listing_of_items(&self, index: usize, first: &str) -> bool {
+        let lines = self.lines;
+        let run = lines[index + 1..]
+            .iter()
+            .take_while(|l| !l.is_blank() && item_heading(&l.text).is_some())
+            .count();
+        run >= 2
+            && lines[index + 1 + run..]
+                .iter()
+                .any(|l| item_heading(&l.text).is_some_and(|h| h.number == first))
     }
 
     /// The date and time of a header line, where no title sentence or field gives them
@@ -1374,6 +1406,44 @@ mod tests {
             meeting_of(&format!("Dagsorden{body}\n17. marts 2009\n")).0,
             None
         );
+    }
+
+    #[test]
+    fn a_heading_like_attachment_name_under_another_is_an_attachment() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Anlægsbevilling\n\nBilag\nSkitseprojekt\nTidsplan for byggeriet\n\nBeslutning i Byrådet\n\nGodkendt.\n",
+        );
+        let item = &agenda.items[0];
+        assert_eq!(
+            item.attachments,
+            vec![
+                "Skitseprojekt".to_owned(),
+                "Tidsplan for byggeriet".to_owned()
+            ]
+        );
+        let headings: Vec<&str> = item.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, vec!["Bilag", "Beslutning i Byrådet"]);
+    }
+
+    #[test]
+    fn a_listing_of_the_items_before_them_is_the_toc() {
+        let agenda = crate::parse(
+            "Byrådet\n\nReferat\n\nPunkt 1: Godkendelse af dagsorden\nPunkt 2: Budget\nPunkt 3: Eventuelt\n\n\
+             Punkt 1: Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\nPunkt 2: Budget\n\nBeslutning\nGodkendt.\n\n\
+             Punkt 3: Eventuelt\n\nBeslutning\nIntet.\n",
+        );
+        let toc: Vec<&str> = agenda.toc.iter().map(|e| e.number.as_str()).collect();
+        assert_eq!(toc, vec!["1", "2", "3"]);
+        let items: Vec<(&str, usize)> = agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.sections.len()))
+            .collect();
+        assert_eq!(items, vec![("1", 1), ("2", 1), ("3", 1)]);
+        // Headings one after the other that are not given again are no TOC.
+        let agenda = crate::parse("Dagsorden\n\n1. Godkendelse\n2. Budget\n3. Eventuelt\n");
+        assert!(agenda.toc.is_empty());
+        assert_eq!(agenda.items[0].number, "1");
     }
 
     #[test]
