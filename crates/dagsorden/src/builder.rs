@@ -260,6 +260,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             }
             self.region = Region::Body;
             self.start_item(&heading, line.span);
+            self.title_may_continue = true;
             return;
         }
         if let Some((heading, title_index)) = self.split_item_heading(index)
@@ -586,6 +587,19 @@ impl<'l, 'a> Builder<'l, 'a> {
             crate::paragraph::join_wrapped(&mut item.title, text);
             item.heading_span = item.heading_span.cover(line.span);
             item.span = item.span.cover(line.span);
+            // The case number in parentheses ends the whole title, wrapped or not.
+            if item.case.is_none()
+                && let (title, Some(id)) = split_trailing_case(&item.title)
+            {
+                let (title, id) = (title.to_owned(), id.to_owned());
+                item.title = title;
+                item.case = Some(CaseRef {
+                    raw: format!("({id})"),
+                    id,
+                    initials: None,
+                    span: line.span,
+                });
+            }
             self.title_may_continue = true;
             return;
         }
@@ -1444,6 +1458,19 @@ mod tests {
         let agenda = crate::parse("Dagsorden\n\n1. Godkendelse\n2. Budget\n3. Eventuelt\n");
         assert!(agenda.toc.is_empty());
         assert_eq!(agenda.items[0].number, "1");
+    }
+
+    #[test]
+    fn a_case_number_after_a_wrapped_title() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n4. Frigivelse af anlægsbevilling til renovering af tag og facade på\nSøndervangskolen (24/10457)\n\nSagsbeskrivelse\nTekst.\n",
+        );
+        let item = &agenda.items[0];
+        assert_eq!(
+            item.title,
+            "Frigivelse af anlægsbevilling til renovering af tag og facade på Søndervangskolen"
+        );
+        assert_eq!(item.case.as_ref().map(|c| c.id.as_str()), Some("24/10457"));
     }
 
     #[test]
