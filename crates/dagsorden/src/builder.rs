@@ -651,7 +651,15 @@ impl<'l, 'a> Builder<'l, 'a> {
                     .section
                     .as_ref()
                     .is_some_and(|s| s.kind == SectionKind::Bilag);
+            // "Beslutning: Indstillingen godkendt." under Sagens tidligere behandling
+            // quotes an earlier meeting's decision.
+            let quoted_decision = heading.inline.is_some()
+                && self
+                    .section
+                    .as_ref()
+                    .is_some_and(|s| s.kind == SectionKind::Sagsforlob);
             let standalone = !listed_attachment
+                && !quoted_decision
                 && (!heading.qualified
                     || line.hints.is_heading()
                     || self.lines.get(index + 1).is_none_or(Line::is_blank)
@@ -1471,6 +1479,24 @@ mod tests {
             "Frigivelse af anlægsbevilling til renovering af tag og facade på Søndervangskolen"
         );
         assert_eq!(item.case.as_ref().map(|c| c.id.as_str()), Some("24/10457"));
+    }
+
+    #[test]
+    fn a_decision_quoted_in_the_case_history_is_its_text() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Lokalplan\n\nSagens tidligere behandling:\nUdvalget den 13. januar 2009, pkt. 4:\nBeslutning: Indstillingen godkendt.\n\nIndstilling:\nForvaltningen indstiller, at planen vedtages.\n\nBeslutning:\n",
+        );
+        let headings: Vec<&str> = agenda.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            vec!["Sagens tidligere behandling", "Indstilling", "Beslutning"]
+        );
+        assert!(agenda.items[0].sections[0].blocks.iter().any(|b| matches!(b,
+            dagsorden_model::Block::Paragraph { text, .. } if text.contains("Beslutning: Indstillingen godkendt."))));
     }
 
     #[test]

@@ -129,11 +129,14 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
                     // "at KKR Midtjylland:" names who does what the list says; so does
                     // a few words with no sentence end right before the list ("at KKR
                     // Nordjylland" and bullets).
+                    // So does a clause that recommends in turn, the list its clauses
+                    // ("at udvalget over for regionsrådet anbefaler," + "at …" items).
                     let clauses_end = clauses.trim_end();
                     let names_the_subject = clauses_end.ends_with(':')
                         || list_follows
-                            && !clauses_end.ends_with(['.', ',', ';'])
-                            && clauses_end.split_whitespace().count() <= 4;
+                            && (!clauses_end.ends_with(['.', ',', ';'])
+                                && clauses_end.split_whitespace().count() <= 4
+                                || introduces_list(clauses_end));
                     list_introduced = clauses.is_empty() || names_the_subject;
                     if !names_the_subject {
                         out.extend(split_clauses(clauses));
@@ -594,6 +597,17 @@ mod tests {
                 list(&["drøfter status", "tilslutter sig opfølgningen"]),
             ]),
             vec!["drøfter status", "tilslutter sig opfølgningen"]
+        );
+        // A clause that recommends in turn introduces the list.
+        assert_eq!(
+            recommendations(&[
+                para("Administrationen indstiller, at udvalget over for regionsrådet anbefaler,"),
+                list(&[
+                    "at strategien sendes i høring",
+                    "at der holdes en konference."
+                ]),
+            ]),
+            vec!["strategien sendes i høring", "der holdes en konference"]
         );
         // A list after a whole recommendation is not more of it.
         assert_eq!(
