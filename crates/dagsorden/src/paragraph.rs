@@ -83,7 +83,9 @@ impl<'t> BlockAccumulator<'t> {
             return false;
         };
         let continues = !self.list.is_empty() && self.numbered_next == Some(number);
-        let starts = number == 1 && self.list.is_empty() && self.introduces_list();
+        let starts = number == 1
+            && self.list.is_empty()
+            && (self.introduces_list() || self.blank_since_last && self.after_unfinished_text());
         if !(continues || starts) {
             return false;
         }
@@ -106,6 +108,14 @@ impl<'t> BlockAccumulator<'t> {
             let text = text.trim_end();
             text.ends_with(':') || text.ends_with(" at")
         })
+    }
+
+    /// The paragraph before stopped without ending a sentence ("Det indstilles, at KKR
+    /// Syddanmark"), and a blank line came after it: a "1." line goes on with a list, not
+    /// with the wrapped sentence ("… den" / "1. januar" has no blank line between).
+    fn after_unfinished_text(&self) -> bool {
+        self.paragraph.is_empty()
+            && matches!(self.blocks.last(), Some(Block::Paragraph { text, .. }) if !ends_sentence(text))
     }
 
     /// A bulleted line (marker already removed).
@@ -314,6 +324,17 @@ mod tests {
 
     #[test]
     fn numbers_elsewhere_are_text() {
+        // After a blank line under text that does not end a sentence.
+        let blocks = blocks_of(&[
+            "Det indstilles, at KKR Syddanmark",
+            "",
+            "1. drøfter forslaget,",
+            "2. beslutter noget.",
+        ]);
+        assert_eq!(
+            list_items(&blocks[1]),
+            Some(vec!["drøfter forslaget,", "beslutter noget."])
+        );
         // Not after an introduction.
         let blocks = blocks_of(&["Fristen er sat.", "1. marts skal planen foreligge."]);
         assert!(blocks.iter().all(|b| list_items(b).is_none()), "{blocks:?}");

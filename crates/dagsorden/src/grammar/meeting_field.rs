@@ -45,17 +45,51 @@ fn field(input: &str) -> IResult<&str, (&str, &str)> {
 pub fn field_line(text: &str) -> Option<FieldLine<'_>> {
     // Running text, most of what is offered, has no colon or has it far in: one byte
     // search settles it before the grammar reads the line a character at a time.
-    let colon = memchr::memchr(b':', text.as_bytes())?;
+    let Some(colon) = memchr::memchr(b':', text.as_bytes()) else {
+        return unlabelled_field(text);
+    };
     let key_bytes = text.get(..colon).map_or(usize::MAX, |k| k.trim().len());
     if key_bytes > MAX_KEY_CHARS * 4 {
-        return None;
+        return unlabelled_field(text);
     }
-    let (_, (key, value)) = field(text).ok()?;
+    let Ok((_, (key, value))) = field(text) else {
+        return unlabelled_field(text);
+    };
     // "Kl.: 8" is not a thing; a time inside the key means this is a sentence.
     Some(FieldLine {
         key,
         value,
         known: meeting_key(key),
+    })
+}
+
+/// "Mødedato 07.11.2023 kl. 16:00", "Mødested Rådhuset, lokale 2": a one-word key
+/// of the vocabulary without its colon, where what follows can only be its value — a
+/// date or time after a date or time key, a name after a long place key.
+fn unlabelled_field(text: &str) -> Option<FieldLine<'_>> {
+    let (key, value) = text.split_once(' ')?;
+    if !key.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let known = meeting_key(key)?;
+    let value = value.trim();
+    let fits = match known {
+        MeetingKey::Date | MeetingKey::Time | MeetingKey::EndTime => {
+            let when = crate::grammar::date::date_line(value).or_else(|| {
+                let found = crate::grammar::date::date_time(value);
+                (value.to_lowercase().starts_with("kl") && found.time.is_some()).then_some(found)
+            });
+            when.is_some_and(|w| w.date.is_some() || w.time.is_some())
+        }
+        MeetingKey::Place | MeetingKey::Room => {
+            key.chars().count() >= 8 && value.chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    };
+    fits.then_some(FieldLine {
+        key,
+        value,
+        known: Some(known),
     })
 }
 
@@ -80,6 +114,22 @@ mod tests {
     fn unknown_but_plausible_key() {
         let f = field_line("Mødeform: Fysisk møde").unwrap();
         assert_eq!(f.known, None);
+    }
+
+    #[test]
+    fn keys_without_their_colon() {
+        let f = field_line("Mødedato 07.11.2023 kl. 16:00").unwrap();
+        assert_eq!(
+            (f.key, f.value, f.known),
+            ("Mødedato", "07.11.2023 kl. 16:00", Some(MeetingKey::Date))
+        );
+        let f = field_line("Mødested Rådhuset, lokale 2").unwrap();
+        assert_eq!((f.key, f.known), ("Mødested", Some(MeetingKey::Place)));
+        let f = field_line("Tidspunkt kl. 9.30").unwrap();
+        assert_eq!(f.known, Some(MeetingKey::Time));
+        assert_eq!(field_line("Dato for mødet er ikke fastsat"), None);
+        assert_eq!(field_line("Sted Rådhuset"), None);
+        assert_eq!(field_line("Tid nok til en drøftelse"), None);
     }
 
     #[test]

@@ -6,8 +6,11 @@ use dagsorden_model::SectionKind;
 use crate::grammar::{WordTable, prefix_ignoring_case, trim};
 use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 
-/// Longer lines are never section headings (qualified ones included).
+/// Longer lines are never section headings (qualified ones included), unless the
+/// heading ends in a colon within [`MAX_INLINE_HEAD_BYTES`] and its text follows.
 const MAX_HEADING_BYTES: usize = 160;
+/// The longest heading before a colon with the section's text after it.
+const MAX_INLINE_HEAD_BYTES: usize = 80;
 
 /// A recognised section heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,8 +98,14 @@ fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
 pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
     let text = trim(text);
     // Headings are short and start with a vocabulary word; checking that first keeps
-    // ordinary text lines cheap (no lowercasing of whole lines).
-    if text.len() > MAX_HEADING_BYTES {
+    // ordinary text lines cheap (no lowercasing of whole lines). A heading with its
+    // text on the line ("Beslutning: KKR drøftede …") is short up to its colon.
+    if text.len() > MAX_HEADING_BYTES
+        && !text
+            .get(..MAX_HEADING_BYTES)
+            .and_then(|start| memchr::memchr(b':', start.as_bytes()))
+            .is_some_and(|colon| colon <= MAX_INLINE_HEAD_BYTES)
+    {
         return None;
     }
     if !starts_with_heading_word(text) {
@@ -253,6 +262,22 @@ mod tests {
         assert!(h.qualified);
         let h = section_heading("Indstilling fra direktionen").unwrap();
         assert_eq!(h.kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn a_long_text_after_an_inline_heading() {
+        let line = format!(
+            "Beslutning: {}",
+            "KKR drøftede forslaget og tilsluttede sig det. ".repeat(5)
+        );
+        let h = section_heading(&line).unwrap();
+        assert_eq!((h.kind, h.heading), (SectionKind::Beslutning, "Beslutning"));
+        assert!(h.inline.is_some_and(|t| t.len() > 200));
+        let sentence = format!(
+            "Baggrund for sagen er, at {}",
+            "KKR har ønsket en drøftelse: ".repeat(6)
+        );
+        assert_eq!(section_heading(&sentence), None);
     }
 
     #[test]

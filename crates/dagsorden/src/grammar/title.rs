@@ -50,10 +50,30 @@ fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
     })
 }
 
+/// "Byrådets møde den 28. maj 2024 kl. 17.00": the body in the genitive before "møde".
+static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:[Tt]il[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+
+          (?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?(?:den|d\.)[\ \t]*
+          (?P<when>[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?)
+          (?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$",
+    )
+    .ok()
+});
+
 /// A header line that names the meeting without a title word before it: "Møde i KKR
-/// Nordjylland fredag den 14. september 2012 kl. 10.00-13.00".
+/// Nordjylland fredag den 14. september 2012 kl. 10.00-13.00", "Byrådets møde den 28.
+/// maj 2024 kl. 17.00".
 pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
-    header_sentence(text.trim())
+    let text = text.trim();
+    header_sentence(text).or_else(|| {
+        let caps = GENITIVE_SENTENCE.as_ref()?.captures(text)?;
+        Some(HeaderSentence {
+            organisation: caps.name("org")?.as_str().trim(),
+            when: caps.name("when")?.as_str(),
+            place: caps.name("place").map(|m| m.as_str().trim()),
+        })
+    })
 }
 
 fn word(input: &str) -> IResult<&str, &str> {
@@ -147,6 +167,19 @@ mod tests {
         let sentence = meeting_sentence("Mødet i Byrådet den 3. maj 2022").unwrap();
         assert_eq!(sentence.organisation, "Byrådet");
         assert_eq!(meeting_sentence("Mødet blev holdt i Byrådet"), None);
+        let sentence = meeting_sentence("Byrådets møde den 28. maj 2024 kl. 17.00").unwrap();
+        assert_eq!(
+            (sentence.organisation, sentence.when),
+            ("Byrådet", "28. maj 2024 kl. 17.00")
+        );
+        let sentence =
+            meeting_sentence("Til Økonomiudvalgets ordinære møde tirsdag den 4. juni 2024")
+                .unwrap();
+        assert_eq!(sentence.organisation, "Økonomiudvalget");
+        assert_eq!(
+            meeting_sentence("Byrådets møde blev aflyst den 28. maj 2024 pga. sne"),
+            None
+        );
     }
 
     #[test]
