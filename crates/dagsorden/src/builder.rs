@@ -808,10 +808,13 @@ impl<'l, 'a> Builder<'l, 'a> {
             .section
             .as_ref()
             .is_some_and(|s| s.kind == SectionKind::Bilag);
+        // Set off by a blank line or a case line before it, or by a case line or section
+        // heading right after it (text without blank lines, as plain pdftotext gives it).
+        let set_off =
+            self.prev_blank || self.pending_case.is_some() || self.next_is_structure(index);
         if in_bilag
             && !hinted
-            && (!(self.prev_blank || self.pending_case.is_some())
-                || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
+            && (!set_off || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
         {
             return false;
         }
@@ -824,8 +827,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if hinted || (!used && self.outline_numbers.contains(number)) {
             return true;
         }
-        let standalone =
-            (self.prev_blank || self.pending_case.is_some()) && !line.text.ends_with([',', ';']);
+        let standalone = set_off && !line.text.ends_with([',', ';']);
         standalone && !used && self.is_plausible_next(number)
     }
 
@@ -1497,6 +1499,23 @@ mod tests {
         );
         assert!(agenda.items[0].sections[0].blocks.iter().any(|b| matches!(b,
             dagsorden_model::Block::Paragraph { text, .. } if text.contains("Beslutning: Indstillingen godkendt."))));
+    }
+
+    #[test]
+    fn items_without_blank_lines_are_set_off_by_the_structure_after_them() {
+        let agenda = crate::parse(
+            "Referat\n12. Godkendelse af dagsorden\nSagsnr.: 00.01.00-A00-3-24\nIndstilling\nDet indstilles, at dagsordenen godkendes.\nBilag\n1. Notat om budget\n13. Budgetopfølgning\nSagsnr.: 00.30.14-S00-1-24\nResume\nTekst.\n14. marts blev planen vedtaget.\n",
+        );
+        let items: Vec<&str> = agenda.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(items, vec!["12", "13"]);
+        assert_eq!(
+            agenda.items[0].attachments,
+            vec!["Notat om budget".to_owned()]
+        );
+        assert_eq!(
+            agenda.items[1].case.as_ref().map(|c| c.id.as_str()),
+            Some("00.30.14-S00-1-24")
+        );
     }
 
     #[test]

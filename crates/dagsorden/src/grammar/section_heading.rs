@@ -101,10 +101,10 @@ pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
     // ordinary text lines cheap (no lowercasing of whole lines). A heading with its
     // text on the line ("Beslutning: KKR drøftede …") is short up to its colon.
     if text.len() > MAX_HEADING_BYTES
-        && !text
+        && text
             .get(..MAX_HEADING_BYTES)
             .and_then(|start| memchr::memchr(b':', start.as_bytes()))
-            .is_some_and(|colon| colon <= MAX_INLINE_HEAD_BYTES)
+            .is_none_or(|colon| colon > MAX_INLINE_HEAD_BYTES)
     {
         return None;
     }
