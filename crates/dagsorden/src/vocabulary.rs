@@ -131,6 +131,7 @@ pub const TITLE_WORDS: &[(&str, DocumentKind)] = &[
     ("tillægsdagsorden", DocumentKind::Tillaegsdagsorden),
     ("dagsorden", DocumentKind::Dagsorden),
     ("referat", DocumentKind::Referat),
+    ("beslutninger", DocumentKind::Referat),
     ("beslutningsreferat", DocumentKind::Referat),
     ("beslutningsprotokol", DocumentKind::Referat),
     ("mødereferat", DocumentKind::Referat),
@@ -282,6 +283,10 @@ pub const WEB_CHROME_LINES: &[&str] = &[
 
 /// Words whose presence makes a short line a cookie notice.
 pub const COOKIE_WORDS: &[&str] = &["cookie", "cookies"];
+
+/// Markers of an open item written before its title by meeting systems ("1 (Åben)
+/// Godkendelse af dagsorden"), lowercase.
+pub const OPEN_ITEM_MARKERS: &[&str] = &["(åben)", "(åbent)", "(åbent punkt)", "(åben sag)"];
 
 /// Markers of a closed item, lowercase.
 pub const CLOSED_ITEM_MARKERS: &[&str] = &[

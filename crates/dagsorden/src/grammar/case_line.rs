@@ -60,6 +60,8 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
         return (title, None);
     };
     let inner = trimmed[open + 1..trimmed.len() - 1].trim();
+    // "(Sagsnr. 23/45678)": the label inside the parentheses.
+    let inner = strip_label(inner).unwrap_or(inner);
     let before = trimmed[..open].trim_end();
     if before.is_empty() {
         return (title, None);
@@ -90,7 +92,11 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
         Some(rest) => (rest, true),
         None => (text, false),
     };
-    let mut words = rest.split_whitespace();
+    // "SAG-2023-04567 · lhs", "SAG-2023-04567 ·lhs": a middle dot before the initials.
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_start_matches('·'))
+        .filter(|w| !w.is_empty());
     let id = words.next()?.trim_end_matches([',', ';']);
     let mut initials = words.next();
     // "ANS. MEJ": the officer's initials under a label, in any case.
@@ -153,6 +159,21 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_dot_before_the_initials() {
+        assert_eq!(
+            case_line("SAG-2023-04567 ·lhs"),
+            Some(CaseLine {
+                id: "SAG-2023-04567",
+                initials: Some("lhs")
+            })
+        );
+        assert_eq!(
+            case_line("SAG-2023-04567 · lhs").and_then(|c| c.initials),
+            Some("lhs")
+        );
+    }
+
+    #[test]
     fn the_officer_under_a_label() {
         assert_eq!(
             case_line("SAG NR.: 12/04410 ANS. MEJ"),
@@ -188,6 +209,10 @@ mod tests {
             ("Orientering (skriftlig)", None)
         );
         assert_eq!(split_trailing_case("Sag 19/3143"), ("Sag 19/3143", None));
+        assert_eq!(
+            split_trailing_case("Godkendelse af dagsorden (Sagsnr. 24/00112)"),
+            ("Godkendelse af dagsorden", Some("24/00112"))
+        );
     }
 
     #[test]

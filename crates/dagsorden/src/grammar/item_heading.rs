@@ -8,7 +8,11 @@ use nom::{
     combinator::opt,
 };
 
-use super::{item_number, starts_like_title, tag_ignoring_case, toc_entry::split_leader};
+use super::{
+    item_number, prefix_ignoring_case, starts_like_title, tag_ignoring_case,
+    toc_entry::split_leader,
+};
+use crate::vocabulary::{CLOSED_ITEM_MARKERS, OPEN_ITEM_MARKERS};
 
 /// A numbered line that may be an item heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,18 +26,48 @@ pub struct ItemHeading<'a> {
     pub bare: bool,
 }
 
-/// `Punkt `, `Pkt. `, `pkt `: the label some producers put before an item number.
+/// `Punkt `, `Pkt. `, `pkt `, `Sag nr. `: the label some producers put before an item
+/// number.
 pub(crate) fn punkt_label(input: &str) -> IResult<&str, ()> {
     let (rest, _) = (
         alt((
             tag_ignoring_case("punkt"),
             tag_ignoring_case("pkt."),
             tag_ignoring_case("pkt"),
+            tag_ignoring_case("sag nr."),
+            tag_ignoring_case("sag nr"),
         )),
         space1,
     )
         .parse(input)?;
     Ok((rest, ()))
+}
+
+/// "(Åben) Godkendelse af dagsorden" → the title after the marker; "(Lukket) Køb af
+/// grund" → unchanged, for the builder reads the closed marker. Either way, whether a
+/// marker was there: meeting systems write it after every item number.
+pub(crate) fn after_access_marker(title: &str) -> (&str, bool) {
+    if !title.starts_with('(') {
+        return (title, false);
+    }
+    for marker in OPEN_ITEM_MARKERS {
+        if let Some(len) = prefix_ignoring_case(title, marker) {
+            return (title[len..].trim_start(), true);
+        }
+    }
+    let closed = CLOSED_ITEM_MARKERS
+        .iter()
+        .any(|m| m.starts_with('(') && prefix_ignoring_case(title, m).is_some());
+    (title, closed)
+}
+
+/// "Punkt 1 - Godkendelse …": a dash between a labelled number and its title.
+pub(crate) fn after_dash(rest: &str) -> &str {
+    let trimmed = rest.trim_start();
+    match trimmed.strip_prefix(['-', '–', '—']) {
+        Some(after) if after.starts_with(' ') => after,
+        _ => rest,
+    }
 }
 
 pub(crate) fn opt_colon(input: &str) -> IResult<&str, Option<char>> {
@@ -45,11 +79,11 @@ pub const MAX_TITLE_CHARS: usize = 300;
 
 /// Read a numbered line as an item heading candidate.
 pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
-    // Every heading starts with its number or with "Punkt"/"Pkt".
+    // Every heading starts with its number or with "Punkt"/"Pkt"/"Sag nr.".
     if !text
         .as_bytes()
         .first()
-        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'p' | b'P'))
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'p' | b'P' | b's' | b'S'))
     {
         return None;
     }
@@ -62,12 +96,13 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
     if !rest.starts_with(' ') && !rest.is_empty() {
         return None;
     }
-    let title = rest.trim();
+    let rest = if labelled { after_dash(rest) } else { rest };
+    let (title, marked) = after_access_marker(rest.trim());
     if title.is_empty() || !starts_like_title(title) || title.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
     // A bare year or amount ("2021 blev et godt år") is not a number of an item.
-    let bare = !dot && !number.contains('.') && !labelled && colon.is_none();
+    let bare = !dot && !number.contains('.') && !labelled && colon.is_none() && !marked;
     // A heading copied with its TOC leader ("Eventuelt ..... 7") loses the leader; a
     // number at the end without a leader is part of the title ("Budget 2022").
     let title = match split_leader(title) {
@@ -88,7 +123,7 @@ pub fn labelled_number_alone(text: &str) -> Option<&str> {
     if !text
         .as_bytes()
         .first()
-        .is_some_and(|b| matches!(b, b'p' | b'P'))
+        .is_some_and(|b| matches!(b, b'p' | b'P' | b's' | b'S'))
     {
         return None;
     }
@@ -133,6 +168,30 @@ mod tests {
     }
 
     #[test]
+    fn an_access_marker_after_the_number() {
+        let h = item_heading("1 (Åben) Godkendelse af dagsorden").unwrap();
+        assert_eq!(
+            (h.number, h.title, h.bare),
+            ("1", "Godkendelse af dagsorden", false)
+        );
+        let h = item_heading("7 (Lukket) Køb af grund").unwrap();
+        assert_eq!(
+            (h.number, h.title, h.bare),
+            ("7", "(Lukket) Køb af grund", false)
+        );
+        assert!(item_heading("2 (se bilag) Budget").unwrap().bare);
+    }
+
+    #[test]
+    fn a_dash_after_a_labelled_number() {
+        let h = item_heading("Punkt 1 - Godkendelse af dagsorden").unwrap();
+        assert_eq!((h.number, h.title), ("1", "Godkendelse af dagsorden"));
+        let h = item_heading("Pkt. 12 – Budget 2025").unwrap();
+        assert_eq!((h.number, h.title), ("12", "Budget 2025"));
+        assert_eq!(item_heading("3 - 4 gange om året"), None);
+    }
+
+    #[test]
     fn number_alone() {
         assert_eq!(labelled_number_alone("Punkt 23."), Some("23"));
         assert_eq!(labelled_number_alone("Pkt. 4:"), Some("4"));
@@ -140,5 +199,8 @@ mod tests {
         assert_eq!(labelled_number_alone("23."), None);
         assert_eq!(labelled_number_alone("Punkt 23. Eventuelt"), None);
         assert_eq!(labelled_number_alone("Punktet"), None);
+        assert_eq!(labelled_number_alone("Sag nr. 3"), Some("3"));
+        assert_eq!(labelled_number_alone("SAG NR.: 12/04410"), None);
+        assert_eq!(labelled_number_alone("Sag nr. 24000112"), None);
     }
 }

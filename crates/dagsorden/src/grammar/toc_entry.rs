@@ -1,6 +1,6 @@
 //! Table-of-contents lines: `2.1. Dialogmøde om … ..... 4`, `1. Godkendelse af dagsorden 3`.
 
-use super::item_heading::{opt_colon, punkt_label};
+use super::item_heading::{after_access_marker, after_dash, opt_colon, punkt_label};
 use super::{item_number, starts_like_title};
 
 /// A TOC line, split into its parts.
@@ -83,7 +83,8 @@ pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
     if !dot && !number.contains('.') && !labelled && colon.is_none() && !rest.starts_with(' ') {
         return None;
     }
-    let rest = rest.trim_start();
+    let rest = if labelled { after_dash(rest) } else { rest };
+    let (rest, _) = after_access_marker(rest.trim_start());
     if rest.is_empty() || !starts_like_title(rest) {
         return None;
     }
@@ -150,6 +151,11 @@ mod tests {
         assert_eq!(
             (e.number, e.title, e.page),
             ("5", "Budgetopfølgning pr. 31. marts 2024", None)
+        );
+        let e = toc_line("Punkt 5 - Lokalplan nr. 412, endelig vedtagelse . 6", true).unwrap();
+        assert_eq!(
+            (e.number, e.title, e.page),
+            ("5", "Lokalplan nr. 412, endelig vedtagelse", Some(6))
         );
         let e = toc_line("Pkt. 4 Eventuelt ..... s. 12", false).unwrap();
         assert_eq!((e.number, e.title, e.page), ("4", "Eventuelt", Some(12)));
