@@ -28,7 +28,7 @@ use crate::recommendations::{
     numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
 };
 use crate::vocabulary::{
-    CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
+    CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,8 @@ pub struct Builder<'l, 'a> {
     title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
+    /// The items from here on are in the closed part of the meeting ("Lukket møde").
+    closed_part: bool,
     /// The meeting's date and time from a header line that names them without a field
     /// key ("tirsdag den 17. marts 2009 kl. 16.30", "Møde i KKR Nordjylland fredag den
     /// …"): used when no field gives them.
@@ -112,6 +114,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             title_may_continue: false,
             title_line: None,
             header_when: None,
+            closed_part: false,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
         }
@@ -738,6 +741,14 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn push_content(&mut self, index: usize) {
         let line = &self.lines[index];
         let text = line.text.as_ref();
+        // "Lukket møde": the items after it are closed. The line stays text where it is.
+        if text.len() <= 30
+            && let Some((_, closed)) = MEETING_PARTS
+                .iter()
+                .find(|(part, _)| crate::grammar::eq_ignoring_case(text, part))
+        {
+            self.closed_part = *closed;
+        }
         if let Some(marker) = ENCLOSURE_MARKERS
             .iter()
             .find(|m| text.len() <= m.len() && text == m.trim())
@@ -972,7 +983,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let (title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
         let (title, trailing_case) = split_trailing_case(title);
         let mut item = Item::new(number, title);
-        item.open = !closed;
+        item.open = !closed && !self.closed_part;
         item.heading_span = span;
         item.span = span;
         item.case = self.pending_case.take().map(|(case, _)| case);
@@ -1275,6 +1286,25 @@ fn strip_list_number(text: &str) -> &str {
     text
 }
 
+/// "1. Budgetnotat (Åben)" → "Budgetnotat": without its list number and the access
+/// marker a meeting system writes after each attachment.
+fn attachment_name(line: &str) -> &str {
+    let name = strip_list_number(line);
+    if name.ends_with(')')
+        && let Some(open) = name.rfind('(')
+    {
+        let marker = &name[open..];
+        let access = crate::vocabulary::OPEN_ITEM_MARKERS
+            .iter()
+            .chain(&["(lukket)"])
+            .any(|m| crate::grammar::eq_ignoring_case(marker, m));
+        if access && open > 0 {
+            return name[..open].trim_end();
+        }
+    }
+    name
+}
+
 fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
     use dagsorden_model::Block;
     blocks
@@ -1282,9 +1312,9 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
         .flat_map(|b| match b {
             Block::List { items, .. } => items
                 .iter()
-                .map(|i| strip_list_number(i).to_owned())
+                .map(|i| attachment_name(i).to_owned())
                 .collect(),
-            Block::Paragraph { text, .. } => vec![strip_list_number(text).to_owned()],
+            Block::Paragraph { text, .. } => vec![attachment_name(text).to_owned()],
             Block::Enclosure { .. } => Vec::new(),
         })
         .filter(|name| {
@@ -1516,6 +1546,33 @@ mod tests {
             agenda.items[1].case.as_ref().map(|c| c.id.as_str()),
             Some("00.30.14-S00-1-24")
         );
+    }
+
+    #[test]
+    fn items_after_the_closed_part_heading_are_closed() {
+        let agenda = crate::parse(
+            "Dagsorden\n\nÅbent møde\n\n1. Budget\n\nIndstilling\nDet indstilles, at budgettet godkendes.\n\nLukket møde\n\n2. Køb af grund\n\nIndstilling\nDet indstilles, at grunden købes.\n",
+        );
+        let open: Vec<(&str, bool)> = agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.open))
+            .collect();
+        assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    #[test]
+    fn attachment_names_without_number_and_access_marker() {
+        assert_eq!(attachment_name("1. Budgetnotat (Åben)"), "Budgetnotat");
+        assert_eq!(
+            attachment_name("Tilbudsliste, rådgiverydelser (Lukket)"),
+            "Tilbudsliste, rådgiverydelser"
+        );
+        assert_eq!(
+            attachment_name("Kontrakt (Lukket bilag)"),
+            "Kontrakt (Lukket bilag)"
+        );
+        assert_eq!(attachment_name("Notat (pdf)"), "Notat (pdf)");
     }
 
     #[test]

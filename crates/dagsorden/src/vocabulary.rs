@@ -284,6 +284,20 @@ pub const WEB_CHROME_LINES: &[&str] = &[
 /// Words whose presence makes a short line a cookie notice.
 pub const COOKIE_WORDS: &[&str] = &["cookie", "cookies"];
 
+/// Lines that divide an agenda into its open and closed parts ("Åbent møde" … "Lukket
+/// møde"), lowercase, and whether the items after them are closed.
+pub const MEETING_PARTS: &[(&str, bool)] = &[
+    ("åbent møde", false),
+    ("åben del", false),
+    ("åbne punkter", false),
+    ("åben dagsorden", false),
+    ("lukket møde", true),
+    ("lukket del", true),
+    ("lukkede punkter", true),
+    ("lukket dagsorden", true),
+    ("dagsorden for lukket møde", true),
+];
+
 /// Markers of an open item written before its title by meeting systems ("1 (Åben)
 /// Godkendelse af dagsorden"), lowercase.
 pub const OPEN_ITEM_MARKERS: &[&str] = &["(åben)", "(åbent)", "(åbent punkt)", "(åben sag)"];

@@ -167,14 +167,32 @@ fn qualified(text: &str) -> Option<SectionHeading<'_>> {
 /// "Kommunens beslutning om …" is a sentence.
 fn possessive(text: &str) -> Option<SectionHeading<'_>> {
     let text = text.trim_end_matches(':').trim_end();
-    let owner = first_word(text);
-    let owner_form = owner.chars().count() >= 6
-        && owner.ends_with('s')
-        && owner.chars().next().is_some_and(char::is_uppercase);
+    // Every line not led by a heading word is asked: a capital first and one search
+    // per heading word settle most of them.
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    // The owner is every word before the heading word: "Børne- og Familieudvalgets".
+    let (owner, rest) = [" indstilling", " beslutning"].iter().find_map(|word| {
+        let at = memchr::memmem::find(text.as_bytes(), word.as_bytes())?;
+        Some((&text[..at], text[at + 1..].trim_start()))
+    })?;
+    let genitive = owner.split_whitespace().last()?;
+    let owner_form = genitive.chars().count() >= 6
+        && genitive.ends_with('s')
+        && owner.chars().next().is_some_and(char::is_uppercase)
+        && owner.split_whitespace().count() <= 6
+        && !owner.contains([',', '.', ':'])
+        // A name: its words capitalised, but for "og"/"for"/"i" between them and a
+        // first part ending in a hyphen ("Børne- og Familieudvalgets").
+        && owner.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || w.ends_with('-')
+                || matches!(w, "og" | "for" | "i" | "til")
+        });
     if !owner_form {
         return None;
     }
-    let rest = text[owner.len()..].trim_start();
     let (kind, tail) = lookup_prefix(rest).or_else(|| Some((lookup(rest)?, "")))?;
     if !matches!(kind, SectionKind::Indstilling | SectionKind::Beslutning) {
         return None;
@@ -299,6 +317,10 @@ mod tests {
         );
         assert_eq!(section_heading("Borgmesterens baggrund"), None);
         assert_eq!(section_heading("Hans indstilling"), None);
+        let h =
+            section_heading("Børne- og Familieudvalgets indstilling den 26. februar 2024").unwrap();
+        assert_eq!(h.kind, SectionKind::Indstilling);
+        assert_eq!(section_heading("Det er Byrådets indstilling"), None);
     }
 
     #[test]
