@@ -124,7 +124,11 @@ pub fn recommendations(blocks: &[Block]) -> Vec<String> {
             Block::Paragraph { text, .. } => {
                 history = History::None;
                 list_introduced = false;
-                if let Some(clauses) = after_introduction(text) {
+                // After the introduction a paragraph that starts with "at" is clauses,
+                // even where a verb of recommending stands in one ("at udvalget
+                // anbefaler Byrådet at give …").
+                let clauses_after_introduction = introduced && strip_at(text).is_some();
+                if !clauses_after_introduction && let Some(clauses) = after_introduction(text) {
                     introduced = true;
                     // "at KKR Midtjylland:" names who does what the list says; so does
                     // a few words with no sentence end right before the list ("at KKR
@@ -608,6 +612,20 @@ mod tests {
                 ]),
             ]),
             vec!["strategien sendes i høring", "der holdes en konference"]
+        );
+        // Clauses after the introduction, one with a verb of recommending in it.
+        assert_eq!(
+            recommendations(&[
+                para("Forvaltningen indstiller,"),
+                para(
+                    "at budgetopfølgningen tages til efterretning, at udvalget anbefaler Byrådet at give en tillægsbevilling, og at mindreforbruget overføres."
+                ),
+            ]),
+            vec![
+                "budgetopfølgningen tages til efterretning",
+                "udvalget anbefaler Byrådet at give en tillægsbevilling",
+                "mindreforbruget overføres"
+            ]
         );
         // A list after a whole recommendation is not more of it.
         assert_eq!(
