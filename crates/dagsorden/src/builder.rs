@@ -352,20 +352,23 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return;
         }
-        if self.header_when.is_none()
-            && self.agenda.items.is_empty()
-            && self.agenda.meeting.date.is_none()
-        {
-            self.header_when = meeting_sentence(text)
-                .map(|sentence| date_time(sentence.when))
-                .filter(|when| when.date.is_some())
-                .or_else(|| date_line(text));
-        }
         if self.field_line(index) {
             return;
         }
         if self.field_continuation(line) {
             return;
+        }
+        // A date line has a digit and is short; most header lines are neither.
+        if self.header_when.is_none()
+            && self.agenda.items.is_empty()
+            && self.agenda.meeting.date.is_none()
+            && text.len() <= MAX_DATE_LINE_BYTES
+            && crate::grammar::has_digit(text)
+        {
+            self.header_when = meeting_sentence(text)
+                .map(|sentence| date_time(sentence.when))
+                .filter(|when| when.date.is_some())
+                .or_else(|| date_line(text));
         }
         // The organisation: a name right under or right above the title (positional
         // evidence, which web-page breadcrumbs above it do not disturb), or a capitalised
@@ -742,7 +745,12 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
         // "Lukket møde": the items after it are closed. The line stays text where it is.
+        // (The parts start with "å", "l" or "d", in either case.)
         if text.len() <= 30
+            && matches!(
+                text.as_bytes().first(),
+                Some(b'l' | b'L' | b'd' | b'D' | 0xC3)
+            )
             && let Some((_, closed)) = MEETING_PARTS
                 .iter()
                 .find(|(part, _)| crate::grammar::eq_ignoring_case(text, part))
@@ -821,11 +829,13 @@ impl<'l, 'a> Builder<'l, 'a> {
             .is_some_and(|s| s.kind == SectionKind::Bilag);
         // Set off by a blank line or a case line before it, or by a case line or section
         // heading right after it (text without blank lines, as plain pdftotext gives it).
+        // Looked at only where it decides: the next line's grammars cost.
         let set_off =
-            self.prev_blank || self.pending_case.is_some() || self.next_is_structure(index);
+            || self.prev_blank || self.pending_case.is_some() || self.next_is_structure(index);
         if in_bilag
             && !hinted
-            && (!set_off || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
+            && (!set_off()
+                || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
         {
             return false;
         }
@@ -838,7 +848,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if hinted || (!used && self.outline_numbers.contains(number)) {
             return true;
         }
-        let standalone = set_off && !line.text.ends_with([',', ';']);
+        let standalone = !line.text.ends_with([',', ';']) && set_off();
         standalone && !used && self.is_plausible_next(number)
     }
 
@@ -884,8 +894,16 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// "Punkt 23." standing alone with its title on the next content line: the heading
     /// of the two, and the title's line. The title line must read as a title, not as a
     /// section, case or item line.
+    #[inline]
     fn split_item_heading(&self, index: usize) -> Option<(ItemHeading<'l>, usize)> {
         let lines = self.lines;
+        // Asked of every line: the label's first letter settles most at once.
+        if !matches!(
+            lines[index].text.as_bytes().first(),
+            Some(b'p' | b'P' | b's' | b'S')
+        ) {
+            return None;
+        }
         let number = labelled_number_alone(&lines[index].text)?;
         let title_index = (index + 1..lines.len())
             .take(3)
@@ -1180,6 +1198,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
     }
 }
+
+/// The longest header line read for the meeting's date ("Møde i … den … kl. … i …").
+const MAX_DATE_LINE_BYTES: usize = 200;
 
 /// Words a heading never ends with: a line ending in one runs on into the next.
 const FUNCTION_WORDS: &[&str] = &[

@@ -119,10 +119,14 @@ pub enum MeetingKey {
 
 /// Look up a meeting key (case-insensitive).
 pub fn meeting_key(key: &str) -> Option<MeetingKey> {
-    let key = key.trim().to_lowercase();
+    // Keys bucketed by first letter: every header line without a colon is asked too.
+    static KEYS: std::sync::LazyLock<crate::grammar::WordTable> = std::sync::LazyLock::new(|| {
+        crate::grammar::WordTable::of(MEETING_KEYS.iter().map(|(k, _)| *k))
+    });
+    let found = KEYS.find(key.trim())?;
     MEETING_KEYS
         .iter()
-        .find(|(k, _)| *k == key)
+        .find(|(k, _)| *k == found)
         .map(|(_, meaning)| *meaning)
 }
 

@@ -81,6 +81,9 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// The longest label before the case officer's initials ("sagsbehandler:").
+const MAX_OFFICER_LABEL_BYTES: usize = 14;
+
 /// Read a whole line as a case line.
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     // A label, a number and initials: never a long line, and never one without a digit
@@ -92,16 +95,20 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
         Some(rest) => (rest, true),
         None => (text, false),
     };
-    // "SAG-2023-04567 · lhs", "SAG-2023-04567 ·lhs": a middle dot before the initials.
-    let mut words = rest
-        .split_whitespace()
-        .map(|w| w.trim_start_matches('·'))
-        .filter(|w| !w.is_empty());
+    let mut words = rest.split_whitespace();
     let id = words.next()?.trim_end_matches([',', ';']);
     let mut initials = words.next();
+    // "SAG-2023-04567 · lhs", "SAG-2023-04567 ·lhs": a middle dot before the initials.
+    if initials == Some("·") {
+        initials = words.next();
+    }
+    let mut initials = initials.map(|w| w.strip_prefix('·').unwrap_or(w));
     // "ANS. MEJ": the officer's initials under a label, in any case.
     if let Some(label) = initials
-        && CASE_OFFICER_LABELS.contains(&label.to_lowercase().as_str())
+        && label.len() <= MAX_OFFICER_LABEL_BYTES
+        && CASE_OFFICER_LABELS
+            .iter()
+            .any(|officer| crate::grammar::eq_ignoring_case(label, officer))
     {
         initials = words.next().filter(|w| is_initials(&w.to_lowercase()));
         initials?;

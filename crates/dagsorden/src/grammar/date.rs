@@ -207,7 +207,9 @@ pub fn date_time(text: &str) -> DateTime {
 pub fn date_line(text: &str) -> Option<DateTime> {
     let mut rest = text.trim();
     if let Some((first, after)) = rest.split_once(' ')
-        && WEEKDAYS.contains(&first.trim_end_matches(',').to_lowercase().as_str())
+        && WEEKDAYS
+            .iter()
+            .any(|day| crate::grammar::eq_ignoring_case(first.trim_end_matches(','), day))
     {
         rest = after.trim_start();
     }

@@ -79,17 +79,14 @@ pub const MAX_TITLE_CHARS: usize = 300;
 
 /// Read a numbered line as an item heading candidate.
 pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
-    // Every heading starts with its number or with "Punkt"/"Pkt"/"Sag nr.".
-    if !text
-        .as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'p' | b'P' | b's' | b'S'))
-    {
+    if !may_start_item(text) {
         return None;
     }
-    let (after_label, labelled) = match punkt_label(text) {
-        Ok((rest, ())) => (rest, true),
-        Err(_) => (text, false),
+    // A line led by a digit has no label; one led by a letter must have one.
+    let (after_label, labelled) = if text.as_bytes()[0].is_ascii_digit() {
+        (text, false)
+    } else {
+        (punkt_label(text).ok()?.0, true)
     };
     let (rest, (number, dot)) = item_number(after_label).ok()?;
     let (rest, colon) = opt_colon(rest).ok()?;
@@ -117,14 +114,21 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
     })
 }
 
+/// Every heading starts with its number or with "Punkt"/"Pkt"/"Sag nr.": the first
+/// bytes tell most lines apart at once.
+fn may_start_item(text: &str) -> bool {
+    match text.as_bytes() {
+        [b, ..] if b.is_ascii_digit() => true,
+        [b'p' | b'P', ..] => true,
+        [b's' | b'S', b'a' | b'A', b'g' | b'G', b' ', ..] => true,
+        _ => false,
+    }
+}
+
 /// A labelled number standing alone, its title on the next line ("Punkt 23.",
 /// "Pkt. 4:"): the number. Without the label a number alone is a list's, not an item's.
 pub fn labelled_number_alone(text: &str) -> Option<&str> {
-    if !text
-        .as_bytes()
-        .first()
-        .is_some_and(|b| matches!(b, b'p' | b'P' | b's' | b'S'))
-    {
+    if !may_start_item(text) || text.as_bytes()[0].is_ascii_digit() {
         return None;
     }
     let (rest, ()) = punkt_label(text).ok()?;

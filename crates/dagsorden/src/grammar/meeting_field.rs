@@ -68,7 +68,13 @@ pub fn field_line(text: &str) -> Option<FieldLine<'_>> {
 /// date or time after a date or time key, a name after a long place key.
 fn unlabelled_field(text: &str) -> Option<FieldLine<'_>> {
     let (key, value) = text.split_once(' ')?;
-    if !key.chars().next().is_some_and(char::is_uppercase) {
+    // The keys are single words of 3 to 16 letters; a date or time value has a digit,
+    // and the place keys are long words.
+    let letters = key.chars().count();
+    if !(3..=16).contains(&letters)
+        || !key.chars().next().is_some_and(char::is_uppercase)
+        || !(letters >= 8 || crate::grammar::has_digit(value))
+    {
         return None;
     }
     let known = meeting_key(key)?;

@@ -9,6 +9,9 @@ use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
 /// Longer lines are never section headings (qualified ones included), unless the
 /// heading ends in a colon within [`MAX_INLINE_HEAD_BYTES`] and its text follows.
 const MAX_HEADING_BYTES: usize = 160;
+/// The longest heading of a body of its own ("Børne- og Familieudvalgets indstilling
+/// den 26. februar 2024").
+const MAX_POSSESSIVE_BYTES: usize = 120;
 /// The longest heading before a colon with the section's text after it.
 const MAX_INLINE_HEAD_BYTES: usize = 80;
 
@@ -166,15 +169,24 @@ fn qualified(text: &str) -> Option<SectionHeading<'_>> {
 /// own heading word, alone or with the date of its meeting — nothing more, for
 /// "Kommunens beslutning om …" is a sentence.
 fn possessive(text: &str) -> Option<SectionHeading<'_>> {
+    // Every line not led by a heading word is asked: its length, a capital first and
+    // one search per heading word (finders built once) settle most of them.
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            ["s indstilling", "s beslutning"].map(memchr::memmem::Finder::new)
+        });
     let text = text.trim_end_matches(':').trim_end();
-    // Every line not led by a heading word is asked: a capital first and one search
-    // per heading word settle most of them.
-    if !text.chars().next().is_some_and(char::is_uppercase) {
+    // It ends with its heading word or a date.
+    let heading_end = text.ends_with("ing") || text.ends_with(|c: char| c.is_ascii_digit());
+    if !heading_end
+        || text.len() > MAX_POSSESSIVE_BYTES
+        || !text.chars().next().is_some_and(char::is_uppercase)
+    {
         return None;
     }
     // The owner is every word before the heading word: "Børne- og Familieudvalgets".
-    let (owner, rest) = [" indstilling", " beslutning"].iter().find_map(|word| {
-        let at = memchr::memmem::find(text.as_bytes(), word.as_bytes())?;
+    let (owner, rest) = WORDS.iter().find_map(|word| {
+        let at = word.find(text.as_bytes())? + 1;
         Some((&text[..at], text[at + 1..].trim_start()))
     })?;
     let genitive = owner.split_whitespace().last()?;

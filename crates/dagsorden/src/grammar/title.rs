@@ -66,7 +66,19 @@ static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// maj 2024 kl. 17.00".
 pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
     let text = text.trim();
+    // Both forms name the meeting ("møde", "Møde", "mødet"): one search before the
+    // regexes, which every header line would otherwise run.
+    static MEETING: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("øde"));
+    MEETING.find(text.as_bytes())?;
     header_sentence(text).or_else(|| {
+        static GENITIVE: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("s møde "));
+        static GENITIVE_FORMAL: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("e møde "));
+        GENITIVE
+            .find(text.as_bytes())
+            .or_else(|| GENITIVE_FORMAL.find(text.as_bytes()))?;
         let caps = GENITIVE_SENTENCE.as_ref()?.captures(text)?;
         Some(HeaderSentence {
             organisation: caps.name("org")?.as_str().trim(),

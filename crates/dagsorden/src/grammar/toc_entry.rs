@@ -74,9 +74,13 @@ fn strip_trailing_dots(s: &str) -> &str {
 /// A numbered line read as a TOC entry. `wide_gap` (a tab or a run of spaces before the
 /// page) allows a page number without a dot leader.
 pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
-    let (after_label, labelled) = match punkt_label(text) {
-        Ok((rest, ())) => (rest, true),
-        Err(_) => (text, false),
+    // Most entries start with their number: the labels are tried only on a letter.
+    let (after_label, labelled) = match text.as_bytes().first() {
+        Some(b) if !b.is_ascii_digit() => match punkt_label(text) {
+            Ok((rest, ())) => (rest, true),
+            Err(_) => return None,
+        },
+        _ => (text, false),
     };
     let (rest, (number, dot)) = item_number(after_label).ok()?;
     let (rest, colon) = opt_colon(rest).ok()?;
