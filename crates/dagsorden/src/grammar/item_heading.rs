@@ -83,7 +83,7 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
         return None;
     }
     // A line led by a digit has no label; one led by a letter must have one.
-    let (after_label, labelled) = if text.as_bytes()[0].is_ascii_digit() {
+    let (after_label, labelled) = if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         (text, false)
     } else {
         (punkt_label(text).ok()?.0, true)
@@ -128,7 +128,7 @@ fn may_start_item(text: &str) -> bool {
 /// A labelled number standing alone, its title on the next line ("Punkt 23.",
 /// "Pkt. 4:"): the number. Without the label a number alone is a list's, not an item's.
 pub fn labelled_number_alone(text: &str) -> Option<&str> {
-    if !may_start_item(text) || text.as_bytes()[0].is_ascii_digit() {
+    if !may_start_item(text) || text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let (rest, ()) = punkt_label(text).ok()?;
