@@ -15,7 +15,7 @@ use dagsorden_model::{
 use crate::grammar::{
     case_line::{case_line, split_trailing_case},
     date::{DateTime, date_line, date_time},
-    furniture::{Furniture, furniture_of_line},
+    furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
     meeting_field::field_line,
     section_heading::{ends_with_meeting_date, section_heading},
@@ -204,7 +204,15 @@ impl<'l, 'a> Builder<'l, 'a> {
             );
             return true;
         }
-        let (code, message) = match furniture_of_line(&line.text, line.hints.bullet) {
+        // A header or footer with its page at the end, set off by a gap.
+        let furniture = furniture_of_line(&line.text, line.hints.bullet).or_else(|| {
+            line.hints
+                .wide_gap
+                .then(|| ends_with_page_label(&line.text))
+                .flatten()
+                .map(Furniture::PageLabel)
+        });
+        let (code, message) = match furniture {
             Some(Furniture::PageLabel(n)) => (
                 DiagnosticCode::PageFurniture,
                 format!("page label (page {n}) removed"),
@@ -1273,6 +1281,10 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
             if !rest.is_empty() {
                 return (rest, true);
             }
+            // "49. Lukket punkt": the marker is all the title there is.
+            if len == title.len() {
+                return (title, true);
+            }
         }
         // The markers are ASCII, so the tail to compare has the marker's byte length.
         let tail_start = title.len().saturating_sub(marker.len());
@@ -1714,7 +1726,8 @@ mod tests {
             strip_closed_marker("Salg af grund (lukket)"),
             ("Salg af grund", true)
         );
-        assert_eq!(strip_closed_marker("Lukket punkt"), ("Lukket punkt", false));
+        // The marker as the whole title ("49. Lukket punkt"): kept as the title, closed.
+        assert_eq!(strip_closed_marker("Lukket punkt"), ("Lukket punkt", true));
         assert_eq!(
             strip_closed_marker("Lukning af skole (høring)"),
             ("Lukning af skole (høring)", false)

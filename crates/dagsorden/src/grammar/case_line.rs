@@ -56,6 +56,9 @@ fn strip_label(text: &str) -> Option<&str> {
 /// ("Budget (2023)") is part of the title.
 pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
     let trimmed = title.trim_end();
+    if let Some(split) = split_dashed_case(trimmed) {
+        return split;
+    }
     let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) else {
         return (title, None);
     };
@@ -83,6 +86,22 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
 
 /// The longest label before the case officer's initials ("sagsbehandler:").
 const MAX_OFFICER_LABEL_BYTES: usize = 14;
+
+/// "Meddelelser - sagsnr. 24/112", "Budget, sagsnr.: 24/5512": a labelled case number
+/// after a dash or comma at the end of a title.
+fn split_dashed_case(title: &str) -> Option<(&str, Option<&str>)> {
+    // Only titles that end in a digit are looked at.
+    if !title.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (before, labelled) = [" - ", " – ", ", "]
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .max_by_key(|(before, _)| before.len())?;
+    let id = strip_label(labelled)?;
+    let before = before.trim_end();
+    (!before.is_empty() && !id.contains(' ') && is_labelled_id(id)).then_some((before, Some(id)))
+}
 
 /// Read a whole line as a case line.
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
@@ -219,6 +238,14 @@ mod tests {
         assert_eq!(
             split_trailing_case("Godkendelse af dagsorden (Sagsnr. 24/00112)"),
             ("Godkendelse af dagsorden", Some("24/00112"))
+        );
+        assert_eq!(
+            split_trailing_case("Trafikplan 2024-2027 - høring - sagsnr. 24/3307"),
+            ("Trafikplan 2024-2027 - høring", Some("24/3307"))
+        );
+        assert_eq!(
+            split_trailing_case("Budget 2025 - 2027"),
+            ("Budget 2025 - 2027", None)
         );
     }
 

@@ -88,6 +88,26 @@ pub fn furniture_of_line(text: &str, bullet: bool) -> Option<Furniture> {
     furniture(&format!("- {text}"))
 }
 
+/// A running header or footer set off from its page label by a gap, as a laid-out page
+/// puts them ("Regionsrådet, 23. september 2024        Side 3"): the page. Only the
+/// label at the end is read, after a short text; the caller knows the gap was there.
+pub fn ends_with_page_label(text: &str) -> Option<u32> {
+    let text = super::trim(text);
+    if text.len() > MAX_HEADER_BYTES || !super::has_digit(text) {
+        return None;
+    }
+    let at = text
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, 'S' | 's' | 'P' | 'p') && text[..i].ends_with(' '))
+        .map(|(i, _)| i)
+        .find(|&i| all_consuming(side_label).parse(&text[i..]).is_ok())?;
+    let (_, page) = all_consuming(side_label).parse(&text[at..]).ok()?;
+    (!text[..at].trim().is_empty()).then_some(page)
+}
+
+/// The longest running header or footer with a page label at its end.
+const MAX_HEADER_BYTES: usize = 120;
+
 /// The first look at a trimmed line: "Side 12 af 140", "- 3 -", "12" — page furniture is
 /// short and names a page, so a line without a digit (most lines) is settled at once.
 fn may_be_furniture(text: &str) -> bool {
@@ -104,6 +124,23 @@ mod tests {
         assert_eq!(furniture("Side 4 af 12"), Some(Furniture::PageLabel(4)));
         assert_eq!(furniture("- 7 -"), Some(Furniture::PageLabel(7)));
         assert_eq!(furniture("12"), Some(Furniture::BareNumber(12)));
+    }
+
+    #[test]
+    fn a_header_with_its_page_at_the_end() {
+        assert_eq!(
+            ends_with_page_label("Regionsrådet, 23. september 2024 Side 3"),
+            Some(3)
+        );
+        assert_eq!(
+            ends_with_page_label("Teknik- og Miljøudvalget, 13-05-2024 Side 4 af 6"),
+            Some(4)
+        );
+        assert_eq!(ends_with_page_label("Side 3"), None);
+        assert_eq!(
+            ends_with_page_label("Budgettet står på side 3 i bilaget"),
+            None
+        );
     }
 
     #[test]

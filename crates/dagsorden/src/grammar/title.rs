@@ -53,7 +53,7 @@ fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
 /// "Byrådets møde den 28. maj 2024 kl. 17.00": the body in the genitive before "møde".
 static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^(?:[Tt]il[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+
+        r"(?x)^(?:[Tt]il[\ \t]+|[Ff]ra[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+
           (?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?(?:den|d\.)[\ \t]*
           (?P<when>[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?)
           (?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$",
@@ -191,6 +191,14 @@ mod tests {
         assert_eq!(
             meeting_sentence("Byrådets møde blev aflyst den 28. maj 2024 pga. sne"),
             None
+        );
+        let sentence = meeting_sentence(
+            "fra Byrådets møde tirsdag den 22. marts 2005 kl. 19.00 i Byrådssalen",
+        )
+        .unwrap();
+        assert_eq!(
+            (sentence.organisation, sentence.place),
+            ("Byrådet", Some("Byrådssalen"))
         );
     }
 
