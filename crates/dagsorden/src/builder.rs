@@ -672,8 +672,14 @@ impl<'l, 'a> Builder<'l, 'a> {
                     .section
                     .as_ref()
                     .is_some_and(|s| s.kind == SectionKind::Sagsforlob);
+            // "… foreslår følgende" / "tidsplan:": a lowercase word that goes on with an
+            // unfinished sentence is its end, not a heading.
+            let ends_a_sentence = !self.prev_blank
+                && text.chars().next().is_some_and(char::is_lowercase)
+                && self.blocks.open_paragraph_unfinished();
             let standalone = !listed_attachment
                 && !quoted_decision
+                && !ends_a_sentence
                 && (!heading.qualified
                     || line.hints.is_heading()
                     || self.lines.get(index + 1).is_none_or(Line::is_blank)
@@ -1309,7 +1315,15 @@ fn strip_list_number(text: &str) -> &str {
     let digits = after_label.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
         let rest = &after_label[digits..];
-        if let Some(rest) = rest.strip_prefix(['.', ')', ':']) {
+        // "1. Notat", "1) Notat", "1: Notat", "1 - Notat".
+        let rest = rest.strip_prefix(" -").map_or(rest, |after| {
+            if after.starts_with(' ') {
+                &rest[1..]
+            } else {
+                rest
+            }
+        });
+        if let Some(rest) = rest.strip_prefix(['.', ')', ':', '-']) {
             let rest = rest.trim_start();
             if !rest.is_empty() {
                 return rest;
@@ -1598,6 +1612,11 @@ mod tests {
     fn attachment_names_without_number_and_access_marker() {
         assert_eq!(attachment_name("1. Budgetnotat (Åben)"), "Budgetnotat");
         assert_eq!(
+            attachment_name("1 - Notat om høringssvar"),
+            "Notat om høringssvar"
+        );
+        assert_eq!(attachment_name("3 tegninger"), "3 tegninger");
+        assert_eq!(
             attachment_name("Tilbudsliste, rådgiverydelser (Lukket)"),
             "Tilbudsliste, rådgiverydelser"
         );
@@ -1606,6 +1625,19 @@ mod tests {
             "Kontrakt (Lukket bilag)"
         );
         assert_eq!(attachment_name("Notat (pdf)"), "Notat (pdf)");
+    }
+
+    #[test]
+    fn a_heading_word_that_ends_a_wrapped_sentence_is_text() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Rammeaftale\n\nSagsfremstilling\nStyregruppen foreslår følgende\ntidsplan:\n\nMarts 2010 behovsvurderinger\n\nBeslutning\nGodkendt.\n",
+        );
+        let headings: Vec<&str> = agenda.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(headings, vec!["Sagsfremstilling", "Beslutning"]);
     }
 
     #[test]

@@ -231,8 +231,13 @@ pub fn join_wrapped(text: &mut String, next: &str) {
     text.push_str(next);
 }
 
-/// "1. text", "12) text": the number (one or two digits) and the text after it.
+/// "1. text", "12) text", "a) text": the number (one or two digits, or a letter
+/// counted from a = 1) and the text after it.
 pub fn list_number(text: &str) -> Option<(u32, &str)> {
+    if let [letter @ b'a'..=b'z', b')', b' ', ..] = text.as_bytes() {
+        let rest = text[3..].trim_start();
+        return (!rest.is_empty()).then_some((u32::from(letter - b'a') + 1, rest));
+    }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&digits) {
         return None;
@@ -352,5 +357,7 @@ mod tests {
         assert_eq!(list_number("2025. Det er året"), None);
         assert_eq!(list_number("3.Eventuelt"), None);
         assert_eq!(list_number("12) text"), Some((12, "text")));
+        assert_eq!(list_number("b) text"), Some((2, "text")));
+        assert_eq!(list_number("b)text"), None);
     }
 }

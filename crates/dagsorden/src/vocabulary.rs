@@ -13,6 +13,7 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("indstilling", SectionKind::Indstilling),
     ("forslag til beslutning", SectionKind::Indstilling),
     ("forslag til indstilling", SectionKind::Indstilling),
+    ("forslag", SectionKind::Indstilling),
     ("baggrund", SectionKind::Baggrund),
     ("baggrund for sagen", SectionKind::Baggrund),
     ("beslutning", SectionKind::Beslutning),
@@ -47,7 +48,15 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("høringssvar", SectionKind::Horing),
     ("tidsplan", SectionKind::Tidsplan),
     ("kommunikation", SectionKind::Kommunikation),
+    // Headings many producers use, with no kind of their own.
+    ("vurdering", SectionKind::Other),
+    ("administrationens vurdering", SectionKind::Other),
+    ("forvaltningens vurdering", SectionKind::Other),
 ];
+
+/// Headings of [`SECTION_HEADINGS`] that are headings only alone on their line: "Forslag
+/// til lokalplan nr. 112" is an item's title, "Forslag" a section.
+pub const HEADINGS_ONLY_ALONE: &[&str] = &["forslag", "vurdering"];
 
 /// Words that may qualify a section heading on the same line
 /// ("Beslutning i Økonomiudvalget den 3. maj 2022", "Indstilling fra direktionen").
@@ -168,6 +177,8 @@ pub const CASE_OFFICER_LABELS: &[&str] = &[
 
 /// Labels that introduce a case number, lowercase without the final colon/dot.
 pub const CASE_LABELS: &[&str] = &[
+    // "Sag: 23/40125" — with its colon only: "Sag 4 blev udsat" is a sentence.
+    "sag:",
     "sag nr",
     "sag nr.",
     "sagnr",
@@ -296,6 +307,8 @@ pub const MEETING_PARTS: &[(&str, bool)] = &[
     ("åbne punkter", false),
     ("åben dagsorden", false),
     ("lukket møde", true),
+    ("lukkede sager", true),
+    ("åbne sager", false),
     ("lukket del", true),
     ("lukkede punkter", true),
     ("lukket dagsorden", true),

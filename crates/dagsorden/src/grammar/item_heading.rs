@@ -106,12 +106,28 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
         (without, _, true) => without,
         _ => title,
     };
-    let title = title.trim_end_matches(['.', ' ']);
+    let title = without_final_period(title);
     (!title.is_empty()).then_some(ItemHeading {
         number,
         title,
         bare,
     })
+}
+
+/// A title without its final period, but for an ordinal's ("… 2025-2027 (2." wrapped
+/// before "behandling)"): one or two digits after a space or parenthesis.
+fn without_final_period(title: &str) -> &str {
+    let trimmed = title.trim_end_matches(['.', ' ']);
+    let digits = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let before = trimmed.len() - digits;
+    let ordinal = (1..=2).contains(&digits)
+        && trimmed[..before].ends_with([' ', '('])
+        && title[trimmed.len()..].starts_with('.');
+    if ordinal {
+        &title[..=trimmed.len()]
+    } else {
+        trimmed
+    }
 }
 
 /// Every heading starts with its number or with "Punkt"/"Pkt"/"Sag nr.": the first
@@ -169,6 +185,22 @@ mod tests {
         assert_eq!(item_heading("2,5 mio. kr. er afsat"), None);
         assert_eq!(item_heading("1."), None);
         assert_eq!(item_heading("Punkt 23."), None);
+    }
+
+    #[test]
+    fn a_final_period_goes_but_an_ordinal_s_stays() {
+        assert_eq!(
+            item_heading("1. Godkendelse af dagsorden.").map(|h| h.title),
+            Some("Godkendelse af dagsorden")
+        );
+        assert_eq!(
+            item_heading("2. Budget 2024-2027 (2.").map(|h| h.title),
+            Some("Budget 2024-2027 (2.")
+        );
+        assert_eq!(
+            item_heading("3. Budget 2025.").map(|h| h.title),
+            Some("Budget 2025")
+        );
     }
 
     #[test]

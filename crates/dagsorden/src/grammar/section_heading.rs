@@ -4,7 +4,7 @@
 use dagsorden_model::SectionKind;
 
 use crate::grammar::{WordTable, prefix_ignoring_case, trim};
-use crate::vocabulary::{SECTION_HEADINGS, SECTION_QUALIFIERS};
+use crate::vocabulary::{HEADINGS_ONLY_ALONE, SECTION_HEADINGS, SECTION_QUALIFIERS};
 
 /// Longer lines are never section headings (qualified ones included), unless the
 /// heading ends in a colon within [`MAX_INLINE_HEAD_BYTES`] and its text follows.
@@ -89,6 +89,7 @@ fn lookup(words: &str) -> Option<SectionKind> {
 fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
     HEADINGS
         .candidates(text)
+        .filter(|w| !HEADINGS_ONLY_ALONE.contains(w))
         .filter_map(|w| {
             let len = prefix_ignoring_case(text, w)?;
             text[len..].starts_with(' ').then_some((w, len))
@@ -292,6 +293,26 @@ mod tests {
         assert!(h.qualified);
         let h = section_heading("Indstilling fra direktionen").unwrap();
         assert_eq!(h.kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn headings_only_alone() {
+        assert_eq!(
+            section_heading("Forslag").map(|h| h.kind),
+            Some(SectionKind::Indstilling)
+        );
+        assert_eq!(
+            section_heading("Forslag:").map(|h| h.kind),
+            Some(SectionKind::Indstilling)
+        );
+        assert_eq!(
+            section_heading("Forslag til lokalplan nr. 112 for boligområde ved Engvej"),
+            None
+        );
+        assert_eq!(
+            section_heading("Forslag til indstilling").map(|h| h.kind),
+            Some(SectionKind::Indstilling)
+        );
     }
 
     #[test]
