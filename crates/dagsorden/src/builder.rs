@@ -206,8 +206,10 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         // A header or footer with its page at the end, set off by a gap.
         let furniture = furniture_of_line(&line.text, line.hints.bullet).or_else(|| {
-            line.hints
-                .wide_gap
+            // (Not asked of a TOC entry, led by its number: its page ends it too.)
+            let toc_entry = self.region == Region::Toc
+                && line.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            (line.hints.wide_gap && !toc_entry)
                 .then(|| ends_with_page_label(&line.text))
                 .flatten()
                 .map(Furniture::PageLabel)

@@ -93,11 +93,18 @@ pub fn furniture_of_line(text: &str, bullet: bool) -> Option<Furniture> {
 /// label at the end is read, after a short text; the caller knows the gap was there.
 pub fn ends_with_page_label(text: &str) -> Option<u32> {
     let text = super::trim(text);
-    if text.len() > MAX_HEADER_BYTES || !super::has_digit(text) {
+    // The label ends the line with its page number, within its last bytes: TOC lines
+    // with a gap before their page are asked too, and most fail at the last byte.
+    if text.len() > MAX_HEADER_BYTES || !text.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let at = text
+    let mut tail = text.len().saturating_sub(MAX_LABEL_BYTES);
+    while !text.is_char_boundary(tail) {
+        tail += 1;
+    }
+    let at = text[tail..]
         .char_indices()
+        .map(|(i, c)| (tail + i, c))
         .filter(|&(i, c)| matches!(c, 'S' | 's' | 'P' | 'p') && text[..i].ends_with(' '))
         .map(|(i, _)| i)
         .find(|&i| all_consuming(side_label).parse(&text[i..]).is_ok())?;
@@ -107,6 +114,8 @@ pub fn ends_with_page_label(text: &str) -> Option<u32> {
 
 /// The longest running header or footer with a page label at its end.
 const MAX_HEADER_BYTES: usize = 120;
+/// The longest page label: "Side 1234 af 1234".
+const MAX_LABEL_BYTES: usize = 18;
 
 /// The first look at a trimmed line: "Side 12 af 140", "- 3 -", "12" — page furniture is
 /// short and names a page, so a line without a digit (most lines) is settled at once.

@@ -49,6 +49,11 @@ pub fn split_leader(text: &str) -> (&str, Option<u32>, bool) {
 /// "….... side 4", "…... s. 4": the word for page before a TOC page number is taken
 /// off with it, when it stands after a leader or a gap (not "Budget for side 4").
 fn without_page_word(before_page: &str) -> &str {
+    // Most entries end in a leader or a gap: only "…side" and "…s." go on.
+    let end = before_page.trim_end();
+    if !(end.ends_with(['e', 'E']) || end.ends_with("s.") || end.ends_with("S.")) {
+        return before_page;
+    }
     for word in ["side ", "side", "s. ", "s."] {
         if before_page.len() >= word.len()
             && let Some(tail) = before_page.get(before_page.len() - word.len()..)
