@@ -216,6 +216,23 @@ fn type0_identity_h_with_tounicode() {
     assert!(extracted.lines[0].bold);
 }
 
+/// A ToUnicode stream of `ranges` ranges over the whole two-byte code space (each maps
+/// its codes from "A" on), then `after` (more CMap lines).
+fn whole_space_to_unicode(ranges: usize, after: &str) -> Vec<u8> {
+    let mut cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         1 begincodespacerange <0000> <FFFF> endcodespacerange\n{ranges} beginbfrange\n"
+    );
+    cmap.push_str(&"<0000> <FFFF> <0041>\n".repeat(ranges));
+    cmap.push_str("endbfrange\n");
+    cmap.push_str(after);
+    cmap.push_str("endcmap end end");
+    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
+    to_unicode.extend_from_slice(cmap.as_bytes());
+    to_unicode.extend_from_slice(b"\nendstream");
+    to_unicode
+}
+
 /// A CMap and a width array of many whole-code-space ranges (a few bytes each, 65,536
 /// codes each): the document's budget of mapped codes ends their expansion (it would
 /// take minutes), the text the first ranges map is read, and what was not read is
@@ -223,15 +240,7 @@ fn type0_identity_h_with_tounicode() {
 #[test]
 fn ranges_over_the_whole_code_space_are_expanded_only_to_the_budget() {
     let ranges = 100;
-    let mut cmap = format!(
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
-         1 begincodespacerange <0000> <FFFF> endcodespacerange\n{ranges} beginbfrange\n"
-    );
-    cmap.push_str(&"<0000> <FFFF> <0041>\n".repeat(ranges));
-    cmap.push_str("endbfrange\n1 beginbfchar <0001> <0058> endbfchar\nendcmap end end");
-    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
-    to_unicode.extend_from_slice(cmap.as_bytes());
-    to_unicode.extend_from_slice(b"\nendstream");
+    let to_unicode = whole_space_to_unicode(ranges, "1 beginbfchar <0001> <0058> endbfchar\n");
     let widths = format!(
         "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 500 /W [{}] >>",
         "0 65535 600 ".repeat(ranges)
@@ -267,15 +276,7 @@ fn a_map_of_exactly_the_budget_is_read_without_a_warning() {
         MAX_MAPPED_CODES,
         "whole ranges fill the budget"
     );
-    let mut cmap = format!(
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
-         1 begincodespacerange <0000> <FFFF> endcodespacerange\n{ranges} beginbfrange\n"
-    );
-    cmap.push_str(&"<0000> <FFFF> <0041>\n".repeat(ranges));
-    cmap.push_str("endbfrange\nendcmap end end");
-    let mut to_unicode = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
-    to_unicode.extend_from_slice(cmap.as_bytes());
-    to_unicode.extend_from_slice(b"\nendstream");
+    let to_unicode = whole_space_to_unicode(ranges, "");
     let pdf = Pdf::new()
         .font("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [101 0 R] /ToUnicode 100 0 R >>")
         .object(100, &to_unicode)
