@@ -1368,7 +1368,10 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
         })
         .filter(|name| {
             let bare = name.trim_end_matches(['.', ' ']).to_lowercase();
-            !bare.is_empty() && !NO_ATTACHMENTS.contains(&bare.as_str())
+            // "Ingen"; and "Lukket møde", which divides the meeting after a Bilag list.
+            !bare.is_empty()
+                && !NO_ATTACHMENTS.contains(&bare.as_str())
+                && !MEETING_PARTS.iter().any(|(part, _)| *part == bare)
         })
         .collect()
 }
@@ -1640,6 +1643,33 @@ mod tests {
             .map(|s| s.heading.as_str())
             .collect();
         assert_eq!(headings, vec!["Sagsfremstilling", "Beslutning"]);
+    }
+
+    #[test]
+    fn a_time_without_kl_and_case_ids_under_other_labels() {
+        let agenda = crate::parse(
+            "Dagsorden\n\nDato: Mandag den 2. december 2024\nTid: 15.30\n\nPkt. 34  Godkendelse af dagsorden\nSagsid.: 24/40012\n\nKort resume\nTekst.\n\nPkt. 35  Budget\nDok.nr.: 24/44123\n\nSagens indhold\nTekst.\n\nBilag\nNotat\n\nLukket møde\n\nPkt. 36  Køb\n\nBeslutning\n",
+        );
+        assert_eq!(
+            agenda.meeting.time.map(|t| t.to_string()),
+            Some("15:30".to_owned())
+        );
+        let cases: Vec<Option<&str>> = agenda
+            .items
+            .iter()
+            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
+            .collect();
+        assert_eq!(cases, vec![Some("24/40012"), Some("24/44123"), None]);
+        assert_eq!(agenda.items[1].attachments, vec!["Notat".to_owned()]);
+        assert!(!agenda.items[2].open);
+        let kinds: Vec<SectionKind> = agenda.items[..2]
+            .iter()
+            .map(|i| i.sections[0].kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![SectionKind::Resume, SectionKind::Sagsfremstilling]
+        );
     }
 
     #[test]

@@ -40,7 +40,13 @@ fn meeting(agenda: &mut Agenda) {
         match key {
             MeetingKey::Date | MeetingKey::Time | MeetingKey::EndTime => {
                 // Any of these may carry the date too ("Mødetidspunkt: 04-06-2020 09:00:00").
-                let found = date_time(&field.value);
+                let mut found = date_time(&field.value);
+                // "Tid: 15.30": a time key's value is a time, with or without "kl.".
+                if key != MeetingKey::Date && found.time.is_none() {
+                    let as_clock = date_time(&format!("kl. {}", field.value));
+                    found.time = as_clock.time;
+                    found.end_time = found.end_time.or(as_clock.end_time);
+                }
                 meeting.date = meeting.date.or(found.date);
                 if key == MeetingKey::EndTime {
                     meeting.end_time = meeting.end_time.or(found.time);
