@@ -1175,8 +1175,11 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         };
         let text = last.text.trim_end();
+        // A "Fraværende: Rikke Dalby" line ends with a name, not in a sentence.
         let cut_mid_sentence = text.ends_with([',', '-'])
-            || (text.chars().count() >= 25 && text.chars().last().is_some_and(char::is_lowercase));
+            || (text.chars().count() >= 25
+                && text.chars().last().is_some_and(char::is_lowercase)
+                && field_line(text).is_none());
         if self.blocks.open_paragraph_unfinished() && cut_mid_sentence {
             self.agenda.diagnostics.push(Diagnostic::new(
                 DiagnosticCode::Truncated,
@@ -1670,6 +1673,22 @@ mod tests {
             kinds,
             vec![SectionKind::Resume, SectionKind::Sagsfremstilling]
         );
+    }
+
+    #[test]
+    fn a_last_line_of_a_label_and_a_name_is_no_cut() {
+        let truncated = |text: &str| {
+            crate::parse(text)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == dagsorden_model::DiagnosticCode::Truncated)
+        };
+        assert!(!truncated(
+            "Referat\n\n1. Salg\n\nBeslutning\nGodkendt.\n\nFraværende: Rikke Dalby-Svendsen\n"
+        ));
+        assert!(truncated(
+            "Referat\n\n1. Salg\n\nBeslutning\nUdvalget besluttede at sende sagen videre til\n"
+        ));
     }
 
     #[test]
