@@ -607,14 +607,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             if item.case.is_none()
                 && let (title, Some(id)) = split_trailing_case(&item.title)
             {
-                let (title, id) = (title.to_owned(), id.to_owned());
-                item.title = title;
-                item.case = Some(CaseRef {
-                    raw: format!("({id})"),
-                    id,
-                    initials: None,
-                    span: line.span,
-                });
+                let case = case_from_title(id, line.span);
+                item.title = title.to_owned();
+                item.case = Some(case);
             }
             self.title_may_continue = true;
             return;
@@ -761,17 +756,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
         // "Lukket møde": the items after it are closed. The line stays text where it is.
-        // (The parts start with "å", "l" or "d", in either case.)
-        if text.len() <= 30
-            && matches!(
-                text.as_bytes().first(),
-                Some(b'l' | b'L' | b'd' | b'D' | 0xC3)
-            )
-            && let Some((_, closed)) = MEETING_PARTS
-                .iter()
-                .find(|(part, _)| crate::grammar::eq_ignoring_case(text, part))
-        {
-            self.closed_part = *closed;
+        if let Some(closed) = meeting_part(text) {
+            self.closed_part = closed;
         }
         if let Some(marker) = ENCLOSURE_MARKERS
             .iter()
@@ -1024,12 +1010,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if item.case.is_none()
             && let Some(id) = trailing_case
         {
-            item.case = Some(CaseRef {
-                id: id.to_owned(),
-                initials: None,
-                raw: format!("({id})"),
-                span,
-            });
+            item.case = Some(case_from_title(id, span));
         }
         if let Some(case) = &item.case {
             item.span = item.span.cover(case.span);
@@ -1321,13 +1302,10 @@ fn strip_list_number(text: &str) -> &str {
     if digits > 0 && digits <= 3 {
         let rest = &after_label[digits..];
         // "1. Notat", "1) Notat", "1: Notat", "1 - Notat".
-        let rest = rest.strip_prefix(" -").map_or(rest, |after| {
-            if after.starts_with(' ') {
-                &rest[1..]
-            } else {
-                rest
-            }
-        });
+        let rest = rest
+            .strip_prefix(' ')
+            .filter(|after| after.starts_with("- "))
+            .unwrap_or(rest);
         if let Some(rest) = rest.strip_prefix(['.', ')', ':', '-']) {
             let rest = rest.trim_start();
             if !rest.is_empty() {
@@ -1336,6 +1314,34 @@ fn strip_list_number(text: &str) -> &str {
         }
     }
     text
+}
+
+/// A case number read from the end of an item's title ("… (24/10457)").
+fn case_from_title(id: &str, span: Span) -> CaseRef {
+    CaseRef {
+        id: id.to_owned(),
+        initials: None,
+        raw: format!("({id})"),
+        span,
+    }
+}
+
+/// A line that divides the meeting into its open and closed parts ("Åbent møde",
+/// "Lukket møde"): whether the items after it are closed.
+fn meeting_part(text: &str) -> Option<bool> {
+    // Every content line is asked: the parts are short and start with "å", "l" or "d".
+    if text.len() > 30
+        || !matches!(
+            text.as_bytes().first(),
+            Some(b'l' | b'L' | b'd' | b'D' | 0xC3)
+        )
+    {
+        return None;
+    }
+    MEETING_PARTS
+        .iter()
+        .find(|(part, _)| crate::grammar::eq_ignoring_case(text, part))
+        .map(|(_, closed)| *closed)
 }
 
 /// "1. Budgetnotat (Åben)" → "Budgetnotat": without its list number and the access
@@ -1370,11 +1376,11 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
             Block::Enclosure { .. } => Vec::new(),
         })
         .filter(|name| {
-            let bare = name.trim_end_matches(['.', ' ']).to_lowercase();
+            let bare = name.trim_end_matches(['.', ' ']);
             // "Ingen"; and "Lukket møde", which divides the meeting after a Bilag list.
             !bare.is_empty()
-                && !NO_ATTACHMENTS.contains(&bare.as_str())
-                && !MEETING_PARTS.iter().any(|(part, _)| *part == bare)
+                && !NO_ATTACHMENTS.contains(&bare.to_lowercase().as_str())
+                && meeting_part(bare).is_none()
         })
         .collect()
 }
