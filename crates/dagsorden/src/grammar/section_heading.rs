@@ -190,10 +190,10 @@ fn possessive(text: &str) -> Option<SectionHeading<'_>> {
         let at = word.find(text.as_bytes())? + 1;
         Some((&text[..at], text[at + 1..].trim_start()))
     })?;
+    // The owner ends in the genitive "s" the search found, and starts with the text's
+    // capital.
     let genitive = owner.split_whitespace().last()?;
     let owner_form = genitive.chars().count() >= 6
-        && genitive.ends_with('s')
-        && owner.chars().next().is_some_and(char::is_uppercase)
         && owner.split_whitespace().count() <= 6
         && !owner.contains([',', '.', ':'])
         // A name: its words capitalised, but for "og"/"for"/"i" between them and a

@@ -31,18 +31,50 @@ pub struct HeaderSentence<'a> {
     pub place: Option<&'a str>,
 }
 
+/// The parts the two forms of meeting sentence share: an optional weekday before
+/// "den", the date with an optional time or time range, and an optional place at the end.
+const WEEKDAY: &str = r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?";
+const DATE_AND_TIME: &str = r"[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?";
+const PLACE_AT_END: &str = r"(?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$";
+
+/// After a title word, or alone: "til mødet i X den …", "Møde i X fredag den …".
 static HEADER_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^(?:til|fra|for|over|af)?[\ \t]*(?:[Mm]ødet|[Mm]øde|[Oo]rdinært\ møde|[Ee]kstraordinært\ møde)[\ \t]+(?:i|for)[\ \t]+
-          (?P<org>.+?)[\ \t]+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?(?:den|d\.|,)[\ \t]*
-          (?P<when>(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+dag[\ \t]+(?:den[\ \t]+)?)?[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?)
-          (?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$",
+        &[
+            r"^(?:til|fra|for|over|af)?[\ \t]*(?:[Mm]ødet|[Mm]øde|[Oo]rdinært\ møde|[Ee]kstraordinært\ møde)[\ \t]+(?:i|for)[\ \t]+",
+            r"(?P<org>.+?)[\ \t]+",
+            WEEKDAY,
+            r"(?:den|d\.|,)[\ \t]*",
+            r"(?P<when>(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+dag[\ \t]+(?:den[\ \t]+)?)?",
+            DATE_AND_TIME,
+            ")",
+            PLACE_AT_END,
+        ]
+        .concat(),
     )
     .ok()
 });
 
-fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
-    let caps = HEADER_SENTENCE.as_ref()?.captures(rest)?;
+/// "Byrådets møde den 28. maj 2024 kl. 17.00": the body in the genitive before "møde".
+static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        &[
+            r"^(?:[Tt]il[\ \t]+|[Ff]ra[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+",
+            WEEKDAY,
+            r"(?:den|d\.)[\ \t]*",
+            "(?P<when>",
+            DATE_AND_TIME,
+            ")",
+            PLACE_AT_END,
+        ]
+        .concat(),
+    )
+    .ok()
+});
+
+/// The parts of a meeting sentence matched by either regex.
+fn sentence_of<'t>(regex: &Option<Regex>, text: &'t str) -> Option<HeaderSentence<'t>> {
+    let caps = regex.as_ref()?.captures(text)?;
     Some(HeaderSentence {
         organisation: caps.name("org")?.as_str().trim(),
         when: caps.name("when")?.as_str(),
@@ -50,16 +82,9 @@ fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
     })
 }
 
-/// "Byrådets møde den 28. maj 2024 kl. 17.00": the body in the genitive before "møde".
-static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:[Tt]il[\ \t]+|[Ff]ra[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+
-          (?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?(?:den|d\.)[\ \t]*
-          (?P<when>[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?)
-          (?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$",
-    )
-    .ok()
-});
+fn header_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
+    sentence_of(&HEADER_SENTENCE, rest)
+}
 
 /// A header line that names the meeting without a title word before it: "Møde i KKR
 /// Nordjylland fredag den 14. september 2012 kl. 10.00-13.00", "Byrådets møde den 28.
@@ -79,12 +104,7 @@ pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
         GENITIVE
             .find(text.as_bytes())
             .or_else(|| GENITIVE_FORMAL.find(text.as_bytes()))?;
-        let caps = GENITIVE_SENTENCE.as_ref()?.captures(text)?;
-        Some(HeaderSentence {
-            organisation: caps.name("org")?.as_str().trim(),
-            when: caps.name("when")?.as_str(),
-            place: caps.name("place").map(|m| m.as_str().trim()),
-        })
+        sentence_of(&GENITIVE_SENTENCE, text)
     })
 }
 
