@@ -83,12 +83,13 @@ fn unlabelled_field(text: &str) -> Option<FieldLine<'_>> {
         MeetingKey::Date | MeetingKey::Time | MeetingKey::EndTime => {
             let when = crate::grammar::date::date_line(value).or_else(|| {
                 let found = crate::grammar::date::date_time(value);
-                (value.to_lowercase().starts_with("kl") && found.time.is_some()).then_some(found)
+                let after_kl = value.get(..2).is_some_and(|k| k.eq_ignore_ascii_case("kl"));
+                (after_kl && found.time.is_some()).then_some(found)
             });
             when.is_some_and(|w| w.date.is_some() || w.time.is_some())
         }
         MeetingKey::Place | MeetingKey::Room => {
-            key.chars().count() >= 8 && value.chars().next().is_some_and(char::is_uppercase)
+            letters >= 8 && value.chars().next().is_some_and(char::is_uppercase)
         }
         _ => false,
     };
