@@ -99,10 +99,7 @@ impl<'t> BlockAccumulator<'t> {
     fn introduces_list(&self) -> bool {
         let last = match self.paragraph.last() {
             Some((text, _)) => Some(*text),
-            None => match self.blocks.last() {
-                Some(Block::Paragraph { text, .. }) => Some(text.as_str()),
-                _ => None,
-            },
+            None => self.last_paragraph(),
         };
         last.is_some_and(|text| {
             let text = text.trim_end();
@@ -110,12 +107,22 @@ impl<'t> BlockAccumulator<'t> {
         })
     }
 
+    /// The text of the last block, when it is a paragraph.
+    fn last_paragraph(&self) -> Option<&str> {
+        match self.blocks.last() {
+            Some(Block::Paragraph { text, .. }) => Some(text),
+            _ => None,
+        }
+    }
+
     /// The paragraph before stopped without ending a sentence ("Det indstilles, at KKR
     /// Syddanmark"), and a blank line came after it: a "1." line goes on with a list, not
     /// with the wrapped sentence ("… den" / "1. januar" has no blank line between).
     fn after_unfinished_text(&self) -> bool {
         self.paragraph.is_empty()
-            && matches!(self.blocks.last(), Some(Block::Paragraph { text, .. }) if !ends_sentence(text))
+            && self
+                .last_paragraph()
+                .is_some_and(|text| !ends_sentence(text))
     }
 
     /// A bulleted line (marker already removed).
