@@ -28,7 +28,8 @@ use crate::recommendations::{
     numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
 };
 use crate::vocabulary::{
-    CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
+    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MEETING_PARTS, MeetingKey,
+    NO_ATTACHMENTS, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,7 @@ pub struct Builder<'l, 'a> {
     section: Option<Section>,
     /// A case line standing before its item's heading, with its line index.
     pending_case: Option<(CaseRef, usize)>,
+    case_placement: CasePlacement,
     toc_numbers: HashSet<String>,
     /// Some TOC entry has a page number (kept as entries gain pages, rather than looked
     /// for among all entries at every TOC line, which made a long TOC quadratic).
@@ -103,6 +105,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             items: Vec::new(),
             section: None,
             pending_case: None,
+            case_placement: CasePlacement::default(),
             toc_numbers: HashSet::default(),
             toc_has_pages: false,
             used_numbers: HashSet::default(),
@@ -294,6 +297,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         {
             // KLE numbers and "Sagnr." stand before the first item's heading too.
             self.close_preamble_section();
+            self.case_placement.before_first_item = true;
             let case = CaseRef {
                 id: case.id.to_owned(),
                 initials: case.initials.map(str::to_owned),
@@ -610,6 +614,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 let case = case_from_title(id, line.span);
                 item.title = title.to_owned();
                 item.case = Some(case);
+                self.case_placement.at_heading = true;
             }
             self.title_may_continue = true;
             return;
@@ -644,10 +649,22 @@ impl<'l, 'a> Builder<'l, 'a> {
                     .is_some_and(|i| i.case.is_none() && i.body.is_empty());
             if item_is_fresh && let Some(item) = self.items.last_mut() {
                 item.case = Some(case);
+                self.case_placement.at_heading = true;
                 return;
             }
             if self.next_is_item_heading(index) {
                 self.pending_case = Some((case, index));
+                return;
+            }
+            // Nothing but a group heading ("Sager til orientering"), a meeting part or
+            // the document's end after it: the case line can only end its own item.
+            if self
+                .next_content(index)
+                .is_none_or(|next| agenda_group(&next.text) || meeting_part(&next.text).is_some())
+                && !self.items.is_empty()
+            {
+                self.case_placement.ending_items.push(case);
+                self.last_end = line.span.end;
                 return;
             }
         }
@@ -1011,6 +1028,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && let Some(id) = trailing_case
         {
             item.case = Some(case_from_title(id, span));
+            self.case_placement.at_heading = true;
         }
         if let Some(case) = &item.case {
             item.span = item.span.cover(case.span);
@@ -1108,6 +1126,36 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
     }
 
+    /// Case lines that end their items go to them, and in a document whose case lines
+    /// all stand at the items' ends, so do those read as standing before the next item's
+    /// heading. One that finds its item with a case is kept as a diagnostic.
+    fn place_ending_cases(&mut self) {
+        if self.case_placement.ending_items.is_empty() {
+            return;
+        }
+        if self.case_placement.cases_end_items() {
+            move_cases_to_the_items_they_end(&mut self.agenda.items);
+        }
+        for case in std::mem::take(&mut self.case_placement.ending_items) {
+            match item_at(&mut self.agenda.items, case.span.start) {
+                Some(item) if item.case.is_none() => {
+                    item.span = item.span.cover(case.span);
+                    item.case = Some(case);
+                }
+                _ => self.agenda.diagnostics.push(
+                    Diagnostic::new(
+                        DiagnosticCode::MisplacedCase,
+                        Severity::Warning,
+                        "case line at the end of an item that has its case already",
+                        case.span,
+                    )
+                    .with_text(case.raw),
+                ),
+            }
+        }
+        cover_children(&mut self.agenda.items);
+    }
+
     fn finish(mut self) -> Agenda {
         self.check_truncation();
         self.close_preamble_section();
@@ -1115,6 +1163,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         while !self.items.is_empty() {
             self.close_item();
         }
+        self.place_ending_cases();
         if let Some((case, _)) = self.pending_case.take() {
             self.agenda.diagnostics.push(
                 Diagnostic::new(
@@ -1197,6 +1246,116 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.next_nonblank(index)
             .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
     }
+}
+
+/// Which side of its item's heading a producer writes the case line on, as the
+/// document shows it. Between two items a case line is ambiguous ("Journalnr.: …" ends
+/// item 4 or opens item 5); only the edges tell: a case line under a heading or before
+/// the first item, against one with nothing but a group heading or the document's end
+/// after it.
+#[derive(Debug, Default)]
+struct CasePlacement {
+    /// A case line under an item's heading, or a case number at a title's end.
+    at_heading: bool,
+    /// A case line between the preamble and the first item's heading.
+    before_first_item: bool,
+    /// Case lines that could only end their items, in document order.
+    ending_items: Vec<CaseRef>,
+}
+
+impl CasePlacement {
+    fn cases_end_items(&self) -> bool {
+        !self.ending_items.is_empty() && !self.at_heading && !self.before_first_item
+    }
+}
+
+/// In a document whose case lines end their items, the case lines read as standing
+/// before the next item's heading go to the item they end, the one before in document
+/// order. Nothing moves if that item has a case already.
+fn move_cases_to_the_items_they_end(items: &mut [Item]) {
+    fn placements(items: &[Item], out: &mut Vec<(bool, bool)>) {
+        for item in items {
+            out.push((item.case.is_some(), case_before_heading(item)));
+            placements(&item.children, out);
+        }
+    }
+    fn take(items: &mut [Item], index: &mut usize, moved: &mut Vec<(usize, CaseRef)>) {
+        for item in items {
+            if let Some(to) = index.checked_sub(1)
+                && case_before_heading(item)
+                && let Some(case) = item.case.take()
+            {
+                item.span = Span {
+                    start: item.heading_span.start,
+                    line: item.heading_span.line,
+                    page: item.heading_span.page,
+                    ..item.span
+                };
+                moved.push((to, case));
+            }
+            *index += 1;
+            take(&mut item.children, index, moved);
+        }
+    }
+    fn give(
+        items: &mut [Item],
+        index: &mut usize,
+        moved: &mut std::iter::Peekable<std::vec::IntoIter<(usize, CaseRef)>>,
+    ) {
+        for item in items {
+            if let Some((_, case)) = moved.next_if(|(to, _)| to == index) {
+                item.span = item.span.cover(case.span);
+                item.case = Some(case);
+            }
+            *index += 1;
+            give(&mut item.children, index, moved);
+        }
+    }
+    let mut seen = Vec::new();
+    placements(items, &mut seen);
+    // Item k+1's case goes to item k, which must be free: caseless, or giving its own
+    // case to the item before it.
+    let fits = seen.iter().enumerate().all(|(i, &(_, before))| {
+        !before || i.checked_sub(1).is_some_and(|k| !seen[k].0 || seen[k].1)
+    });
+    if !fits {
+        return;
+    }
+    let mut moved = Vec::new();
+    take(items, &mut 0, &mut moved);
+    give(items, &mut 0, &mut moved.into_iter().peekable());
+}
+
+/// The innermost item whose heading stands before `position`: the one a line there is in.
+fn item_at(items: &mut [Item], position: u32) -> Option<&mut Item> {
+    let item = items
+        .iter_mut()
+        .rev()
+        .find(|item| item.heading_span.start < position)?;
+    if item
+        .children
+        .first()
+        .is_some_and(|child| child.heading_span.start < position)
+    {
+        return item_at(&mut item.children, position);
+    }
+    Some(item)
+}
+
+/// Every item's span over its children's, after a case moved into one of them.
+fn cover_children(items: &mut [Item]) {
+    for item in items {
+        cover_children(&mut item.children);
+        for child in &item.children {
+            item.span = item.span.cover(child.span);
+        }
+    }
+}
+
+fn case_before_heading(item: &Item) -> bool {
+    item.case
+        .as_ref()
+        .is_some_and(|case| case.span.start < item.heading_span.start)
 }
 
 /// The longest header line read for the meeting's date ("Møde i … den … kl. … i …").
@@ -1344,6 +1503,15 @@ fn meeting_part(text: &str) -> Option<bool> {
         .map(|(_, closed)| *closed)
 }
 
+/// A heading that groups the items after it ("Sager til orientering",
+/// "Beslutningssager"): not an item's text or attachment.
+fn agenda_group(text: &str) -> bool {
+    text.len() <= 40
+        && AGENDA_GROUPS
+            .iter()
+            .any(|group| crate::grammar::eq_ignoring_case(text.trim_end_matches(':'), group))
+}
+
 /// "1. Budgetnotat (Åben)" → "Budgetnotat": without its list number and the access
 /// marker a meeting system writes after each attachment.
 fn attachment_name(line: &str) -> &str {
@@ -1381,6 +1549,7 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
             !bare.is_empty()
                 && !NO_ATTACHMENTS.contains(&bare.to_lowercase().as_str())
                 && meeting_part(bare).is_none()
+                && !agenda_group(bare)
         })
         .collect()
 }

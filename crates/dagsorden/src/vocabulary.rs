@@ -322,6 +322,22 @@ pub const MEETING_PARTS: &[(&str, bool)] = &[
     ("dagsorden for lukket møde", true),
 ];
 
+/// Headings that group an agenda's items by what the meeting is to do with them,
+/// lowercase.
+pub const AGENDA_GROUPS: &[&str] = &[
+    "sager til beslutning",
+    "sager til orientering",
+    "sager til drøftelse",
+    "sager til behandling",
+    "punkter til beslutning",
+    "punkter til orientering",
+    "punkter til drøftelse",
+    "beslutningssager",
+    "orienteringssager",
+    "drøftelsessager",
+    "temadrøftelser",
+];
+
 /// Markers of an open item written before its title by meeting systems ("1 (Åben)
 /// Godkendelse af dagsorden"), lowercase.
 pub const OPEN_ITEM_MARKERS: &[&str] = &["(åben)", "(åbent)", "(åbent punkt)", "(åben sag)"];
