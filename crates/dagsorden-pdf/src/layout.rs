@@ -129,12 +129,31 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
         let same_page = above.page == line.page && line.page == below.page;
         let indented = line.x > above.x + 0.8 * em && line.x < above.x + 6.0 * em;
         let back_at_margin = (below.x - above.x).abs() < 0.3 * em;
-        let bullet = |l: &PdfLine| l.text.starts_with(['•', '-', '–', '*']);
-        // After a bullet line, an indented line is the item's own continuation.
-        if same_page && indented && back_at_margin && !bullet(line) && !bullet(above) {
+        // After a list item's first line, an indented line is the item's own
+        // continuation.
+        if same_page
+            && indented
+            && back_at_margin
+            && !opens_list_item(&line.text)
+            && !opens_list_item(&above.text)
+        {
             lines[i].gap_before = true;
         }
     }
+}
+
+/// A line that opens a list item, whose wrapped lines hang indented under its text: a
+/// bullet, a number or letter ("1)", "2.", "a)"), or a recommendation's "at".
+fn opens_list_item(text: &str) -> bool {
+    if text.starts_with(['•', '-', '–', '*']) || text.starts_with("at ") {
+        return true;
+    }
+    let marker = text.split(' ').next().unwrap_or_default();
+    let label = marker.trim_end_matches([')', '.']);
+    marker.len() > label.len()
+        && (1..=3).contains(&label.len())
+        && (label.bytes().all(|b| b.is_ascii_digit())
+            || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
 /// The body text size: the size carrying the most characters.
@@ -213,6 +232,62 @@ mod tests {
             gaps,
             [false, true, false, false, false, false, false, false, false]
         );
+    }
+
+    #[test]
+    fn numbered_and_recommendation_items_hang_their_wrapped_lines() {
+        let mut lines = page_lines(
+            vec![
+                run(
+                    100.0,
+                    400.0,
+                    700.0,
+                    "at forslaget sendes i høring i perioden 15. november - 10. januar",
+                ),
+                run(117.0, 400.0, 688.0, "2014, og"),
+                run(100.0, 400.0, 676.0, "at sagen genoptages efter høringen."),
+                run(
+                    100.0,
+                    400.0,
+                    664.0,
+                    "1) Administrationen udarbejder en plan for trafik og parkering i",
+                ),
+                run(115.0, 400.0, 652.0, "byggeperioden."),
+                run(100.0, 400.0, 640.0, "2) Der afsættes 1,5 mio. kr."),
+                run(100.0, 400.0, 628.0, "Et afsnit der slutter her."),
+                run(120.0, 400.0, 616.0, "Et nyt afsnit med indryk"),
+                run(100.0, 400.0, 604.0, "fortsætter ved margenen."),
+            ],
+            1,
+        );
+        mark_paragraph_gaps(&mut lines);
+        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        assert_eq!(
+            gaps,
+            [false, false, false, false, false, false, false, true, false]
+        );
+    }
+
+    #[test]
+    fn list_markers() {
+        for opens in [
+            "• punkt",
+            "at der gives",
+            "1) plan",
+            "12. punkt",
+            "a) første",
+        ] {
+            assert!(opens_list_item(opens), "{opens}");
+        }
+        for text in [
+            "Administrationen",
+            "2014, og",
+            "1.000 kr.",
+            "Ab) x",
+            "attest",
+        ] {
+            assert!(!opens_list_item(text), "{text}");
+        }
     }
 
     proptest::proptest! {

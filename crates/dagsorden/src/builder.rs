@@ -18,7 +18,7 @@ use crate::grammar::{
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
     meeting_field::field_line,
-    section_heading::{ends_with_meeting_date, section_heading},
+    section_heading::{ends_with_meeting_date, heading_in_table_row, section_heading},
     title::{meeting_sentence, title_line},
     toc_entry::{split_leader, toc_line},
 };
@@ -28,8 +28,8 @@ use crate::recommendations::{
     numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
 };
 use crate::vocabulary::{
-    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, MEETING_PARTS, MeetingKey,
-    NO_ATTACHMENTS, TOC_HEADINGS,
+    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS, MEETING_PARTS,
+    MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -601,7 +601,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         if std::mem::take(&mut self.title_may_continue)
             && !is_closed_marker(text)
             && (is_title_continuation(text)
-                || (is_short_title_tail(text) && self.next_is_structure(index)))
+                || (is_short_title_tail(text) && self.next_is_structure(index))
+                || self.continues_heading_type(index))
             && let Some(item) = self.items.last_mut()
         {
             crate::paragraph::join_wrapped(&mut item.title, text);
@@ -668,7 +669,15 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
         }
-        if let Some(heading) = section_heading(text) {
+        // A table row first: "Beslutning | Regionsrådet godkendte …:" read whole would be
+        // a qualified heading ending in a colon.
+        let heading = line
+            .hints
+            .wide_gap
+            .then(|| heading_in_table_row(text))
+            .flatten()
+            .or_else(|| section_heading(text));
+        if let Some(heading) = heading {
             // A qualified heading is a sentence's start unless it stands alone, or names
             // a meeting's date with the decision starting anew on the next line. Right
             // under an attachment it is the next attachment's name ("Tidsplan for
@@ -710,6 +719,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if line.hints.is_strong_heading()
             && !line.hints.bullet
             && !self.items.is_empty()
+            && !agenda_group(text)
             && text.chars().count() <= 80
             && !text.ends_with(['.', ',', ';'])
         {
@@ -756,6 +766,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             && text.chars().next().is_some_and(char::is_uppercase)
             && !text.chars().any(|c| c.is_ascii_digit())
             && !is_closed_marker(text)
+            && !agenda_group(text)
+            && !is_item_field(text)
             && !opens_recommendation(text)
             && !text
                 .split_whitespace()
@@ -1235,8 +1247,29 @@ impl<'l, 'a> Builder<'l, 'a> {
             .map(|i| &self.lines[i])
     }
 
+    /// A heading the producer wrapped, seen in a PDF: the line straight under it (no
+    /// gap) in the same emphasised type ("… ved Sygehus Lillebælt," / "Kolding, og
+    /// frigivelse af midler …", both bold 14 pt), not a case line or heading of its own.
+    fn continues_heading_type(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let Some(above) = index.checked_sub(1).and_then(|i| self.lines.get(i)) else {
+            return false;
+        };
+        let (Some(above_size), Some(size)) = (above.hints.size_ratio, line.hints.size_ratio) else {
+            return false;
+        };
+        !above.is_blank()
+            && !line.hints.page_break
+            && (above.hints.bold || above_size > 1.1)
+            && above.hints.bold == line.hints.bold
+            && (above_size - size).abs() < 0.05
+            && case_line(&line.text).is_none()
+            && section_heading(&line.text).is_none()
+            && item_heading(&line.text).is_none()
+    }
+
     fn next_is_item_heading(&self, index: usize) -> bool {
-        self.next_nonblank(index)
+        self.next_content(index)
             .is_some_and(|l| item_heading(&l.text).is_some())
     }
 
@@ -1501,6 +1534,14 @@ fn meeting_part(text: &str) -> Option<bool> {
         .iter()
         .find(|(part, _)| crate::grammar::eq_ignoring_case(text, part))
         .map(|(_, closed)| *closed)
+}
+
+/// "Sagsbehandler Henrik Lund": a field under an item's heading, its key first.
+fn is_item_field(text: &str) -> bool {
+    let key = text.split([' ', ':']).next().unwrap_or_default();
+    ITEM_FIELD_KEYS
+        .iter()
+        .any(|k| crate::grammar::eq_ignoring_case(key, k))
 }
 
 /// A heading that groups the items after it ("Sager til orientering",

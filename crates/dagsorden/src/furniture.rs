@@ -69,7 +69,7 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
     };
     for group in by_hash
         .chunk_by(|a, b| a.0 == b.0)
-        .filter(|g| g.len() >= MIN_REPEATS)
+        .filter(|g| g.len() >= MIN_REPEATS || (has_page_breaks && g.len() > 1))
     {
         // A group holds one shape unless two shapes' hashes met: each line is compared
         // with the first in place, rather than building every line's shape (a case line
@@ -110,7 +110,7 @@ impl Repeats<'_, '_> {
         let Some(&first) = indices.first() else {
             return;
         };
-        if indices.len() < MIN_REPEATS {
+        if indices.len() < 2 {
             return;
         }
         let sample = self.lines[first].text.as_ref();
@@ -132,7 +132,19 @@ impl Repeats<'_, '_> {
         // is content: headers are short and do not end a sentence.
         let sentence = sample.chars().count() > 80 || sample.ends_with(['.', '!', '?']);
         let header_like = shape.contains('#') && (identical || names_a_page) && !sentence;
-        if at_edges || header_like {
+        let furniture = if indices.len() >= MIN_REPEATS {
+            at_edges || header_like
+        } else {
+            // Twice, in a document of a few pages: only at the pages' edges every time,
+            // and a header's kind of line (a date, a page counter "2/4").
+            // (A page label alone, "Side 2", is read as one where it stands.)
+            let counter = shape.ends_with("#/#");
+            self.has_page_breaks
+                && crate::grammar::furniture::furniture(sample).is_none()
+                && indices.iter().all(|&i| self.near_break[i])
+                && (header_like || (counter && !sentence))
+        };
+        if furniture {
             for &index in indices {
                 found[index].get_or_insert(Kind::RunningHeader);
             }
@@ -141,7 +153,7 @@ impl Repeats<'_, '_> {
 }
 
 /// For each line, whether it stands within [`PAGE_EDGE`] non-blank lines of a page
-/// break (form feed), either side.
+/// break (form feed), either side, or of the document's start or end.
 fn page_edges(lines: &[Line<'_>]) -> Vec<bool> {
     let mut edges = vec![false; lines.len()];
     if !lines.iter().any(|l| l.hints.page_break) {
@@ -150,6 +162,14 @@ fn page_edges(lines: &[Line<'_>]) -> Vec<bool> {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].is_blank() || lines[i].hints.page_break)
         .collect();
+    // The document's start and end are the first page's top and the last page's foot.
+    for &near in nonblank
+        .iter()
+        .take(PAGE_EDGE)
+        .chain(nonblank.iter().rev().take(PAGE_EDGE))
+    {
+        edges[near] = true;
+    }
     for (pos, &index) in nonblank.iter().enumerate() {
         if !lines[index].hints.page_break {
             continue;
@@ -347,6 +367,24 @@ mod tests {
     fn repeats_at_page_edges() {
         let text = "Økonomiudvalget\nA\nB\nC\nD\n\u{c}Økonomiudvalget\nE\nF\nG\nH\n\u{c}Økonomiudvalget\nI\n";
         assert_eq!(furniture_lines(text), [1, 6, 11]);
+    }
+
+    #[test]
+    fn twice_at_the_page_edges_is_furniture_when_it_reads_like_a_header() {
+        let page = |n: u32, body: &str| {
+            format!(
+                "24.2.2021 09.14   Dagsorden - Byrådet\n{body}\nmere tekst\nhttps://dagsordener.example.dk/vis?id=5c1e {n}/2\n"
+            )
+        };
+        let text = format!(
+            "{}\u{c}{}",
+            page(1, "Første side med tekst"),
+            page(2, "Anden side med tekst")
+        );
+        assert_eq!(furniture_lines(&text), [1, 4, 5, 8]);
+        // A heading at the top of both pages is no header, nor a sentence at the foot.
+        let text = "Bemærkninger\nTekst på første side.\nDet blev godkendt.\n\u{c}Bemærkninger\nTekst på anden side.\nDet blev godkendt.\n";
+        assert_eq!(furniture_lines(text), Vec::<usize>::new());
     }
 
     #[test]

@@ -198,6 +198,8 @@ pub const CASE_LABELS: &[&str] = &[
     "journalnr.",
     "journalnummer",
     "sagsid",
+    "sags id",
+    "sags-id",
     "sagsid.",
     "dok.nr",
     "dok.nr.",
@@ -336,6 +338,18 @@ pub const AGENDA_GROUPS: &[&str] = &[
     "orienteringssager",
     "drøftelsessager",
     "temadrøftelser",
+];
+
+/// Keys of the fields a meeting system writes under an item's heading, one to a line,
+/// with or without a colon ("Sagsbehandler Henrik Lund", "Sagsgang: ØU, BY"),
+/// lowercase: such a line is no heading.
+pub const ITEM_FIELD_KEYS: &[&str] = &[
+    "sagsbehandler",
+    "sagsansvarlig",
+    "sagsgang",
+    "ansvarlig",
+    "beslutningsniveau",
+    "beslutningskompetence",
 ];
 
 /// Markers of an open item written before its title by meeting systems ("1 (Åben)

@@ -103,6 +103,26 @@ fn split_dashed_case(title: &str) -> Option<(&str, Option<&str>)> {
     (!before.is_empty() && !id.contains(' ') && is_labelled_id(id)).then_some((before, Some(id)))
 }
 
+/// "13/4521 Dok.nr.: 87654/13" → "13/4521": meeting systems put the case number and
+/// the next field on one line (table cells, apart by a tab that the lexer made a
+/// space). The next field starts with a case label ("Dok.nr.", "Journalnr.") or a
+/// case officer's name under "Sagsbehandler:". The whole line stays the case's raw
+/// text.
+fn before_next_field(text: &str) -> Option<&str> {
+    text.match_indices(' ').map(|(i, _)| i).find_map(|space| {
+        let next = &text[space + 1..];
+        let labelled = strip_label(next).is_some();
+        let officer = prefix_ignoring_case(next, "sagsbehandler:").is_some_and(|len| {
+            next[len..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        (labelled || officer).then(|| text[..space].trim_end())
+    })
+}
+
 /// Read a whole line as a case line.
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     // A label, a number and initials: never a long line, and never one without a digit
@@ -114,11 +134,20 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
         Some(rest) => (rest, true),
         None => (text, false),
     };
+    id_and_initials(rest, labelled).or_else(|| {
+        let before = before_next_field(rest)?;
+        id_and_initials(before, labelled)
+    })
+}
+
+/// The case number and the officer's initials that are all of `rest`.
+fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
     let mut words = rest.split_whitespace();
     let id = words.next()?.trim_end_matches([',', ';']);
     let mut initials = words.next();
-    // "SAG-2023-04567 · lhs", "SAG-2023-04567 ·lhs": a middle dot before the initials.
-    if initials == Some("·") {
+    // "SAG-2023-04567 · lhs", "SAG-2023-04567 ·lhs", "11-12345 / abc": a middle dot or
+    // a slash before the initials.
+    if matches!(initials, Some("·" | "/")) {
         initials = words.next();
     }
     let mut initials = initials.map(|w| w.strip_prefix('·').unwrap_or(w));
@@ -182,6 +211,39 @@ mod tests {
             Some("2009-1234")
         );
         assert_eq!(case_line("Sagsnr. 19/3143").map(|c| c.id), Some("19/3143"));
+    }
+
+    #[test]
+    fn the_next_field_on_the_same_line() {
+        assert_eq!(
+            case_line("Sagsnr.: 13/4521 Dok.nr.: 87654/13").map(|c| c.id),
+            Some("13/4521")
+        );
+        assert_eq!(
+            case_line("Sags ID: EMN-2016-01234 Sagsbehandler: Hanne Bech").map(|c| c.id),
+            Some("EMN-2016-01234")
+        );
+        assert_eq!(
+            case_line("SAG-2016-01234 hlth Journalnr.: 16/0042"),
+            Some(CaseLine {
+                id: "SAG-2016-01234",
+                initials: Some("hlth")
+            })
+        );
+        // Anything else after the number is a sentence.
+        assert_eq!(case_line("Sagsnr.: 13/4521 godkendt 2013"), None);
+        assert_eq!(case_line("Sagsnr.: 13/4521 og 13/4522"), None);
+    }
+
+    #[test]
+    fn a_slash_before_the_initials() {
+        assert_eq!(
+            case_line("Sagsnr. 11-12345 / abc"),
+            Some(CaseLine {
+                id: "11-12345",
+                initials: Some("abc")
+            })
+        );
     }
 
     #[test]

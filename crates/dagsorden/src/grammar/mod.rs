@@ -37,10 +37,27 @@ pub(crate) fn tag_ignoring_case<'a>(
 /// number without the trailing dot and whether it had one.
 pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
     let component = |i| verify(digit1, |d: &str| d.len() <= 4).parse(i);
-    let (rest, number) =
-        recognize((component, many0_count((char('.'), component)))).parse(input)?;
+    let (rest, number) = verify(
+        recognize((component, many0_count((char('.'), component)))),
+        |number: &str| !is_date(number),
+    )
+    .parse(input)?;
     let (rest, dot) = opt(char('.')).parse(rest)?;
     Ok((rest, (number, dot.is_some())))
+}
+
+/// "24.2.2021", "24.02.2021": a day, a month and a year, never an item's number (a
+/// browser's print header starts with the date it printed).
+fn is_date(number: &str) -> bool {
+    let mut parts = number.split('.');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(day), Some(month), Some(year), None) => {
+            year.len() == 4
+                && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                && month.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+        }
+        _ => false,
+    }
 }
 
 /// The byte length of the prefix of `text` that equals `lower` ignoring case, if
@@ -252,5 +269,10 @@ mod tests {
         assert_eq!(item_number("3.2.1 X"), Ok((" X", ("3.2.1", false))));
         assert!(item_number("X").is_err());
         assert!(item_number("123456. X").is_err());
+        // Dates are not item numbers; a year-like part elsewhere, or no day, may be.
+        assert!(item_number("24.2.2021 09.14 Dagsorden").is_err());
+        assert!(item_number("24.02.2021 X").is_err());
+        assert_eq!(item_number("2.13.2021 X"), Ok((" X", ("2.13.2021", false))));
+        assert_eq!(item_number("2.1.1 X"), Ok((" X", ("2.1.1", false))));
     }
 }

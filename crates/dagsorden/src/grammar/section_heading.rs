@@ -98,6 +98,29 @@ fn lookup_prefix(text: &str) -> Option<(SectionKind, &str)> {
         .and_then(|(heading, len)| Some((kind_of(heading)?, text[len..].trim_start())))
 }
 
+/// A table row read as text: the heading in the first column, its text in the second
+/// ("Beslutning" | "Indstillingen blev godkendt." → "Beslutning Indstillingen blev
+/// godkendt."). Only for a line that had a wide gap (a tab, a run of spaces): the text
+/// must start anew after the vocabulary heading, with a capital or a digit.
+pub fn heading_in_table_row(text: &str) -> Option<SectionHeading<'_>> {
+    let text = trim(text);
+    if !starts_with_heading_word(text) {
+        return None;
+    }
+    let (kind, after) = lookup_prefix(text)?;
+    let heading = trim(&text[..text.len() - after.len()]);
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .then_some(SectionHeading {
+            kind,
+            heading,
+            inline: Some(after),
+            qualified: false,
+        })
+}
+
 /// Read a line as a section heading from the vocabulary.
 pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
     let text = trim(text);
@@ -293,6 +316,26 @@ mod tests {
         assert!(h.qualified);
         let h = section_heading("Indstilling fra direktionen").unwrap();
         assert_eq!(h.kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn a_heading_in_a_table_row() {
+        let h = heading_in_table_row("Beslutning Indstillingen blev godkendt.").unwrap();
+        assert_eq!(
+            (h.kind, h.heading, h.inline),
+            (
+                SectionKind::Beslutning,
+                "Beslutning",
+                Some("Indstillingen blev godkendt.")
+            )
+        );
+        let h = heading_in_table_row("Økonomiske konsekvenser 1,2 mio. kr. i 2025").unwrap();
+        assert_eq!(h.heading, "Økonomiske konsekvenser");
+        // Running on in lowercase: a sentence, not a row.
+        assert_eq!(heading_in_table_row("Beslutning om udbud blev taget"), None);
+        assert_eq!(heading_in_table_row("Beslutningen Blev udsat"), None);
+        // Headings that stand only alone stay so.
+        assert_eq!(heading_in_table_row("Vurdering Kommunen"), None);
     }
 
     #[test]
