@@ -189,6 +189,93 @@ fn synthetic_pdfs_match_their_facts() {
     assert!(checked >= 3, "synthetic fixtures with facts: {checked}");
 }
 
+/// Each fact of an export's facts file, keyed as "kind", "toc entries", "<number>
+/// title", …, against what the parse gives.
+fn export_facts(facts: &Value, agenda: &Agenda) -> Vec<(String, Value, Value)> {
+    let mut out = vec![
+        ("kind".into(), facts["kind"].clone(), json!(agenda.kind)),
+        (
+            "date".into(),
+            facts["meeting_date"].clone(),
+            json!(agenda.meeting.date),
+        ),
+        (
+            "time".into(),
+            facts["meeting_time"].clone(),
+            json!(agenda.meeting.time),
+        ),
+        (
+            "toc entries".into(),
+            facts["toc_entries"].clone(),
+            json!(agenda.toc.len()),
+        ),
+    ];
+    let items: Vec<&Item> = agenda.walk().collect();
+    let want = facts["items"].as_array().cloned().unwrap_or_default();
+    out.push((
+        "item numbers".into(),
+        json!(want.iter().map(|i| &i["number"]).collect::<Vec<_>>()),
+        json!(items.iter().map(|i| &i.number).collect::<Vec<_>>()),
+    ));
+    for (want, got) in want.iter().zip(&items) {
+        let n = &got.number;
+        let headings: Vec<&str> = got.sections.iter().map(|s| s.heading.as_str()).collect();
+        let facts_of_item = [
+            ("title", json!(got.title)),
+            ("case", json!(got.case.as_ref().map(|c| &c.id))),
+            ("open", json!(got.open)),
+            ("sections", json!(headings)),
+            ("recommendation_count", json!(got.recommendations.len())),
+            ("attachments", json!(got.attachments)),
+        ];
+        for (key, actual) in facts_of_item {
+            out.push((format!("{n} {key}"), want[key].clone(), actual));
+        }
+    }
+    out
+}
+
+#[test]
+fn exports_match_their_authors_facts() {
+    let mut checked = 0;
+    for path in pdfs(&root().join("pdf/exports")) {
+        let facts: Value = std::fs::read_to_string(path.with_extension("facts.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_else(|| panic!("{}: no readable facts file", path.display()));
+        let agenda = parse_pdf(&std::fs::read(&path).expect("readable"))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let known = facts["known_misreadings"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        let mut wrong = Vec::new();
+        let mut still_misread = 0;
+        for (key, want, got) in export_facts(&facts, &agenda) {
+            match (want == got, known.contains_key(&key)) {
+                (false, false) => wrong.push(format!("{key}: got {got}, want {want}")),
+                (true, true) => wrong.push(format!("{key}: listed as misread, now right")),
+                (false, true) => still_misread += 1,
+                (true, false) => {}
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{}:\n{}",
+            path.display(),
+            wrong.join("\n")
+        );
+        assert_eq!(
+            still_misread,
+            known.len(),
+            "{}: a known misreading names no fact",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 8, "exports with facts: {checked}");
+}
+
 fn hostile(name: &str) -> Vec<u8> {
     std::fs::read(root().join("pdf/hostile").join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }

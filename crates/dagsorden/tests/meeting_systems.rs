@@ -1,0 +1,46 @@
+//! Lines meeting systems write around an item, as text exports and PDFs carry them:
+//! fields on the case line, table rows, field rows, print headers.
+
+mod common;
+
+use dagsorden_model::{Agenda, SectionKind};
+
+fn parsed(text: &str) -> Agenda {
+    let agenda = dagsorden::parse(text);
+    common::check_invariants(&agenda, text.len());
+    common::check_coverage(text.as_bytes(), &agenda);
+    agenda
+}
+
+const DOCUMENT: &str = "24.2.2021 09.14\tDagsorden - Byrådet - 24.02.2021\n\nSkovbæk Kommune\n\nDagsorden\n\nMødedato: 24.02.2021\n\n\
+Punkt 3. Kvalitetsrapport for skoleområdet\nSagsnr.: 13/4521\tDok.nr.: 87654/13\n\n\
+Sagsbehandler Henrik Overgaard Lund\n\nSagsfremstilling\nRapporten forelægges udvalget.\n\n\
+Beslutning\tIndstillingen blev godkendt.\n\n\
+Sager til orientering\n\n\
+Punkt 4. Meddelelser\nSagsnr.: 13/4522\tSagsbehandler: Maja Holm\n\nBeslutning\tTaget til efterretning.\n";
+
+#[test]
+fn fields_rows_and_print_headers_are_read_for_what_they_are() {
+    let agenda = parsed(DOCUMENT);
+    // The print header's date is no item number.
+    let numbers: Vec<&str> = agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["3", "4"]);
+    let first = &agenda.items[0];
+    assert_eq!(first.title, "Kvalitetsrapport for skoleområdet");
+    assert_eq!(first.case.as_ref().map(|c| c.id.as_str()), Some("13/4521"));
+    // The field row is no heading; the table row is the Beslutning section and its text.
+    let kinds: Vec<SectionKind> = first.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [SectionKind::Sagsfremstilling, SectionKind::Beslutning]
+    );
+    let decision = &first.sections[1];
+    assert_eq!(decision.heading, "Beslutning");
+    assert!(decision.text().starts_with("Indstillingen blev godkendt."));
+    let second = &agenda.items[1];
+    assert_eq!(second.case.as_ref().map(|c| c.id.as_str()), Some("13/4522"));
+    assert_eq!(
+        second.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        [SectionKind::Beslutning]
+    );
+}
