@@ -67,10 +67,12 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         near_break: &near_break,
         has_page_breaks,
     };
-    for group in by_hash
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|g| g.len() >= MIN_REPEATS || (has_page_breaks && g.len() > 1))
-    {
+    for group in by_hash.chunk_by(|a, b| a.0 == b.0).filter(|g| {
+        // Twice only counts at the page edges both times (looked at before any shape
+        // is built: two equal lines somewhere in a long document are common).
+        g.len() >= MIN_REPEATS
+            || (has_page_breaks && g.len() > 1 && g.iter().all(|&(_, i)| near_break[i]))
+    }) {
         // A group holds one shape unless two shapes' hashes met: each line is compared
         // with the first in place, rather than building every line's shape (a case line
         // or a heading template can recur thousands of times).

@@ -135,8 +135,14 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
         None => (text, false),
     };
     id_and_initials(rest, labelled).or_else(|| {
-        let before = before_next_field(rest)?;
-        id_and_initials(before, labelled)
+        // Another field after the number: only where a label or a number's form says a
+        // case line starts (most lines asked are text with a digit in them).
+        let first = rest.split(' ').next()?;
+        if !labelled && !(first.contains(['-', '/']) && PATTERNS.iter().any(|p| p.is_match(first)))
+        {
+            return None;
+        }
+        id_and_initials(before_next_field(rest)?, labelled)
     })
 }
 

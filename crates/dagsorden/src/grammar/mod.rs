@@ -49,6 +49,10 @@ pub(crate) fn item_number(input: &str) -> IResult<&str, (&str, bool)> {
 /// "24.2.2021", "24.02.2021": a day, a month and a year, never an item's number (a
 /// browser's print header starts with the date it printed).
 fn is_date(number: &str) -> bool {
+    // "1.1.2021" is the shortest.
+    if number.len() < 8 {
+        return false;
+    }
     let mut parts = number.split('.');
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(day), Some(month), Some(year), None) => {
