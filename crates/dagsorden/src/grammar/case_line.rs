@@ -138,8 +138,8 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
         // Another field after the number: only where a label or a number's form says a
         // case line starts (most lines asked are text with a digit in them).
         let first = rest.split(' ').next()?;
-        if !labelled && !(first.contains(['-', '/']) && PATTERNS.iter().any(|p| p.is_match(first)))
-        {
+        let case_form = first.contains(['-', '/']) && PATTERNS.iter().any(|p| p.is_match(first));
+        if !(labelled || case_form) {
             return None;
         }
         id_and_initials(before_next_field(rest)?, labelled)
