@@ -41,6 +41,18 @@ def test_walk_sections_blocks_and_cases(seed_path):
     assert agenda.items[1].children[0].number == "2.1"
 
 
+def test_a_signature_page_is_closing_matter_not_the_last_item():
+    agenda = dagsorden.parse(
+        "Referat\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+        "Underskriftsside\n\nAnne Holm (A), formand\n\nPeter Lund (V)\n"
+    )
+    assert [s.heading for s in agenda.items[0].sections] == ["Beslutning"]
+    assert [c.heading for c in agenda.closing] == ["Underskriftsside"]
+    assert "Peter Lund (V)" in agenda.closing[0].text
+    assert agenda.to_dict()["closing"][0]["heading"] == "Underskriftsside"
+    assert dagsorden.parse("Referat\n\n1. Eventuelt\n").closing == []
+
+
 def test_reprs_say_what_they_are(seed_path):
     agenda = dagsorden.parse_file(seed_path)
     assert "KKR NORDJYLLAND" in repr(agenda) and "3 items" in repr(agenda)

@@ -63,6 +63,10 @@ pub struct Agenda {
     pub toc_span: Option<Span>,
     /// The top-level items; sub-items (2.1 under 2) are in [`Item::children`].
     pub items: Vec<Item>,
+    /// Headed text after the last item that belongs to no item: a signature page
+    /// ("Underskriftsside" and the members' names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<PreambleSection>,
     /// Everything the parser noticed but could not place, or doubts.
     pub diagnostics: Vec<Diagnostic>,
     /// Facts about the input itself.
@@ -84,6 +88,7 @@ impl Default for Agenda {
             toc: Vec::new(),
             toc_span: None,
             items: Vec::new(),
+            closing: Vec::new(),
             diagnostics: Vec::new(),
             source: SourceInfo::default(),
         }

@@ -257,6 +257,10 @@ impl Agenda {
         wrap_all(&self.inner.preamble, PreambleSection::wrap)
     }
     #[getter]
+    fn closing(&self) -> Vec<PreambleSection> {
+        wrap_all(&self.inner.closing, PreambleSection::wrap)
+    }
+    #[getter]
     fn toc(&self) -> Vec<TocEntry> {
         wrap_all(&self.inner.toc, TocEntry::wrap)
     }

@@ -28,8 +28,8 @@ use crate::recommendations::{
     numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
 };
 use crate::vocabulary::{
-    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS, MEETING_PARTS,
-    MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
+    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS,
+    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,8 @@ enum Region {
     Preamble,
     Toc,
     Body,
+    /// After the last item: a signature page.
+    Closing,
 }
 
 /// A meeting field that may still take continuation lines.
@@ -53,6 +55,8 @@ pub struct Builder<'l, 'a> {
     region: Region,
     blocks: BlockAccumulator<'l>,
     preamble_section: Option<PreambleSection>,
+    /// The open part of the closing matter ([`Region::Closing`]).
+    closing_section: Option<PreambleSection>,
     open_field: Option<OpenField>,
     items: Vec<Item>,
     section: Option<Section>,
@@ -101,6 +105,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             region: Region::Preamble,
             blocks: BlockAccumulator::default(),
             preamble_section: None,
+            closing_section: None,
             open_field: None,
             items: Vec::new(),
             section: None,
@@ -184,6 +189,43 @@ impl<'l, 'a> Builder<'l, 'a> {
                 }
             }
             Region::Body => self.body_line(index),
+            Region::Closing => self.closing_line(index),
+        }
+    }
+
+    /// A line of the closing matter; an item heading after it returns to the items.
+    fn closing_line(&mut self, index: usize) {
+        let line = &self.lines[index];
+        if let Some(heading) = item_heading(&line.text)
+            && self.accept_item(&heading, index)
+        {
+            self.close_closing_section();
+            self.region = Region::Body;
+            self.body_line(index);
+            return;
+        }
+        if let Some(section) = &mut self.closing_section {
+            section.span = section.span.cover(line.span);
+        }
+        self.push_content(index);
+    }
+
+    /// "Underskriftsside" standing alone after an item: the items are over.
+    fn starts_closing(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+        text.len() <= 20
+            && !self.items.is_empty()
+            && (self.prev_blank || line.hints.page_break || line.hints.is_heading())
+            && CLOSING_HEADINGS
+                .iter()
+                .any(|h| crate::grammar::eq_ignoring_case(text, h))
+    }
+
+    fn close_closing_section(&mut self) {
+        if let Some(mut section) = self.closing_section.take() {
+            section.text = blocks_text(&self.blocks.finish());
+            self.agenda.closing.push(section);
         }
     }
 
@@ -573,6 +615,18 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
 
+        if self.starts_closing(index) {
+            while !self.items.is_empty() {
+                self.close_item();
+            }
+            self.region = Region::Closing;
+            self.closing_section = Some(PreambleSection {
+                heading: Some(text.trim_end_matches(':').to_owned()),
+                text: String::new(),
+                span: line.span,
+            });
+            return;
+        }
         if let Some(heading) = item_heading(text) {
             let depth = heading.number.split('.').count();
             if depth > self.max_item_depth {
@@ -1175,6 +1229,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         while !self.items.is_empty() {
             self.close_item();
         }
+        self.close_closing_section();
         self.place_ending_cases();
         if let Some((case, _)) = self.pending_case.take() {
             self.agenda.diagnostics.push(

@@ -352,6 +352,15 @@ pub const ITEM_FIELD_KEYS: &[&str] = &[
     "beslutningskompetence",
 ];
 
+/// Headings of closing matter after the last item, lowercase: a signature page.
+pub const CLOSING_HEADINGS: &[&str] = &[
+    "underskriftsside",
+    "underskriftsblad",
+    "underskrifter",
+    "underskrifter:",
+    "underskriftsside:",
+];
+
 /// Markers of an open item written before its title by meeting systems ("1 (Åben)
 /// Godkendelse af dagsorden"), lowercase.
 pub const OPEN_ITEM_MARKERS: &[&str] = &["(åben)", "(åbent)", "(åbent punkt)", "(åben sag)"];

@@ -44,3 +44,26 @@ fn fields_rows_and_print_headers_are_read_for_what_they_are() {
         [SectionKind::Beslutning]
     );
 }
+
+#[test]
+fn a_signature_page_after_the_last_item_is_closing_matter() {
+    let text = "Referat\n\nØkonomiudvalget\n\n47. Budgetopfølgning\nSagsnr.: 16/1200\n\n\
+Beslutning\nGodkendt.\n\n\u{c}Underskriftsside\n\nJens Holm (A), formand\n\nBirgit Ørum (V)\n";
+    let agenda = parsed(text);
+    let last = &agenda.items[0];
+    assert_eq!(
+        last.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        [SectionKind::Beslutning]
+    );
+    assert!(!last.sections[0].text().contains("Jens Holm"));
+    assert_eq!(agenda.closing.len(), 1);
+    assert_eq!(
+        agenda.closing[0].heading.as_deref(),
+        Some("Underskriftsside")
+    );
+    assert!(agenda.closing[0].text.contains("Birgit Ørum (V)"));
+    // An item after it is an item again.
+    let more = parsed(&format!("{text}\n48. Eventuelt\n\nBeslutning\nIntet.\n"));
+    assert_eq!(more.items.len(), 2);
+    assert!(!more.closing[0].text.contains("Eventuelt"));
+}

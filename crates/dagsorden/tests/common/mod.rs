@@ -24,6 +24,16 @@ pub fn check_invariants(agenda: &Agenda, input_len: usize) {
     check_siblings("toc", agenda.toc.iter().map(|e| e.span));
     check_siblings("fields", agenda.meeting.fields.iter().map(|f| f.span));
     check_siblings("preamble", agenda.preamble.iter().map(|p| p.span));
+    check_siblings("closing", agenda.closing.iter().map(|p| p.span));
+    for closing in &agenda.closing {
+        for item in &agenda.items {
+            assert!(
+                item.span.end <= closing.span.start || closing.span.end <= item.span.start,
+                "closing matter {closing:?} inside item {}",
+                item.number
+            );
+        }
+    }
     if let Some(toc_span) = agenda.toc_span {
         for entry in &agenda.toc {
             assert!(
@@ -112,6 +122,7 @@ pub fn collect_leaf_spans(agenda: &Agenda, out: &mut Vec<Span>) {
     out.extend(agenda.toc_span);
     out.extend(agenda.meeting.fields.iter().map(|f| f.span));
     out.extend(agenda.preamble.iter().map(|p| p.span));
+    out.extend(agenda.closing.iter().map(|p| p.span));
     out.extend(agenda.toc.iter().map(|e| e.span));
     for item in agenda.walk() {
         out.push(item.heading_span);
