@@ -13,7 +13,7 @@ use dagsorden_model::{
 };
 
 use crate::grammar::{
-    case_line::{case_line, split_trailing_case},
+    case_line::{case_line, split_gapped_case, split_trailing_case},
     date::{DateTime, date_line, date_time},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
@@ -317,7 +317,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
             self.region = Region::Body;
-            self.start_item(&heading, line.span);
+            self.start_item(&heading, line.span, line.hints.wide_gap);
             self.title_may_continue = true;
             return;
         }
@@ -640,7 +640,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                     line.span,
                 ));
             } else if self.accept_item(&heading, index) {
-                self.start_item(&heading, line.span);
+                self.start_item(&heading, line.span, line.hints.wide_gap);
                 self.title_may_continue = true;
                 return;
             }
@@ -723,6 +723,28 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
         }
+        // "Sager til orientering", "Udvalget for regional udvikling" right above an item:
+        // it groups the items after it, and has no place in any of them.
+        if !self.items.is_empty()
+            && text.len() <= MAX_GROUP_HEADING_BYTES
+            && !line.hints.bullet
+            && (agenda_group(text)
+                || (line.hints.is_heading()
+                    && text.chars().any(char::is_alphabetic)
+                    && section_heading(text).is_none()))
+            && self.groups_items(index)
+        {
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::UnplacedText,
+                    Severity::Info,
+                    "a heading that groups the items after it",
+                    line.span,
+                )
+                .with_text(text),
+            );
+            return;
+        }
         // A table row first: "Beslutning | Regionsrådet godkendte …:" read whole would be
         // a qualified heading ending in a colon.
         let heading = line
@@ -774,6 +796,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !line.hints.bullet
             && !self.items.is_empty()
             && !agenda_group(text)
+            && meeting_part(text).is_none()
+            && !self.groups_items(index)
             && text.chars().count() <= 80
             && !text.ends_with(['.', ',', ';'])
         {
@@ -800,10 +824,15 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
         // The cheap conditions first: most lines are running text, not standing alone.
-        if !self.prev_blank
-            || text.len() > 160
-            || !self.lines.get(index + 1).is_none_or(Line::is_blank)
-        {
+        if !self.prev_blank || text.len() > 160 {
+            return false;
+        }
+        // Alone between blank lines, or a bold line right above text that is not bold (a
+        // PDF's heading at body size: "Konsekvenser" / "Projektet medfører …").
+        let next = self.lines.get(index + 1);
+        let alone = next.is_none_or(Line::is_blank);
+        let bold_above_text = line.hints.bold && next.is_some_and(|n| !n.hints.bold);
+        if !alone && !bold_above_text {
             return false;
         }
         let in_decision = self
@@ -823,15 +852,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !agenda_group(text)
             && !is_item_field(text)
             && !opens_recommendation(text)
+            && !self.groups_items(index)
             && !text
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| FUNCTION_WORDS.contains(&w))
-            && self.prev_blank
-            && self.lines.get(index + 1).is_none_or(Line::is_blank)
-            && self
-                .next_content(index)
-                .is_some_and(|n| is_running_text(n) && n.text.chars().count() > 40)
+            && self.next_content(index).is_some_and(|n| {
+                is_running_text(n) && (bold_above_text || n.text.chars().count() > 40)
+            })
     }
 
     /// Paragraph text, list items and enclosure markers into the open container.
@@ -1016,7 +1044,8 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     fn start_split_item(&mut self, heading: &ItemHeading<'_>, index: usize, title_index: usize) {
         let span = self.lines[index].span.cover(self.lines[title_index].span);
-        self.start_item(heading, span);
+        let gapped = self.lines[title_index].hints.wide_gap;
+        self.start_item(heading, span, gapped);
         self.title_line = Some(title_index);
         self.title_may_continue = true;
     }
@@ -1050,7 +1079,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         })
     }
 
-    fn start_item(&mut self, heading: &ItemHeading<'_>, span: Span) {
+    /// `gapped`: the heading's line had a wide gap, after which a case number may stand
+    /// (a frame or a table cell beside the title).
+    fn start_item(&mut self, heading: &ItemHeading<'_>, span: Span, gapped: bool) {
         self.close_section();
         self.flush_item_body();
         let number = heading.number.to_owned();
@@ -1084,7 +1115,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             ));
         }
         let (title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
-        let (title, trailing_case) = split_trailing_case(title);
+        let (title, trailing_case) = match split_trailing_case(title) {
+            (title, None) if gapped => {
+                split_gapped_case(title).map_or((title, None), |(title, id)| (title, Some(id)))
+            }
+            split => split,
+        };
         let mut item = Item::new(number, title);
         item.open = !closed && !self.closed_part;
         item.heading_span = span;
@@ -1323,6 +1359,17 @@ impl<'l, 'a> Builder<'l, 'a> {
             && item_heading(&line.text).is_none()
     }
 
+    /// Right above an item's heading ("Punkt nr. 3" on a line of its own included): a
+    /// heading that groups items ("Udvalget for regional udvikling"), kept as text.
+    fn groups_items(&self, index: usize) -> bool {
+        let next = (index + 1..self.lines.len()).find(|&i| {
+            !self.lines[i].is_blank() && self.furniture.get(i).is_none_or(Option::is_none)
+        });
+        next.is_some_and(|i| {
+            item_heading(&self.lines[i].text).is_some() || self.split_item_heading(i).is_some()
+        })
+    }
+
     fn next_is_item_heading(&self, index: usize) -> bool {
         self.next_content(index)
             .is_some_and(|l| item_heading(&l.text).is_some())
@@ -1445,6 +1492,10 @@ fn case_before_heading(item: &Item) -> bool {
         .as_ref()
         .is_some_and(|case| case.span.start < item.heading_span.start)
 }
+
+/// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
+/// psykiatri").
+const MAX_GROUP_HEADING_BYTES: usize = 100;
 
 /// The longest header line read for the meeting's date ("Møde i … den … kl. … i …").
 const MAX_DATE_LINE_BYTES: usize = 200;
@@ -1591,12 +1642,16 @@ fn meeting_part(text: &str) -> Option<bool> {
         .map(|(_, closed)| *closed)
 }
 
-/// "Sagsbehandler Henrik Lund": a field under an item's heading, its key first.
+/// "Sagsbehandler Henrik Lund": a field under an item's heading, its key first and its
+/// value after it ("Beslutningskompetence" alone may be a section's heading).
 fn is_item_field(text: &str) -> bool {
-    let key = text.split([' ', ':']).next().unwrap_or_default();
-    ITEM_FIELD_KEYS
-        .iter()
-        .any(|k| crate::grammar::eq_ignoring_case(key, k))
+    let Some((key, value)) = text.split_once([' ', ':']) else {
+        return false;
+    };
+    !value.trim().is_empty()
+        && ITEM_FIELD_KEYS
+            .iter()
+            .any(|k| crate::grammar::eq_ignoring_case(key, k))
 }
 
 /// A heading that groups the items after it ("Sager til orientering",

@@ -363,7 +363,12 @@ fn might_be_letter_spaced(s: &str) -> bool {
     words >= 3 && singles * 3 >= words
 }
 
-const BULLETS: [char; 9] = ['-', '*', '+', '•', '–', '◦', '▪', '‣', '·'];
+/// Bullets, with the private-use code points of the Symbol and Wingdings fonts' bullet,
+/// square and arrow that PDFs made from Word documents carry when the font has no
+/// Unicode map for them (U+F0B7, U+F0A7, U+F0D8).
+const BULLETS: [char; 12] = [
+    '-', '*', '+', '•', '–', '◦', '▪', '‣', '·', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}',
+];
 
 fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     let mut hints = Hints::default();
@@ -585,7 +590,10 @@ fn strip_bullet(s: &str) -> Option<&str> {
     let after = chars.as_str();
     // A typographic bullet needs no space after it (PDF text often has none); "-", "*"
     // and "+" do: "**bold**" and "-3" are not list items.
-    if matches!(first, '•' | '◦' | '▪' | '‣') && after.starts_with(|c: char| c.is_alphanumeric())
+    if matches!(
+        first,
+        '•' | '◦' | '▪' | '‣' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}'
+    ) && after.starts_with(|c: char| c.is_alphanumeric())
     {
         return Some(after);
     }
@@ -929,6 +937,10 @@ mod tests {
         assert!(line.hints.bullet);
         assert_eq!(line.text, "at KKR godkender");
         assert!(!lex_str("-3 grader").hints.bullet);
+        // The Symbol font's bullet without a Unicode map, from a Word document's PDF.
+        let line = lex_str("\u{f0b7} Takstblad for affaldsordninger 2025");
+        assert!(line.hints.bullet);
+        assert_eq!(line.text, "Takstblad for affaldsordninger 2025");
     }
 
     #[test]

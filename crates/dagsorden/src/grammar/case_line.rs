@@ -103,24 +103,54 @@ fn split_dashed_case(title: &str) -> Option<(&str, Option<&str>)> {
     (!before.is_empty() && !id.contains(' ') && is_labelled_id(id)).then_some((before, Some(id)))
 }
 
+/// "Godkendelse af dagsorden Sag: 20/00815" → ("Godkendelse af dagsorden",
+/// "20/00815"): a labelled case number at the end of a heading's line that had a wide
+/// gap before it (a frame or a table cell beside the title). Only for such lines: a
+/// title may end in "sag nr. 12" of its own.
+pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
+    title
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .rev()
+        .find_map(|space| {
+            let tail = &title[space + 1..];
+            strip_label(tail)?;
+            let case = case_line(tail)?;
+            let before = title[..space].trim_end();
+            (!before.is_empty()).then_some((before, case.id))
+        })
+}
+
+/// The longest key of a field after the case number ("Beslutningskompetence:").
+const MAX_NEXT_KEY_BYTES: usize = 30;
+
 /// "13/4521 Dok.nr.: 87654/13" → "13/4521": meeting systems put the case number and
-/// the next field on one line (table cells, apart by a tab that the lexer made a
-/// space). The next field starts with a case label ("Dok.nr.", "Journalnr.") or a
-/// case officer's name under "Sagsbehandler:". The whole line stays the case's raw
-/// text.
+/// the next fields on one line (table cells, a tab the lexer made a space, or a
+/// separator: "24/09988 | Ansvarlig: Økonomi"). The next field is a case label or a
+/// capitalised key with its colon. The whole line stays the case's raw text.
 fn before_next_field(text: &str) -> Option<&str> {
     text.match_indices(' ').map(|(i, _)| i).find_map(|space| {
         let next = &text[space + 1..];
-        let labelled = strip_label(next).is_some();
-        let officer = prefix_ignoring_case(next, "sagsbehandler:").is_some_and(|len| {
-            next[len..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        });
-        (labelled || officer).then(|| text[..space].trim_end())
+        let next = next
+            .strip_prefix(['|', '·', '•', '–', ';'])
+            .map_or(next, str::trim_start);
+        (strip_label(next).is_some() || starts_with_key(next)).then(|| text[..space].trim_end())
     })
+}
+
+/// "Sagsansvarlig: …", "Ansvarlig: …": a capitalised key of letters and a colon.
+fn starts_with_key(text: &str) -> bool {
+    let Some(colon) = text
+        .get(..MAX_NEXT_KEY_BYTES.min(text.len()))
+        .and_then(|t| t.find(':'))
+    else {
+        return false;
+    };
+    let key = &text[..colon];
+    key.chars().next().is_some_and(char::is_uppercase)
+        && key
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
 }
 
 /// Read a whole line as a case line.
@@ -239,6 +269,32 @@ mod tests {
         // Anything else after the number is a sentence.
         assert_eq!(case_line("Sagsnr.: 13/4521 godkendt 2013"), None);
         assert_eq!(case_line("Sagsnr.: 13/4521 og 13/4522"), None);
+        assert_eq!(
+            case_line("Sagsnummer: 24/09988 | Ansvarlig: Økonomi og Personale").map(|c| c.id),
+            Some("24/09988")
+        );
+        assert_eq!(
+            case_line(
+                "Sagsnr.: 00.30.10-S55-1-19 Sagsansvarlig: Mette Kragh Beslutningskompetence: BY"
+            )
+            .map(|c| c.id),
+            Some("00.30.10-S55-1-19")
+        );
+        assert_eq!(case_line("Sagsnr.: 13/4521 jf. Bilag 2: notat"), None);
+    }
+
+    #[test]
+    fn a_labelled_case_beside_the_title() {
+        assert_eq!(
+            split_gapped_case("Godkendelse af dagsorden Sag: 20/00815"),
+            Some(("Godkendelse af dagsorden", "20/00815"))
+        );
+        assert_eq!(
+            split_gapped_case("Budget 2021 - fordeling Sagsnr.: 20/14521 mlk"),
+            Some(("Budget 2021 - fordeling", "20/14521"))
+        );
+        assert_eq!(split_gapped_case("Sag: 20/00815"), None);
+        assert_eq!(split_gapped_case("Orientering om budget 2021"), None);
     }
 
     #[test]

@@ -26,11 +26,15 @@ pub struct ItemHeading<'a> {
     pub bare: bool,
 }
 
-/// `Punkt `, `Pkt. `, `pkt `, `Sag nr. `: the label some producers put before an item
+/// `Punkt `, `Punkt nr. `, `Pkt. `, `pkt `, `Sag nr. `: the label some producers put before an item
 /// number.
 pub(crate) fn punkt_label(input: &str) -> IResult<&str, ()> {
     let (rest, _) = (
         alt((
+            // "Punkt nr. 1" before "Punkt 1".
+            tag_ignoring_case("punkt nr."),
+            tag_ignoring_case("punkt nr"),
+            tag_ignoring_case("pkt. nr."),
             tag_ignoring_case("punkt"),
             tag_ignoring_case("pkt."),
             tag_ignoring_case("pkt"),
@@ -168,6 +172,11 @@ mod tests {
         assert_eq!(h.number, "47");
         let h = item_heading("Punkt 3: Eventuelt").unwrap();
         assert_eq!((h.number, h.title, h.bare), ("3", "Eventuelt", false));
+        let h = item_heading("Punkt nr. 4 Ansøgning om midler").unwrap();
+        assert_eq!(
+            (h.number, h.title, h.bare),
+            ("4", "Ansøgning om midler", false)
+        );
         let h = item_heading("2 Regionalpolitiske sager").unwrap();
         assert!(h.bare);
         let h = item_heading("1. Godkendelse af dagsorden.").unwrap();
