@@ -25,7 +25,8 @@ use crate::grammar::{
 use crate::lexer::Line;
 use crate::paragraph::BlockAccumulator;
 use crate::recommendations::{
-    numbered_clause, opens_recommendation, recommendations, unheaded_recommendations,
+    is_recommender_heading, numbered_clause, opens_recommendation, recommendations_under,
+    unheaded_recommendations,
 };
 use crate::vocabulary::{
     AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS,
@@ -196,7 +197,10 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// A line of the closing matter; an item heading after it returns to the items.
     fn closing_line(&mut self, index: usize) {
         let line = &self.lines[index];
+        // (An appended attachment numbers its own headings: "1. Indledning" of a used
+        // number is its text.)
         if let Some(heading) = item_heading(&line.text)
+            && !self.used_numbers.contains(heading.number)
             && self.accept_item(&heading, index)
         {
             self.close_closing_section();
@@ -210,16 +214,41 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.push_content(index);
     }
 
-    /// "Underskriftsside" standing alone after an item: the items are over.
+    /// "Underskriftsside" standing alone after an item, or an attachment appended to the
+    /// document ("Bilag 1: Notat om praktikpladser" in heading type at a page's top): the
+    /// items are over.
     fn starts_closing(&self, index: usize) -> bool {
         let line = &self.lines[index];
         let text = line.text.as_ref();
-        text.len() <= 20
-            && !self.items.is_empty()
+        if self.items.is_empty() {
+            return false;
+        }
+        let signatures = text.len() <= 20
             && (self.prev_blank || line.hints.page_break || line.hints.is_heading())
             && CLOSING_HEADINGS
                 .iter()
-                .any(|h| crate::grammar::eq_ignoring_case(text, h))
+                .any(|h| crate::grammar::eq_ignoring_case(text, h));
+        signatures
+            || (line.hints.is_strong_heading()
+                && is_numbered_attachment(text)
+                && self.at_page_top(index))
+    }
+
+    /// Whether only blank lines and page furniture stand between this line and a page
+    /// break.
+    fn at_page_top(&self, index: usize) -> bool {
+        for i in (0..=index).rev() {
+            let line = &self.lines[i];
+            if line.hints.page_break {
+                return true;
+            }
+            let furniture = self.furniture.get(i).is_some_and(Option::is_some)
+                || furniture_of_line(&line.text, line.hints.bullet).is_some();
+            if i != index && !line.is_blank() && !furniture {
+                return false;
+            }
+        }
+        false
     }
 
     fn close_closing_section(&mut self) {
@@ -745,6 +774,23 @@ impl<'l, 'a> Builder<'l, 'a> {
             );
             return;
         }
+        // "Forvaltningen indstiller" in heading type, its "at …" clauses under it: the
+        // recommendation's section, headed by who recommends.
+        if line.hints.is_heading()
+            && !self.items.is_empty()
+            && is_recommender_heading(text)
+            && self
+                .section
+                .as_ref()
+                .is_none_or(|s| s.kind != SectionKind::Indstilling)
+        {
+            self.start_section(
+                SectionKind::Indstilling,
+                text.trim_end_matches(':'),
+                line.span,
+            );
+            return;
+        }
         // A table row first: "Beslutning | Regionsrådet godkendte …:" read whole would be
         // a qualified heading ending in a colon.
         let heading = line
@@ -785,6 +831,18 @@ impl<'l, 'a> Builder<'l, 'a> {
                     || ends_with_meeting_date(heading.heading)
                         && self.lines.get(index + 1).is_some_and(starts_anew));
             if standalone && !line.hints.bullet && !self.items.is_empty() {
+                // "Bilag: Notat (åben)" line after line: one Bilag section, an attachment
+                // a line.
+                if heading.kind == SectionKind::Bilag
+                    && let Some(inline) = heading.inline
+                    && self.section.as_ref().is_some_and(|s| {
+                        s.kind == SectionKind::Bilag && s.heading == heading.heading
+                    })
+                {
+                    self.blocks.blank();
+                    self.blocks.text(line, inline);
+                    return;
+                }
                 self.start_section(heading.kind, heading.heading, line.span);
                 if let Some(inline) = heading.inline {
                     self.blocks.text(line, inline);
@@ -1169,7 +1227,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         section.blocks = self.blocks.finish();
         section.span.end = section.span.end.max(self.last_end);
         if section.kind == SectionKind::Indstilling {
-            section.recommendations = recommendations(&section.blocks);
+            section.recommendations = recommendations_under(&section.heading, &section.blocks);
             if section.recommendations.is_empty() && !section.blocks.is_empty() {
                 self.agenda.diagnostics.push(Diagnostic::new(
                     DiagnosticCode::NoRecommendations,
@@ -1652,6 +1710,20 @@ fn is_item_field(text: &str) -> bool {
         && ITEM_FIELD_KEYS
             .iter()
             .any(|k| crate::grammar::eq_ignoring_case(key, k))
+}
+
+/// "Bilag 1: Notat …", "Bilag 2 - Tidsplan", "Bilag 3": an attachment's own heading.
+fn is_numbered_attachment(text: &str) -> bool {
+    let Some(len) = crate::grammar::prefix_ignoring_case(text, "bilag ") else {
+        return false;
+    };
+    let rest = &text[len..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && rest[digits..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ':' | '.' | ' ' | '-'))
 }
 
 /// A heading that groups the items after it ("Sager til orientering",

@@ -93,8 +93,30 @@ pub fn opens_recommendation(text: &str) -> bool {
 
 /// The recommendations of an Indstilling, from its blocks.
 pub fn recommendations(blocks: &[Block]) -> Vec<String> {
+    clauses(blocks, false)
+}
+
+/// The recommendations of an Indstilling section headed `heading`: under "Forvaltningen
+/// indstiller" the heading is the introduction, and the "at …" paragraphs are clauses.
+pub fn recommendations_under(heading: &str, blocks: &[Block]) -> Vec<String> {
+    clauses(blocks, is_recommender_heading(heading))
+}
+
+/// "Forvaltningen indstiller", "Direktionen indstiller:": a few words ending in the
+/// verb, with nothing recommended on the line.
+pub fn is_recommender_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=5).contains(&words)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.trim_end_matches(':') == "indstiller")
+}
+
+fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
     let mut out = Vec::new();
-    let mut introduced = false;
+    let mut introduced = introduced_by_heading;
     // The next paragraph is a clause even without its own "at": the one before ended
     // with the introduction's "at", or with ", og" between clauses.
     let mut expect_clause = false;

@@ -67,3 +67,58 @@ Beslutning\nGodkendt.\n\n\u{c}Underskriftsside\n\nJens Holm (A), formand\n\nBirg
     assert_eq!(more.items.len(), 2);
     assert!(!more.closing[0].text.contains("Eventuelt"));
 }
+
+#[test]
+fn bilag_lines_recommender_headings_groups_and_appended_attachments() {
+    let text = "KKR NORDJYLLAND\n\nREFERAT\n\nMøde den 13. september 2013, kl. 9.30-12.30 i Brønderslev\n\n\
+1. Praktikpladser i kommunerne\n\nSagsfremstilling\nKommunerne har flere elever end før.\n\n\
+**Forvaltningen indstiller**\nat kommunerne øger antallet af praktikpladser, og\nat sekretariatet følger op.\n\n\
+Bilag: Notat om praktikpladser (åben)\nBilag: Oversigt over aftaler (åben)\n\n\
+Beslutning\nGodkendt.\n\n\
+Sager til orientering\n\n\
+2. Eventuelt\n\nBeslutning\nIntet.\n\n\u{c}\
+# Bilag 1: Notat om praktikpladser\n\n1. Indledning\nNotatet beskriver udviklingen i antallet af elever.\n";
+    let agenda = parsed(text);
+    // The date from a sentence that names no body (the title above names it).
+    assert_eq!(
+        agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2013-09-13")
+    );
+    let first = &agenda.items[0];
+    let headings: Vec<&str> = first.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Sagsfremstilling",
+            "Forvaltningen indstiller",
+            "Bilag",
+            "Beslutning"
+        ]
+    );
+    assert_eq!(first.sections[1].kind, SectionKind::Indstilling);
+    assert_eq!(first.recommendations.len(), 2);
+    assert_eq!(
+        first.attachments,
+        ["Notat om praktikpladser", "Oversigt over aftaler"]
+    );
+    // The group heading is in no item, kept as a diagnostic with its text.
+    assert!(agenda.walk().all(|i| {
+        i.sections
+            .iter()
+            .all(|s| !s.text().contains("Sager til orientering"))
+    }));
+    assert!(
+        agenda
+            .diagnostics
+            .iter()
+            .any(|d| d.text.as_deref() == Some("Sager til orientering"))
+    );
+    // The appended attachment is closing matter; its "1. Indledning" is no item.
+    let numbers: Vec<&str> = agenda.walk().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+    assert_eq!(
+        agenda.closing.first().and_then(|c| c.heading.as_deref()),
+        Some("Bilag 1: Notat om praktikpladser")
+    );
+    assert!(agenda.closing[0].text.contains("udviklingen i antallet"));
+}

@@ -121,6 +121,9 @@ pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
         })
 }
 
+/// The longest case line that carries other fields after the number.
+const MAX_FIELD_ROW_BYTES: usize = 200;
+
 /// The longest key of a field after the case number ("Beslutningskompetence:").
 const MAX_NEXT_KEY_BYTES: usize = 30;
 
@@ -157,7 +160,19 @@ fn starts_with_key(text: &str) -> bool {
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     // A label, a number and initials: never a long line, and never one without a digit
     // (every case-number form has one), which rules out most lines of text at once.
-    if text.len() > 80 || !has_digit(text) {
+    if !has_digit(text) {
+        return None;
+    }
+    // Longer only as a row of fields led by a case label ("Sagsnr.: … Sagsansvarlig: …
+    // Beslutningskompetence: BY"); the labels start with these letters.
+    if text.len() > 80
+        && (text.len() > MAX_FIELD_ROW_BYTES
+            || !matches!(
+                text.as_bytes().first(),
+                Some(b's' | b'S' | b'j' | b'J' | b'd' | b'D' | b'a' | b'A')
+            )
+            || strip_label(text).is_none())
+    {
         return None;
     }
     let (rest, labelled) = match strip_label(text) {
@@ -281,6 +296,12 @@ mod tests {
             Some("00.30.10-S55-1-19")
         );
         assert_eq!(case_line("Sagsnr.: 13/4521 jf. Bilag 2: notat"), None);
+        // A row of fields past 80 bytes, led by its label.
+        assert_eq!(
+            case_line("Sagsnr.: 00.30.10-S55-1-19 Sagsansvarlig: Mette Kragh Sørensen Beslutningskompetence: BY")
+                .map(|c| c.id),
+            Some("00.30.10-S55-1-19")
+        );
     }
 
     #[test]

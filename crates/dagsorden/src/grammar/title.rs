@@ -72,6 +72,24 @@ static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// "Møde den 12. juni 2009, kl. 10.00-13.00 i Aalborg": no body named, under a title
+/// that names it.
+static BARE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        &[
+            r"^[Mm]ødet?[\ \t]+",
+            WEEKDAY,
+            r"(?:den|d\.)[\ \t]*",
+            "(?P<when>",
+            DATE_AND_TIME,
+            ")",
+            PLACE_AT_END,
+        ]
+        .concat(),
+    )
+    .ok()
+});
+
 /// The parts of a meeting sentence matched by either regex.
 fn sentence_of<'t>(regex: &Option<Regex>, text: &'t str) -> Option<HeaderSentence<'t>> {
     let caps = regex.as_ref()?.captures(text)?;
@@ -101,6 +119,16 @@ pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
             LazyLock::new(|| memchr::memmem::Finder::new("s møde "));
         static GENITIVE_FORMAL: LazyLock<memchr::memmem::Finder<'static>> =
             LazyLock::new(|| memchr::memmem::Finder::new("e møde "));
+        if text.starts_with(['M', 'm']) {
+            let caps = BARE_SENTENCE.as_ref()?.captures(text);
+            if let Some(caps) = caps {
+                return Some(HeaderSentence {
+                    organisation: "",
+                    when: caps.name("when")?.as_str(),
+                    place: caps.name("place").map(|m| m.as_str().trim()),
+                });
+            }
+        }
         GENITIVE
             .find(text.as_bytes())
             .or_else(|| GENITIVE_FORMAL.find(text.as_bytes()))?;
@@ -199,6 +227,14 @@ mod tests {
         let sentence = meeting_sentence("Mødet i Byrådet den 3. maj 2022").unwrap();
         assert_eq!(sentence.organisation, "Byrådet");
         assert_eq!(meeting_sentence("Mødet blev holdt i Byrådet"), None);
+        // No body named: the title above names it.
+        let sentence =
+            meeting_sentence("Møde den 12. juni 2009, kl. 10.00-13.00 i Aalborg").unwrap();
+        assert_eq!(
+            (sentence.organisation, sentence.when, sentence.place),
+            ("", "12. juni 2009, kl. 10.00-13.00", Some("Aalborg"))
+        );
+        assert_eq!(meeting_sentence("Mødet den 3. maj blev aflyst"), None);
         let sentence = meeting_sentence("Byrådets møde den 28. maj 2024 kl. 17.00").unwrap();
         assert_eq!(
             (sentence.organisation, sentence.when),
