@@ -224,6 +224,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             return false;
         }
         let signatures = text.len() <= 20
+            && matches!(text.as_bytes().first(), Some(b'u' | b'U'))
             && (self.prev_blank || line.hints.page_break || line.hints.is_heading())
             && CLOSING_HEADINGS
                 .iter()
@@ -752,28 +753,6 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
         }
-        // "Sager til orientering", "Udvalget for regional udvikling" right above an item:
-        // it groups the items after it, and has no place in any of them.
-        if !self.items.is_empty()
-            && text.len() <= MAX_GROUP_HEADING_BYTES
-            && !line.hints.bullet
-            && (agenda_group(text)
-                || (line.hints.is_heading()
-                    && text.chars().any(char::is_alphabetic)
-                    && section_heading(text).is_none()))
-            && self.groups_items(index)
-        {
-            self.agenda.diagnostics.push(
-                Diagnostic::new(
-                    DiagnosticCode::UnplacedText,
-                    Severity::Info,
-                    "a heading that groups the items after it",
-                    line.span,
-                )
-                .with_text(text),
-            );
-            return;
-        }
         // "Forvaltningen indstiller" in heading type, its "at …" clauses under it: the
         // recommendation's section, headed by who recommends.
         if line.hints.is_heading()
@@ -799,6 +778,29 @@ impl<'l, 'a> Builder<'l, 'a> {
             .then(|| heading_in_table_row(text))
             .flatten()
             .or_else(|| section_heading(text));
+        // "Sager til orientering", "Udvalget for regional udvikling" right above an item:
+        // it groups the items after it, and has no place in any of them.
+        if self.prev_blank
+            && !self.items.is_empty()
+            && text.len() <= MAX_GROUP_HEADING_BYTES
+            && !line.hints.bullet
+            && (agenda_group(text)
+                || (line.hints.is_heading()
+                    && text.chars().any(char::is_alphabetic)
+                    && heading.is_none()))
+            && self.groups_items(index)
+        {
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::UnplacedText,
+                    Severity::Info,
+                    "a heading that groups the items after it",
+                    line.span,
+                )
+                .with_text(text),
+            );
+            return;
+        }
         if let Some(heading) = heading {
             // A qualified heading is a sentence's start unless it stands alone, or names
             // a meeting's date with the decision starting anew on the next line. Right
@@ -1729,7 +1731,12 @@ fn is_numbered_attachment(text: &str) -> bool {
 /// A heading that groups the items after it ("Sager til orientering",
 /// "Beslutningssager"): not an item's text or attachment.
 fn agenda_group(text: &str) -> bool {
-    text.len() <= 40
+    // Every group's name starts with one of these letters and has 14 bytes or more (up to 40 with a colon and spaces).
+    (14..=40).contains(&text.len())
+        && matches!(
+            text.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b's' | b'p' | b'b' | b'o' | b'd' | b't')
+        )
         && AGENDA_GROUPS
             .iter()
             .any(|group| crate::grammar::eq_ignoring_case(text.trim_end_matches(':'), group))

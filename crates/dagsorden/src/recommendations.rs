@@ -105,6 +105,12 @@ pub fn recommendations_under(heading: &str, blocks: &[Block]) -> Vec<String> {
 /// "Forvaltningen indstiller", "Direktionen indstiller:": a few words ending in the
 /// verb, with nothing recommended on the line.
 pub fn is_recommender_heading(text: &str) -> bool {
+    // Every section's heading is asked: the verb at the end settles most at once.
+    if text.len() > MAX_RECOMMENDER_HEADING_BYTES
+        || !text.trim_end_matches(':').ends_with("indstiller")
+    {
+        return false;
+    }
     let words = text.split_whitespace().count();
     (2..=5).contains(&words)
         && text.chars().next().is_some_and(char::is_uppercase)
@@ -113,6 +119,9 @@ pub fn is_recommender_heading(text: &str) -> bool {
             .last()
             .is_some_and(|w| w.trim_end_matches(':') == "indstiller")
 }
+
+/// The longest "… indstiller" heading ("Børne- og Ungeforvaltningen indstiller").
+const MAX_RECOMMENDER_HEADING_BYTES: usize = 80;
 
 fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
     let mut out = Vec::new();

@@ -121,6 +121,22 @@ pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
         })
 }
 
+/// A long line led by a case label ("Sagsnr.: …", "Sag nr. …"): the label's first
+/// letter, its first word ending in a dot or colon or followed by "nr", then the label
+/// itself. (Asked of long lines with a digit, most of them running text.)
+fn led_by_label(text: &str) -> bool {
+    if !matches!(
+        text.as_bytes().first(),
+        Some(b's' | b'S' | b'j' | b'J' | b'd' | b'D' | b'a' | b'A')
+    ) {
+        return false;
+    }
+    let Some((first, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    (first.ends_with(['.', ':']) || rest.starts_with(['n', 'N'])) && strip_label(text).is_some()
+}
+
 /// The longest case line that carries other fields after the number.
 const MAX_FIELD_ROW_BYTES: usize = 200;
 
@@ -160,19 +176,12 @@ fn starts_with_key(text: &str) -> bool {
 pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     // A label, a number and initials: never a long line, and never one without a digit
     // (every case-number form has one), which rules out most lines of text at once.
-    if !has_digit(text) {
+    // Longer only as a row of fields led by a case label ("Sagsnr.: … Sagsansvarlig: …
+    // Beslutningskompetence: BY").
+    if text.len() > 80 && (text.len() > MAX_FIELD_ROW_BYTES || !led_by_label(text)) {
         return None;
     }
-    // Longer only as a row of fields led by a case label ("Sagsnr.: … Sagsansvarlig: …
-    // Beslutningskompetence: BY"); the labels start with these letters.
-    if text.len() > 80
-        && (text.len() > MAX_FIELD_ROW_BYTES
-            || !matches!(
-                text.as_bytes().first(),
-                Some(b's' | b'S' | b'j' | b'J' | b'd' | b'D' | b'a' | b'A')
-            )
-            || strip_label(text).is_none())
-    {
+    if !has_digit(text) {
         return None;
     }
     let (rest, labelled) = match strip_label(text) {
