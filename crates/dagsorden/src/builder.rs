@@ -30,7 +30,7 @@ use crate::recommendations::{
 };
 use crate::vocabulary::{
     AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS,
-    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, TOC_HEADINGS,
+    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, OPEN_MARKER_LINES, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -658,6 +658,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         if let Some(heading) = item_heading(text) {
+            // "1. Baggrund", "4. Indstilling" inside item 45: a section numbered within
+            // its item, not an item.
+            if let Some(section) = self.numbered_section(&heading) {
+                self.start_section(section, heading.title, line.span);
+                return;
+            }
             let depth = heading.number.split('.').count();
             if depth > self.max_item_depth {
                 self.agenda.diagnostics.push(Diagnostic::new(
@@ -684,6 +690,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if std::mem::take(&mut self.title_may_continue)
             && !is_closed_marker(text)
+            && !is_open_marker(text)
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index))
                 || self.continues_heading_type(index))
@@ -692,9 +699,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             crate::paragraph::join_wrapped(&mut item.title, text);
             item.heading_span = item.heading_span.cover(line.span);
             item.span = item.span.cover(line.span);
-            // The case number in parentheses ends the whole title, wrapped or not.
+            // The case number in parentheses ends the whole title, wrapped or not; so
+            // does one beside the title's last line, after a wide gap.
+            let split = match split_trailing_case(&item.title) {
+                (_, None) if line.hints.wide_gap => split_gapped_case(&item.title),
+                (title, id) => id.map(|id| (title, id)),
+            };
             if item.case.is_none()
-                && let (title, Some(id)) = split_trailing_case(&item.title)
+                && let Some((title, id)) = split
             {
                 let case = case_from_title(id, line.span);
                 item.title = title.to_owned();
@@ -706,13 +718,21 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if self.section.is_none()
             && self.blocks.is_empty()
-            && is_closed_marker(text)
             && let Some(item) = self.items.last_mut()
             && item.body.is_empty()
         {
-            item.open = false;
-            item.heading_span = item.heading_span.cover(line.span);
-            return;
+            // "Lukket punkt" / "Åbent punkt" on the line under the heading.
+            let closed = is_closed_marker(text);
+            if closed || is_open_marker(text) {
+                item.open &= !closed;
+                item.heading_span = item.heading_span.cover(line.span);
+                return;
+            }
+            // "Lukket sag. Sagen behandles for lukkede døre …": closed, the sentence
+            // kept as the item's text.
+            if starts_with_closed_marker(text) {
+                item.open = false;
+            }
         }
         if let Some((_, case_index)) = self.pending_case.take() {
             // The heading after the case line was not an item after all: it is text.
@@ -1110,6 +1130,20 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.title_may_continue = true;
     }
 
+    /// The kind of a section heading numbered within its item ("2. Sagsfremstilling"):
+    /// a vocabulary heading alone, under a number that is no next item here.
+    fn numbered_section(&self, heading: &ItemHeading<'_>) -> Option<SectionKind> {
+        if self.items.is_empty()
+            || self.toc_numbers.contains(heading.number)
+            || self.is_plausible_next(heading.number)
+        {
+            return None;
+        }
+        section_heading(heading.title)
+            .filter(|s| !s.qualified && s.inline.is_none())
+            .map(|s| s.kind)
+    }
+
     /// Without a TOC: the first item, a first child (`2` → `2.1`), or a later sibling of
     /// an open item (`2.1` → `2.2` or `3`).
     fn is_plausible_next(&self, number: &str) -> bool {
@@ -1389,11 +1423,15 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.lines[index + 1..].iter().find(|l| !l.is_blank())
     }
 
-    /// The next line that is neither blank nor page furniture.
+    /// The next line that is neither blank nor page furniture (a running header, or a
+    /// page label such as "Side 2").
     fn next_content(&self, index: usize) -> Option<&Line<'a>> {
         (index + 1..self.lines.len())
             .find(|&i| {
-                !self.lines[i].is_blank() && self.furniture.get(i).is_none_or(Option::is_none)
+                let line = &self.lines[i];
+                !line.is_blank()
+                    && self.furniture.get(i).is_none_or(Option::is_none)
+                    && furniture_of_line(&line.text, line.hints.bullet).is_none()
             })
             .map(|i| &self.lines[i])
     }
@@ -1615,6 +1653,23 @@ fn is_closed_marker(text: &str) -> bool {
         });
     let bare = crate::grammar::trim(text).trim_end_matches(['.', ':']);
     MARKERS.find(bare).is_some()
+}
+
+/// "Åbent punkt" alone on its line: the marker of an open item.
+fn is_open_marker(text: &str) -> bool {
+    text.len() <= 16
+        && OPEN_MARKER_LINES.iter().any(|m| {
+            crate::grammar::eq_ignoring_case(
+                crate::grammar::trim(text).trim_end_matches(['.', ':']),
+                m,
+            )
+        })
+}
+
+/// "Lukket sag. Sagen behandles …": a closed marker ending the line's first sentence.
+fn starts_with_closed_marker(text: &str) -> bool {
+    text.split_once(". ")
+        .is_some_and(|(first, _)| first.len() <= 40 && is_closed_marker(first))
 }
 
 /// "Lukket punkt: Køb af ejendom" / "Køb af ejendom (Lukket punkt)" → the title, closed.

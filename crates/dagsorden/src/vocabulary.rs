@@ -365,6 +365,9 @@ pub const CLOSING_HEADINGS: &[&str] = &[
 /// Godkendelse af dagsorden"), lowercase.
 pub const OPEN_ITEM_MARKERS: &[&str] = &["(åben)", "(åbent)", "(åbent punkt)", "(åben sag)"];
 
+/// Lines a meeting system writes under an open item's heading, lowercase.
+pub const OPEN_MARKER_LINES: &[&str] = &["åbent punkt", "åben sag", "åbent", "åben"];
+
 /// Markers of a closed item, lowercase.
 pub const CLOSED_ITEM_MARKERS: &[&str] = &[
     "lukket punkt",

@@ -122,3 +122,54 @@ Sager til orientering\n\n\
     );
     assert!(agenda.closing[0].text.contains("udviklingen i antallet"));
 }
+
+#[test]
+fn numbered_sections_year_numbers_markers_and_old_journal_numbers() {
+    let text = "NØRRELUND KOMMUNE\n\nDAGSORDEN\n\nÆldre- og Sundhedsudvalget\n\n\
+Mødet afholdes mandag den 10. september 2018 kl. 15.30 i mødelokale 2.\n\n\
+Sag nr. 45/2018: Takstblad for ældreområdet 2019\nJ.nr.: 00.01A00 / 08-123\n\n\
+1. Baggrund\nTaksterne godkendes hvert år.\n\n2. Indstilling\nDirektøren indstiller, at taksterne godkendes.\n\n\
+Sag nr. 46/2018: Ny organisering af hjemmeplejen\nÅbent punkt\n\nSagsfremstilling\nHjemmeplejen samles i fire teams.\n\n\
+Sag nr. 47/2018: Klagesag\nLukket sag. Sagen behandles for lukkede døre.\n";
+    let agenda = parsed(text);
+    assert_eq!(
+        agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-09-10")
+    );
+    let numbers: Vec<&str> = agenda.walk().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["45", "46", "47"]);
+    let first = &agenda.items[0];
+    assert_eq!(first.title, "Takstblad for ældreområdet 2019");
+    assert_eq!(
+        first.case.as_ref().map(|c| c.id.as_str()),
+        Some("00.01A00 / 08-123")
+    );
+    assert_eq!(
+        first.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        [SectionKind::Baggrund, SectionKind::Indstilling]
+    );
+    assert_eq!(first.recommendations, ["taksterne godkendes"]);
+    let second = &agenda.items[1];
+    assert_eq!(second.title, "Ny organisering af hjemmeplejen");
+    assert!(second.open);
+    let third = &agenda.items[2];
+    assert!(!third.open);
+    assert!(third.body.iter().any(|b| matches!(
+        b,
+        dagsorden_model::Block::Paragraph { text, .. } if text.contains("lukkede døre")
+    )));
+}
+
+#[test]
+fn ad_items_and_a_case_line_before_the_last_page_label() {
+    let text = "Referat af møde i Ældrerådet\n\nAd 1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\nSagsnr.: 23/0001\n\n\
+Ad 2. Eventuelt\nIntet.\nSagsnr.: 23/0002\n\nSide 1\n";
+    let agenda = parsed(text);
+    let cases: Vec<(&str, Option<&str>)> = agenda
+        .walk()
+        .map(|i| (i.number.as_str(), i.case.as_ref().map(|c| c.id.as_str())))
+        .collect();
+    // The last case line stands before nothing but the page label: it ends its item,
+    // and so do the others.
+    assert_eq!(cases, [("1", Some("23/0001")), ("2", Some("23/0002"))]);
+}

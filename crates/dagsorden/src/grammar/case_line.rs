@@ -104,9 +104,10 @@ fn split_dashed_case(title: &str) -> Option<(&str, Option<&str>)> {
 }
 
 /// "Godkendelse af dagsorden Sag: 20/00815" → ("Godkendelse af dagsorden",
-/// "20/00815"): a labelled case number at the end of a heading's line that had a wide
-/// gap before it (a frame or a table cell beside the title). Only for such lines: a
-/// title may end in "sag nr. 12" of its own.
+/// "20/00815"), "Godkendelse af dagsorden SAG-2025-00401" → (…, "SAG-2025-00401"): a
+/// case number at the end of a heading's line that had a wide gap before it (a frame,
+/// a table cell or a right tab beside the title), labelled or of a known form. Only
+/// for such lines: a title may end in "sag nr. 12" of its own.
 pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
     title
         .match_indices(' ')
@@ -114,7 +115,10 @@ pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
         .rev()
         .find_map(|space| {
             let tail = &title[space + 1..];
-            strip_label(tail)?;
+            // Unlabelled: the number and perhaps initials, of a known form.
+            if strip_label(tail).is_none() && tail.split(' ').count() > 2 {
+                return None;
+            }
             let case = case_line(tail)?;
             let before = title[..space].trim_end();
             (!before.is_empty()).then_some((before, case.id))
@@ -202,6 +206,18 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
 
 /// The case number and the officer's initials that are all of `rest`.
 fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
+    // "J.nr.: 00.01A00 / 08-123": an older journal number, two parts apart by a slash.
+    if labelled
+        && let Some((left, right)) = rest.split_once(" / ")
+        && !left.contains(' ')
+        && is_labelled_id(left)
+        && is_labelled_id(right.trim_end())
+    {
+        return Some(CaseLine {
+            id: rest.trim_end(),
+            initials: None,
+        });
+    }
     let mut words = rest.split_whitespace();
     let id = words.next()?.trim_end_matches([',', ';']);
     let mut initials = words.next();
@@ -323,8 +339,25 @@ mod tests {
             split_gapped_case("Budget 2021 - fordeling Sagsnr.: 20/14521 mlk"),
             Some(("Budget 2021 - fordeling", "20/14521"))
         );
+        assert_eq!(
+            split_gapped_case("Godkendelse af dagsorden SAG-2025-00401"),
+            Some(("Godkendelse af dagsorden", "SAG-2025-00401"))
+        );
+        assert_eq!(split_gapped_case("Budget 2021"), None);
         assert_eq!(split_gapped_case("Sag: 20/00815"), None);
         assert_eq!(split_gapped_case("Orientering om budget 2021"), None);
+    }
+
+    #[test]
+    fn an_older_journal_number_in_two_parts() {
+        assert_eq!(
+            case_line("J.nr.: 00.01A00 / 08-123").map(|c| c.id),
+            Some("00.01A00 / 08-123")
+        );
+        assert_eq!(
+            case_line("J.nr.: 18.15.00Ø00 / 08-201").map(|c| c.id),
+            Some("18.15.00Ø00 / 08-201")
+        );
     }
 
     #[test]

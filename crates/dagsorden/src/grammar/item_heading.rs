@@ -26,7 +26,7 @@ pub struct ItemHeading<'a> {
     pub bare: bool,
 }
 
-/// `Punkt `, `Punkt nr. `, `Pkt. `, `pkt `, `Sag nr. `: the label some producers put before an item
+/// `Punkt `, `Punkt nr. `, `Pkt. `, `pkt `, `Sag nr. `, `Ad `: the label some producers put before an item
 /// number.
 pub(crate) fn punkt_label(input: &str) -> IResult<&str, ()> {
     let (rest, _) = (
@@ -40,6 +40,8 @@ pub(crate) fn punkt_label(input: &str) -> IResult<&str, ()> {
             tag_ignoring_case("pkt"),
             tag_ignoring_case("sag nr."),
             tag_ignoring_case("sag nr"),
+            // Minutes: "Ad 1. Godkendelse af dagsorden".
+            tag_ignoring_case("ad"),
         )),
         space1,
     )
@@ -93,8 +95,14 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
         (punkt_label(text).ok()?.0, true)
     };
     let (rest, (number, dot)) = item_number(after_label).ok()?;
+    // "Sag nr. 45/2018: …": the year the number runs in.
+    let rest = if labelled { after_year(rest) } else { rest };
     let (rest, colon) = opt_colon(rest).ok()?;
     if !rest.starts_with(' ') && !rest.is_empty() {
+        return None;
+    }
+    // "Punkt 1 – 13 blev behandlet …": a range of items, not one.
+    if labelled && is_range_end(rest) {
         return None;
     }
     let rest = if labelled { after_dash(rest) } else { rest };
@@ -116,6 +124,26 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
         title,
         bare,
     })
+}
+
+/// "/2018" or "/18" after a labelled item number: the year, dropped.
+fn after_year(rest: &str) -> &str {
+    let Some(year) = rest.strip_prefix('/') else {
+        return rest;
+    };
+    let digits = year.bytes().take_while(u8::is_ascii_digit).count();
+    if matches!(digits, 2 | 4) {
+        &year[digits..]
+    } else {
+        rest
+    }
+}
+
+/// " – 13 …", " - 13": the rest names a second number, the end of a range.
+fn is_range_end(rest: &str) -> bool {
+    rest.trim_start()
+        .strip_prefix(['-', '–', '—'])
+        .is_some_and(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A title without its final period, but for an ordinal's ("… 2025-2027 (2." wrapped
@@ -141,6 +169,7 @@ fn may_start_item(text: &str) -> bool {
         [b, ..] if b.is_ascii_digit() => true,
         [b'p' | b'P', ..] => true,
         [b's' | b'S', b'a' | b'A', b'g' | b'G', b' ', ..] => true,
+        [b'a' | b'A', b'd' | b'D', b' ', b'0'..=b'9', ..] => true,
         _ => false,
     }
 }
@@ -172,6 +201,20 @@ mod tests {
         assert_eq!(h.number, "47");
         let h = item_heading("Punkt 3: Eventuelt").unwrap();
         assert_eq!((h.number, h.title, h.bare), ("3", "Eventuelt", false));
+        let h = item_heading("Sag nr. 45/2018: Takstblad for ældreområdet 2019").unwrap();
+        assert_eq!(
+            (h.number, h.title),
+            ("45", "Takstblad for ældreområdet 2019")
+        );
+        assert_eq!(
+            item_heading("Punkt 1 – 13 blev behandlet på mødets første del"),
+            None
+        );
+        let h = item_heading("Punkt 4 - Budget 2025").unwrap();
+        assert_eq!(h.title, "Budget 2025");
+        let h = item_heading("Ad 2. Meddelelser fra formanden").unwrap();
+        assert_eq!((h.number, h.title), ("2", "Meddelelser fra formanden"));
+        assert_eq!(item_heading("ad 3 omgange blev det udsat"), None);
         let h = item_heading("Punkt nr. 4 Ansøgning om midler").unwrap();
         assert_eq!(
             (h.number, h.title, h.bare),

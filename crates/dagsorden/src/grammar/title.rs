@@ -72,12 +72,12 @@ static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// "Møde den 12. juni 2009, kl. 10.00-13.00 i Aalborg": no body named, under a title
-/// that names it.
+/// "Møde den 12. juni 2009, kl. 10.00-13.00 i Aalborg", "Mødet afholdes mandag den …",
+/// "Mødet blev afholdt tirsdag den …": no body named, under a title that names it.
 static BARE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         &[
-            r"^[Mm]ødet?[\ \t]+",
+            r"^[Mm]ødet?[\ \t]+(?:(?:afholdes|afholdtes|holdes|blev[\ \t]+afholdt|blev[\ \t]+holdt|finder[\ \t]+sted)[\ \t]+)?",
             WEEKDAY,
             r"(?:den|d\.)[\ \t]*",
             "(?P<when>",
@@ -235,6 +235,14 @@ mod tests {
             ("", "12. juni 2009, kl. 10.00-13.00", Some("Aalborg"))
         );
         assert_eq!(meeting_sentence("Mødet den 3. maj blev aflyst"), None);
+        let sentence = meeting_sentence(
+            "Mødet blev afholdt tirsdag den 14. juni 2022 kl. 15.00 i Regionshuset, Viborg.",
+        )
+        .unwrap();
+        assert_eq!(sentence.when, "14. juni 2022 kl. 15.00");
+        assert!(
+            meeting_sentence("Mødet afholdes mandag den 10. september 2018 kl. 15.30").is_some()
+        );
         let sentence = meeting_sentence("Byrådets møde den 28. maj 2024 kl. 17.00").unwrap();
         assert_eq!(
             (sentence.organisation, sentence.when),
