@@ -1431,7 +1431,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                 let line = &self.lines[i];
                 !line.is_blank()
                     && self.furniture.get(i).is_none_or(Option::is_none)
-                    && furniture_of_line(&line.text, line.hints.bullet).is_none()
+                    && (line.text.len() > MAX_PAGE_LABEL_BYTES
+                        || furniture_of_line(&line.text, line.hints.bullet).is_none())
             })
             .map(|i| &self.lines[i])
     }
@@ -1591,6 +1592,10 @@ fn case_before_heading(item: &Item) -> bool {
         .is_some_and(|case| case.span.start < item.heading_span.start)
 }
 
+/// The longest page label looked for where the next content line is wanted ("Side 12
+/// af 140", "- 3 -").
+const MAX_PAGE_LABEL_BYTES: usize = 24;
+
 /// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
 /// psykiatri").
 const MAX_GROUP_HEADING_BYTES: usize = 100;
@@ -1657,7 +1662,9 @@ fn is_closed_marker(text: &str) -> bool {
 
 /// "Åbent punkt" alone on its line: the marker of an open item.
 fn is_open_marker(text: &str) -> bool {
+    // Each starts with "å" or "Å" (0xC3 first).
     text.len() <= 16
+        && text.as_bytes().first() == Some(&0xC3)
         && OPEN_MARKER_LINES.iter().any(|m| {
             crate::grammar::eq_ignoring_case(
                 crate::grammar::trim(text).trim_end_matches(['.', ':']),
@@ -1786,11 +1793,19 @@ fn is_numbered_attachment(text: &str) -> bool {
 /// A heading that groups the items after it ("Sager til orientering",
 /// "Beslutningssager"): not an item's text or attachment.
 fn agenda_group(text: &str) -> bool {
-    // Every group's name starts with one of these letters and has 14 bytes or more (up to 40 with a colon and spaces).
+    // Every group's name starts with one of these letters, ends in "g", "e" or "r", and
+    // has 14 bytes or more (up to 40 with a colon and spaces).
     (14..=40).contains(&text.len())
         && matches!(
             text.as_bytes().first().map(u8::to_ascii_lowercase),
             Some(b's' | b'p' | b'b' | b'o' | b'd' | b't')
+        )
+        && matches!(
+            text.trim_end_matches(':')
+                .as_bytes()
+                .last()
+                .map(u8::to_ascii_lowercase),
+            Some(b'g' | b'e' | b'r')
         )
         && AGENDA_GROUPS
             .iter()

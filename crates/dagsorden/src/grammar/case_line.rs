@@ -135,10 +135,16 @@ fn led_by_label(text: &str) -> bool {
     ) {
         return false;
     }
-    let Some((first, rest)) = text.split_once(' ') else {
+    // The first space within a label's length, looked for in the bytes.
+    let bytes = text.as_bytes();
+    let Some(space) = bytes.iter().take(16).position(|&b| b == b' ') else {
         return false;
     };
-    (first.ends_with(['.', ':']) || rest.starts_with(['n', 'N'])) && strip_label(text).is_some()
+    let label_end = matches!(
+        space.checked_sub(1).and_then(|i| bytes.get(i)),
+        Some(b'.' | b':')
+    ) || matches!(bytes.get(space + 1), Some(b'n' | b'N'));
+    label_end && strip_label(text).is_some()
 }
 
 /// The longest case line that carries other fields after the number.

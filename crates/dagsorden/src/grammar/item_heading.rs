@@ -29,6 +29,21 @@ pub struct ItemHeading<'a> {
 /// `Punkt `, `Punkt nr. `, `Pkt. `, `pkt `, `Sag nr. `, `Ad `: the label some producers put before an item
 /// number.
 pub(crate) fn punkt_label(input: &str) -> IResult<&str, ()> {
+    // Every line that starts with "p", "s" or "a" is asked: the first two letters settle
+    // most before the alternatives are tried.
+    let start = input
+        .as_bytes()
+        .get(..2)
+        .map(|b| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()]);
+    if !matches!(
+        start,
+        Some([b'p', b'u' | b'k'] | [b's', b'a'] | [b'a', b'd'])
+    ) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let (rest, _) = (
         alt((
             // "Punkt nr. 1" before "Punkt 1".
