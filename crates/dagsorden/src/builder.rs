@@ -728,6 +728,22 @@ impl<'l, 'a> Builder<'l, 'a> {
                 item.heading_span = item.heading_span.cover(line.span);
                 return;
             }
+            // "Åbent punkt · Sagsnr. 24/17950 · Sagsansvarlig: Lene Holt": the marker and
+            // the case line on one line.
+            if let Some((closed, rest)) = split_access_marker(text)
+                && let Some(case) = case_line(rest)
+            {
+                item.open &= !closed;
+                item.case = Some(CaseRef {
+                    id: case.id.to_owned(),
+                    initials: case.initials.map(str::to_owned),
+                    raw: text.to_owned(),
+                    span: line.span,
+                });
+                item.span = item.span.cover(line.span);
+                self.case_placement.at_heading = true;
+                return;
+            }
             // "Lukket sag. Sagen behandles for lukkede døre …": closed, the sentence
             // kept as the item's text.
             if starts_with_closed_marker(text) {
@@ -851,7 +867,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                     || line.hints.is_heading()
                     || self.lines.get(index + 1).is_none_or(Line::is_blank)
                     || ends_with_meeting_date(heading.heading)
-                        && self.lines.get(index + 1).is_some_and(starts_anew));
+                        && (heading.inline.is_some()
+                            || self.lines.get(index + 1).is_some_and(starts_anew)));
             if standalone && !line.hints.bullet && !self.items.is_empty() {
                 // "Bilag: Notat (åben)" line after line: one Bilag section, an attachment
                 // a line.
@@ -921,7 +938,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             .is_some_and(|s| s.kind == SectionKind::Beslutning);
         // A paragraph standing alone ends a sentence: looked at before its words are.
         !line.hints.bullet
-            && !text.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+            && (!text.ends_with(['.', ',', ':', ';', '!', '?', ')'])
+                // A question as a heading: "Hvad skal udvalget beslutte?"
+                || text.ends_with('?') && text.starts_with("Hv"))
             && !in_decision
             && !self.items.is_empty()
             && text.chars().count() <= 40
@@ -1209,11 +1228,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             ));
         }
         let (title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
-        let (title, trailing_case) = match split_trailing_case(title) {
-            (title, None) if gapped => {
-                split_gapped_case(title).map_or((title, None), |(title, id)| (title, Some(id)))
-            }
-            split => split,
+        // Beside the title after a wide gap first: "… 2023-2026 –<gap>Sagsnr. …" keeps
+        // its dash, which "Meddelelser - sagsnr. 24/112" would take for the separator.
+        let gapped_case = gapped.then(|| split_gapped_case(title)).flatten();
+        let (title, trailing_case) = match gapped_case {
+            Some((title, id)) => (title, Some(id)),
+            None => split_trailing_case(title),
         };
         let mut item = Item::new(number, title);
         item.open = !closed && !self.closed_part;
@@ -1673,6 +1693,15 @@ fn is_open_marker(text: &str) -> bool {
         })
 }
 
+/// "Åbent punkt · Sagsnr. …" → (false, "Sagsnr. …"): an access marker before a
+/// separator, whether it closes the item, and what follows.
+fn split_access_marker(text: &str) -> Option<(bool, &str)> {
+    let (marker, rest) = text.split_once(['·', '|'])?;
+    let marker = marker.trim();
+    let closed = is_closed_marker(marker);
+    (closed || is_open_marker(marker)).then_some((closed, rest.trim_start()))
+}
+
 /// "Lukket sag. Sagen behandles …": a closed marker ending the line's first sentence.
 fn starts_with_closed_marker(text: &str) -> bool {
     text.split_once(". ")
@@ -1812,6 +1841,26 @@ fn agenda_group(text: &str) -> bool {
             .any(|group| crate::grammar::eq_ignoring_case(text.trim_end_matches(':'), group))
 }
 
+/// "1. Notat, 2. Kortbilag" → "1. Notat", "2. Kortbilag": split before each ", N. ".
+fn split_numbered_run(entry: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(entry);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let next = text.match_indices(", ").map(|(i, _)| i).find(|&i| {
+            let after = &text[i + 2..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && after[digits..].starts_with(". ")
+        });
+        match next {
+            Some(i) => {
+                rest = Some(&text[i + 2..]);
+                Some(&text[..i])
+            }
+            None => rest.take(),
+        }
+    })
+}
+
 /// "1. Budgetnotat (Åben)" → "Budgetnotat": without its list number and the access
 /// marker a meeting system writes after each attachment.
 fn attachment_name(line: &str) -> &str {
@@ -1836,13 +1885,12 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
     blocks
         .iter()
         .flat_map(|b| match b {
-            Block::List { items, .. } => items
-                .iter()
-                .map(|i| attachment_name(i).to_owned())
-                .collect(),
-            Block::Paragraph { text, .. } => vec![attachment_name(text).to_owned()],
+            Block::List { items, .. } => items.iter().map(String::as_str).collect(),
+            Block::Paragraph { text, .. } => vec![text.as_str()],
             Block::Enclosure { .. } => Vec::new(),
         })
+        // "Bilag: 1. Notat om vejbelysning, 2. Kortbilag": numbered names on one line.
+        .flat_map(|entry| split_numbered_run(entry).map(|name| attachment_name(name).to_owned()))
         .filter(|name| {
             let bare = name.trim_end_matches(['.', ' ']);
             // "Ingen"; and "Lukket møde", which divides the meeting after a Bilag list.

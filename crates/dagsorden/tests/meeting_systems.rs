@@ -173,3 +173,46 @@ Ad 2. Eventuelt\nIntet.\nSagsnr.: 23/0002\n\nSide 1\n";
     // and so do the others.
     assert_eq!(cases, [("1", Some("23/0001")), ("2", Some("23/0002"))]);
 }
+
+#[test]
+fn inline_dated_decisions_question_headings_and_marker_case_lines() {
+    let text = "Byrådet\n\nREFERAT\n\n\
+12. Forslag til strategi 2023-2026 –\tSagsnr. 1-15-0-12-22\nudsendelse i offentlig høring\n\n\
+**Hvad skal udvalget beslutte?**\nUdvalget skal tage stilling til strategien.\n\n\
+Bilag: 1. Notat om vejbelysning, 2. Kortbilag\n\n\
+Beslutning i Økonomiudvalget den 21.02.2023: Anbefales.\n\n\
+Beslutning i Byrådet den 28.02.2023: Godkendt med 25 stemmer for (A, V, C). 2\nstemmer imod.\n\n\
+13. Personalesag\nLukket punkt · Sagsnr. 24/19002 · Sagsansvarlig: Lene Holt\n";
+    let agenda = parsed(text);
+    let first = &agenda.items[0];
+    assert_eq!(
+        first.title,
+        "Forslag til strategi 2023-2026 – udsendelse i offentlig høring"
+    );
+    assert_eq!(
+        first.case.as_ref().map(|c| c.id.as_str()),
+        Some("1-15-0-12-22")
+    );
+    let headings: Vec<&str> = first.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Hvad skal udvalget beslutte?",
+            "Bilag",
+            "Beslutning i Økonomiudvalget den 21.02.2023",
+            "Beslutning i Byrådet den 28.02.2023"
+        ]
+    );
+    assert_eq!(first.attachments, ["Notat om vejbelysning", "Kortbilag"]);
+    assert!(
+        first.sections[3]
+            .text()
+            .starts_with("Godkendt med 25 stemmer")
+    );
+    let second = &agenda.items[1];
+    assert!(!second.open);
+    assert_eq!(
+        second.case.as_ref().map(|c| c.id.as_str()),
+        Some("24/19002")
+    );
+}

@@ -151,6 +151,15 @@ pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
         if after.is_empty() {
             return qualified(trim(head));
         }
+        // "Beslutning i Byrådet den 28.02.2023: Godkendt.": a dated heading, its text
+        // after the colon. (Undated, "Beslutning om udbud: …" is a sentence.)
+        let head = trim(head);
+        if ends_with_meeting_date(head) {
+            return qualified(head).map(|h| SectionHeading {
+                inline: Some(after),
+                ..h
+            });
+        }
         return None;
     }
     if let Some(kind) = lookup(text) {
@@ -316,6 +325,24 @@ mod tests {
         assert!(h.qualified);
         let h = section_heading("Indstilling fra direktionen").unwrap();
         assert_eq!(h.kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn a_dated_heading_with_its_text_after_the_colon() {
+        let h = section_heading("Beslutning i Byrådet den 28.02.2023: Godkendt.").unwrap();
+        assert_eq!(
+            (h.kind, h.heading, h.inline, h.qualified),
+            (
+                SectionKind::Beslutning,
+                "Beslutning i Byrådet den 28.02.2023",
+                Some("Godkendt."),
+                true
+            )
+        );
+        assert_eq!(
+            section_heading("Beslutning om udbud: det blev udsat."),
+            None
+        );
     }
 
     #[test]

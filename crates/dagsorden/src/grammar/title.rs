@@ -35,7 +35,8 @@ pub struct HeaderSentence<'a> {
 /// "den", the date with an optional time or time range, and an optional place at the end.
 const WEEKDAY: &str = r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\ \t]+)?";
 const DATE_AND_TIME: &str = r"[0-9]{1,2}\.?[\ \t.\-/]*(?:[A-Za-zÆØÅæøåÉéÜüÖöÄä]+|[0-9]{1,2})[\ \t.\-/]*[0-9]{2,4}(?:,?[\ \t]*(?:kl\.?|klokken)[\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?(?:[\ \t]*[-–][\ \t]*[0-9]{1,2}(?:[.:][0-9]{2})?)?)?";
-const PLACE_AT_END: &str = r"(?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?\.?$";
+/// (A comma may end the line: the place follows on the next, "kl. 16.30," / "Byrådssalen".)
+const PLACE_AT_END: &str = r"(?:,?[\ \t]+(?:i|på)[\ \t]+(?P<place>.+?))?[.,]?$";
 
 /// After a title word, or alone: "til mødet i X den …", "Møde i X fredag den …".
 static HEADER_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -235,6 +236,10 @@ mod tests {
             ("", "12. juni 2009, kl. 10.00-13.00", Some("Aalborg"))
         );
         assert_eq!(meeting_sentence("Mødet den 3. maj blev aflyst"), None);
+        let sentence =
+            meeting_sentence("Ekstraordinært møde i Byrådet onsdag den 15. marts 2023 kl. 16.30,")
+                .unwrap();
+        assert_eq!(sentence.when, "15. marts 2023 kl. 16.30");
         let sentence = meeting_sentence(
             "Mødet blev afholdt tirsdag den 14. juni 2022 kl. 15.00 i Regionshuset, Viborg.",
         )
