@@ -708,7 +708,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             if item.case.is_none()
                 && let Some((title, id)) = split
             {
-                let case = case_from_title(id, line.span);
+                let case = case_from_title(id, &item.title[title.len()..], line.span);
                 item.title = title.to_owned();
                 item.case = Some(case);
                 self.case_placement.at_heading = true;
@@ -1227,13 +1227,13 @@ impl<'l, 'a> Builder<'l, 'a> {
                 span,
             ));
         }
-        let (title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
+        let (full_title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
         // Beside the title after a wide gap first: "… 2023-2026 –<gap>Sagsnr. …" keeps
         // its dash, which "Meddelelser - sagsnr. 24/112" would take for the separator.
-        let gapped_case = gapped.then(|| split_gapped_case(title)).flatten();
+        let gapped_case = gapped.then(|| split_gapped_case(full_title)).flatten();
         let (title, trailing_case) = match gapped_case {
             Some((title, id)) => (title, Some(id)),
-            None => split_trailing_case(title),
+            None => split_trailing_case(full_title),
         };
         let mut item = Item::new(number, title);
         item.open = !closed && !self.closed_part;
@@ -1243,7 +1243,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if item.case.is_none()
             && let Some(id) = trailing_case
         {
-            item.case = Some(case_from_title(id, span));
+            item.case = Some(case_from_title(id, &full_title[title.len()..], span));
             self.case_placement.at_heading = true;
         }
         if let Some(case) = &item.case {
@@ -1766,11 +1766,14 @@ fn strip_list_number(text: &str) -> &str {
 }
 
 /// A case number read from the end of an item's title ("… (24/10457)").
-fn case_from_title(id: &str, span: Span) -> CaseRef {
+/// `tail`: what followed the title on its line, the case number as written ("(2023-
+/// 0471123)", "- sagsnr. 24/112", "Sag: 20/00815"), without the separator before it.
+fn case_from_title(id: &str, tail: &str, span: Span) -> CaseRef {
+    let raw = tail.trim().trim_start_matches(['-', '–', ',']).trim_start();
     CaseRef {
         id: id.to_owned(),
         initials: None,
-        raw: format!("({id})"),
+        raw: if raw.is_empty() { id } else { raw }.to_owned(),
         span,
     }
 }
