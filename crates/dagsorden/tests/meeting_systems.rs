@@ -193,6 +193,11 @@ Beslutning i Byrådet den 28.02.2023: Godkendt med 25 stemmer for (A, V, C). 2\n
         first.case.as_ref().map(|c| c.id.as_str()),
         Some("1-15-0-12-22")
     );
+    // The case as written beside the title, label and all.
+    assert_eq!(
+        first.case.as_ref().map(|c| c.raw.as_str()),
+        Some("Sagsnr. 1-15-0-12-22")
+    );
     let headings: Vec<&str> = first.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(
         headings,
