@@ -56,11 +56,11 @@ static HEADER_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// "Byrådets møde den 28. maj 2024 kl. 17.00": the body in the genitive before "møde".
-static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// `lead`, then "[weekday] den", the date with its time, and the place at the end.
+fn dated_sentence(lead: &str) -> Option<Regex> {
     Regex::new(
         &[
-            r"^(?:[Tt]il[\ \t]+|[Ff]ra[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+",
+            lead,
             WEEKDAY,
             r"(?:den|d\.)[\ \t]*",
             "(?P<when>",
@@ -71,31 +71,28 @@ static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         .concat(),
     )
     .ok()
+}
+
+/// "Byrådets møde den 28. maj 2024 kl. 17.00": the body in the genitive before "møde".
+static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    dated_sentence(
+        r"^(?:[Tt]il[\ \t]+|[Ff]ra[\ \t]+)?(?P<org>[A-ZÆØÅ][^,:]{1,60}?)s[\ \t]+(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?møde[\ \t]+",
+    )
 });
 
 /// "Møde den 12. juni 2009, kl. 10.00-13.00 i Aalborg", "Mødet afholdes mandag den …",
 /// "Mødet blev afholdt tirsdag den …": no body named, under a title that names it.
 static BARE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        &[
-            r"^[Mm]ødet?[\ \t]+(?:(?:afholdes|afholdtes|holdes|blev[\ \t]+afholdt|blev[\ \t]+holdt|finder[\ \t]+sted)[\ \t]+)?",
-            WEEKDAY,
-            r"(?:den|d\.)[\ \t]*",
-            "(?P<when>",
-            DATE_AND_TIME,
-            ")",
-            PLACE_AT_END,
-        ]
-        .concat(),
+    dated_sentence(
+        r"^[Mm]ødet?[\ \t]+(?:(?:afholdes|afholdtes|holdes|blev[\ \t]+afholdt|blev[\ \t]+holdt|finder[\ \t]+sted)[\ \t]+)?",
     )
-    .ok()
 });
 
-/// The parts of a meeting sentence matched by either regex.
+/// The parts of a meeting sentence matched by one of the regexes (no body named: "").
 fn sentence_of<'t>(regex: &Option<Regex>, text: &'t str) -> Option<HeaderSentence<'t>> {
     let caps = regex.as_ref()?.captures(text)?;
     Some(HeaderSentence {
-        organisation: caps.name("org")?.as_str().trim(),
+        organisation: caps.name("org").map_or("", |m| m.as_str().trim()),
         when: caps.name("when")?.as_str(),
         place: caps.name("place").map(|m| m.as_str().trim()),
     })
@@ -120,15 +117,10 @@ pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
             LazyLock::new(|| memchr::memmem::Finder::new("s møde "));
         static GENITIVE_FORMAL: LazyLock<memchr::memmem::Finder<'static>> =
             LazyLock::new(|| memchr::memmem::Finder::new("e møde "));
-        if text.starts_with(['M', 'm']) {
-            let caps = BARE_SENTENCE.as_ref()?.captures(text);
-            if let Some(caps) = caps {
-                return Some(HeaderSentence {
-                    organisation: "",
-                    when: caps.name("when")?.as_str(),
-                    place: caps.name("place").map(|m| m.as_str().trim()),
-                });
-            }
+        if text.starts_with(['M', 'm'])
+            && let Some(sentence) = sentence_of(&BARE_SENTENCE, text)
+        {
+            return Some(sentence);
         }
         GENITIVE
             .find(text.as_bytes())
