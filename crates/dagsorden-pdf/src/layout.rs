@@ -145,7 +145,11 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
 /// A line that opens a list item, whose wrapped lines hang indented under its text: a
 /// bullet, a number or letter ("1)", "2.", "a)"), or a recommendation's "at".
 fn opens_list_item(text: &str) -> bool {
-    if text.starts_with(['•', '-', '–', '*']) || text.starts_with("at ") {
+    // (The Symbol and Wingdings bullets without a Unicode map come as private-use code
+    // points: U+F0B7, U+F0A7, U+F0D8.)
+    if text.starts_with(['•', '-', '–', '*', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}'])
+        || text.starts_with("at ")
+    {
         return true;
     }
     let marker = text.split(' ').next().unwrap_or_default();
@@ -272,6 +276,7 @@ mod tests {
     fn list_markers() {
         for opens in [
             "• punkt",
+            "\u{f0b7} punkt",
             "at der gives",
             "1) plan",
             "12. punkt",

@@ -24,6 +24,9 @@ pub enum Kind {
 
 /// How many times a line must recur to be taken for a running header or footer.
 const MIN_REPEATS: usize = 3;
+/// Type this much smaller than the body text's is a header's or footer's.
+const SMALL_TYPE: f32 = 0.95;
+
 /// How many non-blank lines from a page break a header or footer stands.
 const PAGE_EDGE: usize = 3;
 
@@ -138,13 +141,22 @@ impl Repeats<'_, '_> {
             at_edges || header_like
         } else {
             // Twice, in a document of a few pages: only at the pages' edges every time,
-            // and a header's kind of line (a date, a page counter "2/4").
+            // and a header's kind of line, no sentence: with a number in it, word for
+            // word the same (a date) or naming its page ("Side 2"); in type smaller than
+            // the text (a PDF's header); or with a page counter "2/4".
             // (A page label alone, "Side 2", is read as one where it stands.)
             let counter = shape.ends_with("#/#");
+            let small_type = indices.iter().all(|&i| {
+                self.lines[i]
+                    .hints
+                    .size_ratio
+                    .is_some_and(|r| r < SMALL_TYPE)
+            });
             self.has_page_breaks
                 && crate::grammar::furniture::furniture(sample).is_none()
                 && indices.iter().all(|&i| self.near_break[i])
-                && (header_like || (counter && !sentence))
+                && (header_like || identical && small_type || counter)
+                && !sentence
         };
         if furniture {
             for &index in indices {

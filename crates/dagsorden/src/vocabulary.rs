@@ -197,6 +197,8 @@ pub const CASE_LABELS: &[&str] = &[
     "journalnr",
     "journalnr.",
     "journalnummer",
+    "journal nr",
+    "journal nr.",
     "sagsid",
     "sags id",
     "sags-id",
