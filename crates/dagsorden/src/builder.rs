@@ -13,7 +13,7 @@ use dagsorden_model::{
 };
 
 use crate::grammar::{
-    case_line::{case_line, split_gapped_case, split_trailing_case},
+    case_line::{CaseLine, case_line, split_gapped_case, split_trailing_case},
     date::{DateTime, date_line, date_time},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
@@ -243,9 +243,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             if line.hints.page_break {
                 return true;
             }
-            let furniture = self.furniture.get(i).is_some_and(Option::is_some)
-                || furniture_of_line(&line.text, line.hints.bullet).is_some();
-            if i != index && !line.is_blank() && !furniture {
+            if i != index && !line.is_blank() && !self.is_furniture(i) {
                 return false;
             }
         }
@@ -370,12 +368,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             // KLE numbers and "Sagnr." stand before the first item's heading too.
             self.close_preamble_section();
             self.case_placement.before_first_item = true;
-            let case = CaseRef {
-                id: case.id.to_owned(),
-                initials: case.initials.map(str::to_owned),
-                raw: text.to_owned(),
-                span: line.span,
-            };
+            let case = case_ref(&case, text, line.span);
             self.pending_case = Some((case, index));
             return;
         }
@@ -734,12 +727,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 && let Some(case) = case_line(rest)
             {
                 item.open &= !closed;
-                item.case = Some(CaseRef {
-                    id: case.id.to_owned(),
-                    initials: case.initials.map(str::to_owned),
-                    raw: text.to_owned(),
-                    span: line.span,
-                });
+                item.case = Some(case_ref(&case, text, line.span));
                 item.span = item.span.cover(line.span);
                 self.case_placement.at_heading = true;
                 return;
@@ -756,12 +744,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.push_content(case_index);
         }
         if let Some(case) = case_line(text) {
-            let case = CaseRef {
-                id: case.id.to_owned(),
-                initials: case.initials.map(str::to_owned),
-                raw: text.to_owned(),
-                span: line.span,
-            };
+            let case = case_ref(&case, text, line.span);
             let item_is_fresh = self.section.is_none()
                 && self.blocks.is_empty()
                 && self
@@ -1443,18 +1426,22 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.lines[index + 1..].iter().find(|l| !l.is_blank())
     }
 
-    /// The next line that is neither blank nor page furniture (a running header, or a
-    /// page label such as "Side 2").
+    /// Whether line `i` is page furniture: a running header or web chrome found by the
+    /// pre-pass, or a page label such as "Side 2".
+    fn is_furniture(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        self.furniture.get(i).is_some_and(Option::is_some)
+            || furniture_of_line(&line.text, line.hints.bullet).is_some()
+    }
+
+    /// The index of the next line that is neither blank nor page furniture.
+    fn next_content_index(&self, index: usize) -> Option<usize> {
+        (index + 1..self.lines.len()).find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
+    }
+
+    /// The next line that is neither blank nor page furniture.
     fn next_content(&self, index: usize) -> Option<&Line<'a>> {
-        (index + 1..self.lines.len())
-            .find(|&i| {
-                let line = &self.lines[i];
-                !line.is_blank()
-                    && self.furniture.get(i).is_none_or(Option::is_none)
-                    && (line.text.len() > MAX_PAGE_LABEL_BYTES
-                        || furniture_of_line(&line.text, line.hints.bullet).is_none())
-            })
-            .map(|i| &self.lines[i])
+        self.next_content_index(index).map(|i| &self.lines[i])
     }
 
     /// A heading the producer wrapped, seen in a PDF: the line straight under it (no
@@ -1481,10 +1468,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// Right above an item's heading ("Punkt nr. 3" on a line of its own included): a
     /// heading that groups items ("Udvalget for regional udvikling"), kept as text.
     fn groups_items(&self, index: usize) -> bool {
-        let next = (index + 1..self.lines.len()).find(|&i| {
-            !self.lines[i].is_blank() && self.furniture.get(i).is_none_or(Option::is_none)
-        });
-        next.is_some_and(|i| {
+        self.next_content_index(index).is_some_and(|i| {
             item_heading(&self.lines[i].text).is_some() || self.split_item_heading(i).is_some()
         })
     }
@@ -1611,10 +1595,6 @@ fn case_before_heading(item: &Item) -> bool {
         .as_ref()
         .is_some_and(|case| case.span.start < item.heading_span.start)
 }
-
-/// The longest page label looked for where the next content line is wanted ("Side 12
-/// af 140", "- 3 -").
-const MAX_PAGE_LABEL_BYTES: usize = 24;
 
 /// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
 /// psykiatri").
@@ -1766,6 +1746,16 @@ fn strip_list_number(text: &str) -> &str {
 }
 
 /// A case number read from the end of an item's title ("… (24/10457)").
+/// The case a case line names; `raw` is the line as written.
+fn case_ref(case: &CaseLine<'_>, raw: &str, span: Span) -> CaseRef {
+    CaseRef {
+        id: case.id.to_owned(),
+        initials: case.initials.map(str::to_owned),
+        raw: raw.to_owned(),
+        span,
+    }
+}
+
 /// `tail`: what followed the title on its line, the case number as written ("(2023-
 /// 0471123)", "- sagsnr. 24/112", "Sag: 20/00815"), without the separator before it.
 fn case_from_title(id: &str, tail: &str, span: Span) -> CaseRef {
