@@ -166,11 +166,9 @@ fn process(path: &Path, known: &Known, want_json: bool) -> (Outcome, u64) {
     match dagsorden_pdf::parse_document(&bytes) {
         Ok(mut agenda) => {
             agenda.source.path = Some(shown.clone());
-            // Serialised here, on a worker thread, when JSON Lines are wanted.
-            let json = match want_json
-                .then(|| serde_json::to_string(&agenda))
-                .transpose()
-            {
+            // Serialised here, on a worker thread, when JSON Lines are wanted (by
+            // sonic-rs, as `parse` does).
+            let json = match want_json.then(|| sonic_rs::to_string(&agenda)).transpose() {
                 Ok(json) => json,
                 Err(e) => {
                     return (

@@ -122,3 +122,53 @@ fn text_outline() {
     );
     assert!(text.contains("[SAG-2021-00200]"), "{text}");
 }
+
+/// Every file in `dir` whose name ends in `extension`, sorted.
+fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == extension))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The command writes compact JSON with sonic-rs, and the library's users write it with
+/// serde_json: the two must give the same bytes, on every text fixture and the PDF
+/// fixtures of the producers (the exports and hostile files, many pages or inflate bombs,
+/// take the unoptimised test build half a minute and add no shape of output the others
+/// lack).
+#[test]
+fn compact_output_is_byte_for_byte_serde_json() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut files = files_in(&root.join("text"), "txt");
+    files.extend(files_in(&root.join("pdf"), "pdf"));
+    assert!(files.len() > 80, "{} fixtures", files.len());
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["parse".as_ref(), "--format".as_ref(), "jsonl".as_ref()];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    let out = run(&args);
+    let mut expected = Vec::new();
+    let mut failed = 0;
+    for file in &files {
+        let bytes = std::fs::read(file).expect("fixture");
+        match dagsorden_pdf::parse_document(&bytes) {
+            Ok(agenda) => {
+                serde_json::to_writer(&mut expected, &agenda).expect("serialises");
+                expected.push(b'\n');
+            }
+            Err(_) => failed += 1,
+        }
+    }
+    assert_eq!(out.status.success(), failed == 0);
+    let (actual, expected) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&expected),
+    );
+    for (number, (a, e)) in actual.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(a, e, "document {number}");
+    }
+    assert_eq!(actual.lines().count(), expected.lines().count());
+}
