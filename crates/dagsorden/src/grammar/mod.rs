@@ -147,13 +147,18 @@ pub(crate) fn latin1_lowercase(c: char) -> Option<char> {
 }
 
 /// Lowercase words bucketed by their first byte (in either case), so that a word is
-/// compared only with the few that start the same way.
+/// compared only with the few that start the same way; each bucket is ordered by
+/// length, so that words longer than the text are never compared.
 pub(crate) struct WordTable(Vec<Vec<&'static str>>);
 
 impl WordTable {
     pub(crate) fn of(words: impl IntoIterator<Item = &'static str>) -> Self {
         let mut buckets = vec![Vec::new(); 256];
         for word in words {
+            // A text matches a word of Latin-1 letters ignoring case only with at least
+            // the word's bytes (a capital is as long as its small letter, and the Kelvin
+            // and Ångström signs are longer), which `candidates` counts on.
+            debug_assert!(word.chars().all(|c| u32::from(c) <= 0xFF), "{word}");
             let Some(c) = word.chars().next() else {
                 continue;
             };
@@ -165,16 +170,22 @@ impl WordTable {
                 }
             }
         }
+        for bucket in &mut buckets {
+            bucket.sort_by_key(|word| word.len());
+        }
         WordTable(buckets)
     }
 
-    /// The table's words that may start `text`: those with its first byte.
+    /// The table's words that may start `text`: those with its first byte and no
+    /// longer than it, shortest first.
     pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = &'static str> + '_ {
+        let len = text.len();
         text.as_bytes()
             .first()
             .map_or(&[][..], |&lead| &self.0[usize::from(lead)])
             .iter()
             .copied()
+            .take_while(move |word| word.len() <= len)
     }
 
     /// The table's word equal to `text` ignoring case.
