@@ -30,7 +30,8 @@ use crate::recommendations::{
 };
 use crate::vocabulary::{
     AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS,
-    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, OPEN_MARKER_LINES, TOC_HEADINGS,
+    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS, OPEN_MARKER_LINES,
+    TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,21 +334,28 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return;
         }
-        if let Some(heading) = item_heading(text)
-            && self.accept_item(&heading, index)
-        {
-            self.close_preamble_section();
-            if self.agenda.toc.is_empty() && self.starts_listing_of_items(index, heading.number) {
-                // A web page lists the items ("Punkt 1: …" line after line) before it
-                // gives them one by one: that list is the TOC.
+        if let Some(heading) = item_heading(text) {
+            let accepted = self.accept_item(&heading, index);
+            // A web page lists the items ("Punkt 1: …" line after line) before it gives
+            // them one by one, and minutes written by hand list them under "Dagsorden:"
+            // ("1) Godkendelse af dagsorden", a number a heading needs styling for
+            // elsewhere): that list is the TOC.
+            if (accepted || heading.bare && !line.hints.bullet)
+                && self.agenda.toc.is_empty()
+                && self.starts_listing_of_items(index, heading.number)
+            {
+                self.close_preamble_section();
                 self.region = Region::Toc;
                 self.push_toc_entry(heading.number, heading.title, None, line.span);
                 return;
             }
-            self.region = Region::Body;
-            self.start_item(&heading, line.span, line.hints.wide_gap);
-            self.title_may_continue = true;
-            return;
+            if accepted {
+                self.close_preamble_section();
+                self.region = Region::Body;
+                self.start_item(&heading, line.span, line.hints.wide_gap);
+                self.title_may_continue = true;
+                return;
+            }
         }
         if let Some((heading, title_index)) = self.split_item_heading(index)
             && self.accept_item(&heading, index)
@@ -595,6 +603,18 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return true;
         }
+        // The wrapped tail of an entry of a listing without pages: "halvår 2019".
+        if !self.toc_has_pages
+            && !self.prev_blank
+            && is_title_continuation(text)
+            && item_heading(text).is_none()
+            && let Some(last) = self.agenda.toc.last_mut()
+        {
+            crate::paragraph::join_wrapped(&mut last.title, text);
+            last.span = last.span.cover(line.span);
+            self.extend_toc_span(line.span);
+            return true;
+        }
         // The wrapped tail of a long entry: "Nordjylland og KKR Nordjylland ..... 4".
         if let Some(last) = self.agenda.toc.last_mut()
             && last.page.is_none()
@@ -809,6 +829,11 @@ impl<'l, 'a> Builder<'l, 'a> {
                     && heading.is_none()))
             && self.groups_items(index)
         {
+            // "Lukkede punkter" as such a heading closes the items after it, as it does
+            // as a line of text.
+            if let Some(closed) = meeting_part(text) {
+                self.closed_part = closed;
+            }
             self.agenda.diagnostics.push(
                 Diagnostic::new(
                     DiagnosticCode::UnplacedText,
@@ -1018,6 +1043,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         if heading.title.starts_with("at ") || heading.title.starts_with("At ") {
             return false;
         }
+        if !self.prev_blank && self.runs_on_into_a_number(index) {
+            return false;
+        }
         let in_bilag = self
             .section
             .as_ref()
@@ -1047,17 +1075,38 @@ impl<'l, 'a> Builder<'l, 'a> {
         standalone && !used && self.is_plausible_next(number)
     }
 
+    /// Whether the line before `index` ends in a word a number follows ("kl.", "nr.",
+    /// "§"): the number that starts the line is the sentence's, not an item's.
+    fn runs_on_into_a_number(&self, index: usize) -> bool {
+        let Some(before) = index.checked_sub(1).and_then(|i| self.lines.get(i)) else {
+            return false;
+        };
+        before.text.rsplit(' ').next().is_some_and(|last| {
+            last.len() <= 10
+                && NUMBER_TAKING_WORDS
+                    .iter()
+                    .any(|w| crate::grammar::eq_ignoring_case(last, w))
+        })
+    }
+
     /// Whether the item heading at `index` starts a run of at least three item headings
     /// line after line, with nothing between them, whose first number is given again
     /// as a heading after the run: a listing of the items before the items themselves.
     /// Looked at once: only for the first item heading, before any TOC.
     fn starts_listing_of_items(&self, index: usize, first: &str) -> bool {
         let lines = self.lines;
+        // The run's lines, with the wrapped tails of long entries ("stier").
         let run = lines[index + 1..]
             .iter()
-            .take_while(|l| !l.is_blank() && item_heading(&l.text).is_some())
+            .take_while(|l| {
+                !l.is_blank() && (item_heading(&l.text).is_some() || is_title_continuation(&l.text))
+            })
             .count();
-        run >= 2
+        let headings = lines[index + 1..index + 1 + run]
+            .iter()
+            .filter(|l| item_heading(&l.text).is_some())
+            .count();
+        headings >= 2
             && lines[index + 1 + run..]
                 .iter()
                 .any(|l| item_heading(&l.text).is_some_and(|h| h.number == first))

@@ -180,6 +180,9 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
                 } else if let Some(clause) =
                     strip_at(text).or(expect_clause.then_some(text.as_str()))
                 {
+                    // "Indstilling: at udvalget godkender …": right under the heading the
+                    // heading is the introduction.
+                    introduced |= i == 0;
                     if introduced || !out.is_empty() {
                         out.extend(split_clauses(clause));
                     }
@@ -319,6 +322,21 @@ const STRONG_SEPARATORS: &[&str] = &[
 /// Separates clauses only inside an enumeration (see [`split_clauses`]).
 const WEAK_SEPARATOR: &str = ", at ";
 
+/// Prepositions an "at"-clause can be the object of ("på betingelse af, at …", "under
+/// forudsætning af, at …", "opmærksom på, at …"): a weak separator after one is inside
+/// its clause. No clause ends in one.
+const PREPOSITIONS_BEFORE_AT: &[&str] = &[
+    "af", "på", "for", "om", "til", "med", "ved", "fra", "efter", "mod", "over", "under", "uden",
+];
+
+/// Whether the word that ends `before` is one of [`PREPOSITIONS_BEFORE_AT`].
+fn ends_in_preposition(before: &str) -> bool {
+    before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| PREPOSITIONS_BEFORE_AT.contains(&word))
+}
+
 /// The " at " that ends every separator.
 const AT: &str = " at ";
 
@@ -376,7 +394,11 @@ fn split_clauses(text: &str) -> Vec<String> {
             let at = search_from + i;
             found = strong_separator_at(bytes, at, from).or_else(|| {
                 separator_ending_at(bytes, at + AT.len(), WEAK_SEPARATOR)
-                    .filter(|&start| start >= from && start < enumeration_end)
+                    .filter(|&start| {
+                        start >= from
+                            && start < enumeration_end
+                            && !ends_in_preposition(&text[..start])
+                    })
                     .map(|start| (start, WEAK_SEPARATOR.len()))
             });
             if found.is_some() {
@@ -964,6 +986,22 @@ mod tests {
             r,
             ["budgetrammen godkendes", "sagen sendes videre til Byrådet"]
         );
+    }
+
+    #[test]
+    fn clauses_right_under_the_heading() {
+        // "Indstilling: at udvalget godkender …, at …, og at …" (minutes written by hand).
+        let r = recommendations(&[para(
+            "at udvalget godkender tilskuddet, at tilsagnet gives på betingelse af, at \
+             finansieringen er på plads, og at foreningen søger restbeløbet.",
+        )]);
+        assert_eq!(r.len(), 3, "{r:?}");
+        // Not after other text: there an "at" paragraph continues that text.
+        let r = recommendations(&[
+            para("Sagen har været i høring."),
+            para("at høringssvarene indarbejdes."),
+        ]);
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]

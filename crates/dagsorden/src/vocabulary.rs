@@ -55,6 +55,9 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("vurdering", SectionKind::Other),
     ("administrationens vurdering", SectionKind::Other),
     ("forvaltningens vurdering", SectionKind::Other),
+    // Minutes written by hand: "Drøftelse: Udvalget drøftede …", "Konklusion: …".
+    ("drøftelse", SectionKind::Other),
+    ("konklusion", SectionKind::Other),
 ];
 
 /// Headings of [`SECTION_HEADINGS`] that are headings only alone on their line: "Forslag
@@ -324,6 +327,29 @@ pub const MEETING_PARTS: &[(&str, bool)] = &[
     ("lukkede punkter", true),
     ("lukket dagsorden", true),
     ("dagsorden for lukket møde", true),
+];
+
+/// Words a number follows in a sentence ("… skulle gå kl." / "21.00. Rækkefølgen …"),
+/// lowercase: a line that ends in one runs on into a number on the next line, which is
+/// then no item's number.
+pub const NUMBER_TAKING_WORDS: &[&str] = &[
+    "kl.",
+    "kl",
+    "klokken",
+    "nr.",
+    "nr",
+    "pkt.",
+    "pkt",
+    "punkt",
+    "punkterne",
+    "side",
+    "§",
+    "§§",
+    "stk.",
+    "d.",
+    "den",
+    "jf.",
+    "ca.",
 ];
 
 /// Headings that group an agenda's items by what the meeting is to do with them,

@@ -221,3 +221,85 @@ Beslutning i Byrådet den 28.02.2023: Godkendt med 25 stemmer for (A, V, C). 2\n
         Some("24/19002")
     );
 }
+
+/// Minutes written by hand in a word processor, as pdftotext gives them: no blank lines
+/// between paragraphs, the items listed under "Dagsorden:" as "1)" and given as "Ad 1)".
+const HANDWRITTEN: &str = "Referat af møde i Handicaprådet\n\
+Dato: tirsdag d. 8/10-2019 kl. 17.00-19.00\nSted: Rådhuset, lokale 4\n\
+Til stede: Bo Holm, Ane Krog og Per Lund\n\n\
+Dagsorden:\n  1) Godkendelse af dagsorden\n  2) Tilgængelighed på kommunens legepladser og\n  stier\n\
+  3) Høring om budget 2020 (sag 19/4412)\n  4) Eventuelt\n\n\
+Ad 1) Godkendelse af dagsorden\nFormanden bød velkommen. Bo Holm skulle gå kl.\n\
+18.30. Punkt 3 blev derfor taget først.\nBeslutning: Godkendt.\n\
+Ad 2) Tilgængelighed på legepladser\nForvaltningen gennemgik sagen.\n\
+Drøftelse: Rådet drøftede ramperne ved skolerne.\nBeslutning: Taget til efterretning.\n\
+Ad 3) Høring om budget 2020 (sag 19/4412)\n\
+Indstilling: at rådet afgiver høringssvar, at svaret sendes på betingelse af, at formanden\n\
+godkender det, og at sagen følges op i december.\nBeslutning: Godkendt.\n\
+Ad 4) Eventuelt\nIntet.\n";
+
+#[test]
+fn minutes_written_by_hand_list_their_items_and_number_them_with_a_parenthesis() {
+    let agenda = parsed(HANDWRITTEN);
+    assert_eq!(
+        agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-10-08")
+    );
+    // The listing is the TOC, its wrapped entry joined.
+    let toc: Vec<(&str, &str)> = agenda
+        .toc
+        .iter()
+        .map(|e| (e.number.as_str(), e.title.as_str()))
+        .collect();
+    assert_eq!(toc.len(), 4, "{toc:?}");
+    assert_eq!(
+        toc[1],
+        ("2", "Tilgængelighed på kommunens legepladser og stier")
+    );
+    // "kl." / "18.30. Punkt 3 …" is the sentence's time, not an item.
+    let numbers: Vec<&str> = agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"]);
+    let headings: Vec<&str> = agenda.items[1]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(headings, ["Drøftelse", "Beslutning"]);
+    let third = &agenda.items[2];
+    assert_eq!(third.title, "Høring om budget 2020");
+    assert_eq!(third.case.as_ref().map(|c| c.id.as_str()), Some("19/4412"));
+    // The clauses right under "Indstilling:", the one after "på betingelse af," whole.
+    assert_eq!(
+        third.recommendations.len(),
+        3,
+        "{:?}",
+        third.recommendations
+    );
+}
+
+#[test]
+fn a_closed_part_given_as_a_group_heading_closes_its_items() {
+    let text = "Dagsorden\n\nRegionsrådet\n\nÅbne punkter\n\n\
+1. Godkendelse af dagsorden\nSagsnr.: 19/10001\n\nBeslutning\nGodkendt.\n\n\
+2. Budgetopfølgning\nSagsnr.: 19/10002\n\nBeslutning\nGodkendt.\n\n\
+## Lukkede punkter\n\n\
+3. Salg af ejendom\nSagsnr.: 19/10003\n\nBeslutning\nGodkendt.\n";
+    let agenda = parsed(text);
+    let open: Vec<(&str, bool)> = agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.open))
+        .collect();
+    assert_eq!(open, [("1", true), ("2", true), ("3", false)]);
+}
+
+#[test]
+fn a_number_that_ends_a_wrapped_sentence_is_no_item() {
+    // "… kl." / "21.00. Forslaget …": the time the sentence names, though a section
+    // heading follows as it follows an item's heading.
+    let text = "Referat af bestyrelsesmøde\n\nGodkendelse af dagsorden\n\
+Formanden foreslog, at mødet slutter senest kl.\n21.00. Forslaget blev vedtaget.\n\
+Beslutning: Godkendt.\n";
+    let agenda = parsed(text);
+    assert!(agenda.items.is_empty(), "{:?}", agenda.items);
+}

@@ -63,8 +63,11 @@ pub fn split_trailing_case(title: &str) -> (&str, Option<&str>) {
         return (title, None);
     };
     let inner = trimmed[open + 1..trimmed.len() - 1].trim();
-    // "(Sagsnr. 23/45678)": the label inside the parentheses.
-    let inner = strip_label(inner).unwrap_or(inner);
+    // "(Sagsnr. 23/45678)": the label inside the parentheses; there "sag" is one without
+    // its colon too ("(sag 19/2231)"), which in a sentence it is not.
+    let inner = strip_label(inner)
+        .or_else(|| Some(inner[prefix_ignoring_case(inner, "sag ")?..].trim_start()))
+        .unwrap_or(inner);
     let before = trimmed[..open].trim_end();
     if before.is_empty() {
         return (title, None);
@@ -439,6 +442,15 @@ mod tests {
         assert_eq!(
             split_trailing_case("Budget 2025 - 2027"),
             ("Budget 2025 - 2027", None)
+        );
+        assert_eq!(
+            split_trailing_case("Anlægstilskud til kunststofbane (sag 19/2231)"),
+            ("Anlægstilskud til kunststofbane", Some("19/2231"))
+        );
+        // A sag in parentheses that is no number stays in the title.
+        assert_eq!(
+            split_trailing_case("Orientering (sag om skolelukning)"),
+            ("Orientering (sag om skolelukning)", None)
         );
     }
 

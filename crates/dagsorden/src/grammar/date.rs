@@ -69,12 +69,14 @@ fn to_date(d: u32, m: u32, y: i16) -> Option<IsoDate> {
     IsoDate::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
 }
 
-/// `15-01-2021`, `15.01.2021`, `15/1 2021`, `15.01.21`.
+/// `15-01-2021`, `15.01.2021`, `15/1 2021`, `15.01.21`, and the day and month with a
+/// slash before a dash and the year, as Danish is written by hand: `4/9-2019`.
 fn numeric_date(input: &str) -> IResult<&str, Option<IsoDate>> {
     let (rest, d) = digits(1, 2)(input)?;
     let (rest, sep) = one_of("-./").parse(rest)?;
     let (rest, m) = digits(1, 2)(rest)?;
-    let (rest, _) = alt((char(sep), char(' '))).parse(rest)?;
+    let year_dash = if sep == '/' { '-' } else { sep };
+    let (rest, _) = alt((char(sep), char(' '), char(year_dash))).parse(rest)?;
     let (rest, y) = year(rest)?;
     Ok((rest, to_date(d, m, y)))
 }
@@ -301,6 +303,17 @@ mod tests {
             (some("2021-04-22"), some("17:30"), None)
         );
         assert_eq!(dt("2021-01-15"), (some("2021-01-15"), None, None));
+        assert_eq!(
+            dt("onsdag d. 4/9-2019 kl. 19.00-21.30"),
+            (some("2019-09-04"), some("19:00"), some("21:30"))
+        );
+        assert_eq!(dt("mødet d. 12/6-19"), (some("2019-06-12"), None, None));
+        // A case number is no date: the year would run on, or be three digits.
+        assert_eq!(dt("sag 19/2231").0, None);
+        assert_eq!(dt("sag 13/4-12345").0, None);
+        assert_eq!(dt("sag 24/10-457").0, None);
+        // The dash after a day and month goes with a slash only.
+        assert_eq!(dt("15.1-2021").0, None);
     }
 
     #[test]

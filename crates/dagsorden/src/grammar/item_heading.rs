@@ -110,6 +110,7 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
         (punkt_label(text).ok()?.0, true)
     };
     let (rest, (number, dot)) = item_number(after_label).ok()?;
+    let rest = if dot { rest } else { after_parenthesis(rest) };
     // "Sag nr. 45/2018: …": the year the number runs in.
     let rest = if labelled { after_year(rest) } else { rest };
     let (rest, colon) = opt_colon(rest).ok()?;
@@ -139,6 +140,14 @@ pub fn item_heading(text: &str) -> Option<ItemHeading<'_>> {
         title,
         bare,
     })
+}
+
+/// ") Godkendelse …" after a number: the parenthesis that closes the number in minutes
+/// written by hand ("Ad 1) Godkendelse af dagsorden", a "1)" list under "Dagsorden:").
+/// Lists are numbered so too, so without a label or a dot the number stays bare: only
+/// styling or a listing of the items makes such a line a heading.
+pub(crate) fn after_parenthesis(rest: &str) -> &str {
+    rest.strip_prefix(')').unwrap_or(rest)
 }
 
 /// "/2018" or "/18" after a labelled item number: the year, dropped.
@@ -196,7 +205,8 @@ pub fn labelled_number_alone(text: &str) -> Option<&str> {
         return None;
     }
     let (rest, ()) = punkt_label(text).ok()?;
-    let (rest, (number, _)) = item_number(rest).ok()?;
+    let (rest, (number, dot)) = item_number(rest).ok()?;
+    let rest = if dot { rest } else { after_parenthesis(rest) };
     let (rest, _) = opt_colon(rest).ok()?;
     rest.trim().is_empty().then_some(number)
 }
@@ -239,6 +249,27 @@ mod tests {
         assert!(h.bare);
         let h = item_heading("1. Godkendelse af dagsorden.").unwrap();
         assert_eq!(h.title, "Godkendelse af dagsorden");
+    }
+
+    #[test]
+    fn a_parenthesis_closes_a_number() {
+        let h = item_heading("Ad 3) Ansøgninger om lokaletilskud").unwrap();
+        assert_eq!(
+            (h.number, h.title, h.bare),
+            ("3", "Ansøgninger om lokaletilskud", false)
+        );
+        let h = item_heading("Punkt 4) Eventuelt").unwrap();
+        assert_eq!((h.number, h.bare), ("4", false));
+        // Without a label, as lists are numbered: bare.
+        let h = item_heading("2) Opfølgning på referat").unwrap();
+        assert_eq!(
+            (h.number, h.title, h.bare),
+            ("2", "Opfølgning på referat", true)
+        );
+        assert_eq!(item_heading("2) godkender budgettet"), None);
+        assert_eq!(item_heading("2)Opfølgning"), None);
+        assert_eq!(item_heading("2.) Opfølgning"), None);
+        assert_eq!(labelled_number_alone("Ad 5)"), Some("5"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Table-of-contents lines: `2.1. Dialogmøde om … ..... 4`, `1. Godkendelse af dagsorden 3`.
 
-use super::item_heading::{after_access_marker, after_dash, opt_colon, punkt_label};
+use super::item_heading::{
+    after_access_marker, after_dash, after_parenthesis, opt_colon, punkt_label,
+};
 use super::{item_number, starts_like_title};
 
 /// A TOC line, split into its parts.
@@ -88,6 +90,7 @@ pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
         _ => (text, false),
     };
     let (rest, (number, dot)) = item_number(after_label).ok()?;
+    let rest = if dot { rest } else { after_parenthesis(rest) };
     let (rest, colon) = opt_colon(rest).ok()?;
     if !dot && !number.contains('.') && !labelled && colon.is_none() && !rest.starts_with(' ') {
         return None;
