@@ -55,9 +55,12 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("vurdering", SectionKind::Other),
     ("administrationens vurdering", SectionKind::Other),
     ("forvaltningens vurdering", SectionKind::Other),
-    // Minutes written by hand: "Drøftelse: Udvalget drøftede …", "Konklusion: …".
+    // Minutes written by hand: "Drøftelse: Udvalget drøftede …", "Konklusion: …", and
+    // under each item its "Referat:" and who does what next ("Opfølgning:").
     ("drøftelse", SectionKind::Other),
     ("konklusion", SectionKind::Other),
+    ("referat", SectionKind::Other),
+    ("opfølgning", SectionKind::Other),
 ];
 
 /// Headings of [`SECTION_HEADINGS`] that are headings only alone on their line: "Forslag
