@@ -21,6 +21,9 @@ pub struct PdfLine {
     pub bold: bool,
     /// A paragraph gap comes before this line.
     pub gap_before: bool,
+    /// The first line of a table cell read down its column after the cells to its left
+    /// (see [`cells_down_their_columns`]): a paragraph starts here whatever the spacing.
+    pub starts_cell: bool,
 }
 
 /// Gap (in em) between runs above which a space is inserted.
@@ -29,7 +32,18 @@ const SPACE_GAP: f32 = 0.18;
 const WIDE_GAP: f32 = 2.0;
 
 /// Lay out one page's runs.
-pub fn page_lines(mut runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
+pub fn page_lines(runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
+    cells_down_their_columns(baseline_groups(runs))
+        .into_iter()
+        .map(|(g, starts_cell)| PdfLine {
+            starts_cell,
+            ..join_line(g, page)
+        })
+        .collect()
+}
+
+/// A page's runs grouped by baseline, top to bottom, each group left to right.
+fn baseline_groups(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
     runs.retain(|r| {
         !r.text.trim().is_empty() && r.size > 0.0 && r.x.is_finite() && r.y.is_finite()
     });
@@ -52,8 +66,183 @@ pub fn page_lines(mut runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
     }
     groups
         .into_iter()
-        .map(|(g, _)| join_line(g, page))
+        .map(|(mut g, _)| {
+            g.sort_by(|a, b| a.x.total_cmp(&b.x));
+            g
+        })
         .collect()
+}
+
+/// Gap (in em) before a run that begins a table cell on a line after another cell's text.
+const CELL_GAP: f32 = 1.0;
+/// How many lines of a page must begin a cell at the same left edge for it to be a
+/// column's.
+const MIN_EDGE_LINES: usize = 2;
+/// The largest distance (in em) between two lines of one table row.
+const MAX_ROW_LINE_GAP: f32 = 4.0;
+/// How far (in points) the runs of one column's cells may start from each other.
+const EDGE_TOLERANCE: f32 = 1.5;
+
+/// Lines (runs sorted by x) in reading order, each with whether it starts a cell read
+/// down its column. A table whose cells hold paragraphs ("Pkt." | "Emne" | "Referat /
+/// beslutning", minutes typed as one table) is drawn line by line across the row, so its
+/// columns' lines interleave; read across, a row's title runs into its minutes. Where a
+/// page has column edges (left edges that several lines begin a cell at, after a gap)
+/// that no line of a stretch crosses, a row of that stretch (from a line with text in
+/// the first column) is read down each column in turn, when its first line has text in
+/// two columns after the first and a column after the second wraps. Other rows, and
+/// every other line, stay as they are: a table of one-line rows (amounts), a TOC whose
+/// page number stands on a wrapped entry's last line, key and value in two columns.
+fn cells_down_their_columns(lines: Vec<Vec<Run>>) -> Vec<(Vec<Run>, bool)> {
+    let edges = column_edges(&lines);
+    if edges.len() < 2 {
+        return lines.into_iter().map(|l| (l, false)).collect();
+    }
+    let edges = without_inner_edges(&lines, edges);
+    if edges.len() < 2 {
+        return lines.into_iter().map(|l| (l, false)).collect();
+    }
+    let column = |run: &Run| {
+        edges
+            .iter()
+            .filter(|&&e| run.x + EDGE_TOLERANCE >= e)
+            .count()
+    };
+    let crosses = |run: &Run| {
+        edges
+            .iter()
+            .any(|&e| run.x < e - EDGE_TOLERANCE && run.x_end > e + EDGE_TOLERANCE)
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut row: Vec<Vec<Run>> = Vec::new();
+    for line in lines {
+        let fits = !line.iter().any(crosses);
+        // A line far below the one before (a footer under a table's last row) starts
+        // anew: a row's lines follow each other at the line spacing.
+        let far_below = row
+            .last()
+            .and_then(|l| l.first())
+            .zip(line.first())
+            .is_some_and(|(above, below)| {
+                above.y - below.y > MAX_ROW_LINE_GAP * above.size.max(below.size)
+            });
+        // Text in the first column starts a row, but for a wrapped cell's next line
+        // ("Tirsdag den 10." / "september 2024"), which starts in lowercase.
+        let starts_row = far_below
+            || line.first().is_some_and(|r| {
+                column(r) == 0 && !r.text.trim_start().starts_with(char::is_lowercase)
+            });
+        // A header row repeated at the top of a page, over the rest of a row the page
+        // break cut (no first column): a row of its own.
+        let after_header = !starts_row && row.len() == 1 && row.iter().flatten().all(|r| r.bold);
+        if !fits || starts_row || after_header {
+            flush_row(&mut row, &mut out, &column);
+        }
+        if fits {
+            row.push(line);
+        } else {
+            out.push((line, false));
+        }
+    }
+    flush_row(&mut row, &mut out, &column);
+    out
+}
+
+/// `edges` without those inside a column: an edge crossed by a line that starts at or
+/// after the edge before it (a tabbed table of figures inside a cell), which a table's
+/// own column edge never is; only lines wider than the table cross those.
+fn without_inner_edges(lines: &[Vec<Run>], edges: Vec<f32>) -> Vec<f32> {
+    let mut kept: Vec<f32> = Vec::with_capacity(edges.len());
+    for edge in edges {
+        let inner = kept.last().is_some_and(|&before| {
+            lines.iter().any(|line| {
+                line.first()
+                    .is_some_and(|first| first.x + EDGE_TOLERANCE >= before)
+                    && line
+                        .iter()
+                        .any(|r| r.x < edge - EDGE_TOLERANCE && r.x_end > edge + EDGE_TOLERANCE)
+            })
+        });
+        if !inner {
+            kept.push(edge);
+        }
+    }
+    kept
+}
+
+/// A row's lines into `out`: down each column in turn where [`cells_down_their_columns`]
+/// says so, else as they are.
+fn flush_row(
+    row: &mut Vec<Vec<Run>>,
+    out: &mut Vec<(Vec<Run>, bool)>,
+    column: &impl Fn(&Run) -> usize,
+) {
+    let lines = std::mem::take(row);
+    let columns = lines
+        .iter()
+        .flat_map(|l| l.iter().map(column))
+        .max()
+        .unwrap_or(0);
+    let lines_in = |c: usize| {
+        lines
+            .iter()
+            .filter(|l| l.iter().any(|r| column(r) == c))
+            .count()
+    };
+    let first_line_columns = lines.first().map_or(0, |l| {
+        (1..=columns)
+            .filter(|&c| l.iter().any(|r| column(r) == c))
+            .count()
+    });
+    let wraps_right = (2..=columns).any(|c| lines_in(c) >= 2);
+    if lines.len() < 2 || first_line_columns < 2 || !wraps_right {
+        out.extend(lines.into_iter().map(|l| (l, false)));
+        return;
+    }
+    // A first column of one line (an item's number) is read with the second (its
+    // title); one that wraps is a cell of its own.
+    let own_first = lines_in(0) >= 2;
+    let first = if own_first { 0 } else { 1 };
+    for c in first..=columns {
+        let mut first_of_cell = c > first;
+        for line in &lines {
+            let cell: Vec<Run> = line
+                .iter()
+                .filter(|r| column(r) == c || !own_first && c == 1 && column(r) == 0)
+                .cloned()
+                .collect();
+            if !cell.is_empty() {
+                out.push((cell, std::mem::take(&mut first_of_cell)));
+            }
+        }
+    }
+}
+
+/// The left edges of a page's table columns: where at least [`MIN_EDGE_LINES`] lines
+/// begin a run after a gap of [`CELL_GAP`] or more, within [`EDGE_TOLERANCE`].
+fn column_edges(lines: &[Vec<Run>]) -> Vec<f32> {
+    let mut starts: Vec<f32> = lines
+        .iter()
+        .flat_map(|runs| {
+            runs.windows(2)
+                .filter(|w| w[1].x - w[0].x_end >= CELL_GAP * w[1].size.max(1.0))
+                .map(|w| w[1].x)
+        })
+        .collect();
+    starts.sort_by(f32::total_cmp);
+    let mut edges = Vec::new();
+    let mut i = 0;
+    while i < starts.len() {
+        let cluster = starts[i..]
+            .iter()
+            .take_while(|&&x| x - starts[i] <= EDGE_TOLERANCE)
+            .count();
+        if cluster >= MIN_EDGE_LINES {
+            edges.push(starts[i]);
+        }
+        i += cluster;
+    }
+    edges
 }
 
 /// Whether `run` stands on the baseline of `line`, whose largest size is `largest`.
@@ -100,6 +289,7 @@ fn join_line(mut runs: Vec<Run>, page: u32) -> PdfLine {
         size,
         bold,
         gap_before: false,
+        starts_cell: false,
     }
 }
 
@@ -117,8 +307,8 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
     gaps.sort_by(f32::total_cmp);
     let usual = gaps.get(gaps.len() / 5).copied().unwrap_or(1.2);
     for i in 1..lines.len() {
-        lines[i].gap_before =
-            lines[i].page == lines[i - 1].page && gap(&lines[i - 1], &lines[i]) > usual * 1.3;
+        lines[i].gap_before = lines[i].starts_cell
+            || lines[i].page == lines[i - 1].page && gap(&lines[i - 1], &lines[i]) > usual * 1.3;
     }
     // Paragraphs set without extra spacing but with a first-line indent: a line indented
     // from the one above, followed by one back at that margin (a hanging indent of a
@@ -272,6 +462,125 @@ mod tests {
         );
     }
 
+    fn texts(lines: &[PdfLine]) -> Vec<(&str, bool)> {
+        lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.starts_cell))
+            .collect()
+    }
+
+    fn bold(mut run: Run) -> Run {
+        run.bold = true;
+        run
+    }
+
+    #[test]
+    fn table_cells_are_read_down_their_columns() {
+        // "Pkt." | "Emne" | "Referat": the rows' title and minutes columns interleave.
+        let lines = page_lines(
+            vec![
+                bold(run(50.0, 66.0, 700.0, "Pkt.")),
+                bold(run(90.0, 120.0, 700.0, "Emne")),
+                bold(run(260.0, 320.0, 700.0, "Referat")),
+                run(50.0, 60.0, 686.0, "1."),
+                run(90.0, 240.0, 686.0, "Godkendelse af"),
+                run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
+                run(90.0, 200.0, 672.0, "dagsorden"),
+                run(260.0, 480.0, 672.0, "rådets nye medlem."),
+                run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
+                run(50.0, 60.0, 640.0, "2."),
+                run(90.0, 200.0, 640.0, "Eventuelt"),
+                run(260.0, 500.0, 640.0, "Intet at bemærke, og mødet"),
+                run(260.0, 400.0, 626.0, "sluttede kl. 18."),
+                // The footer far below the table.
+                run(300.0, 320.0, 60.0, "Side"),
+                run(322.0, 327.0, 60.0, "1"),
+            ],
+            1,
+        );
+        assert_eq!(
+            texts(&lines),
+            [
+                ("Pkt.\tEmne\tReferat", false),
+                ("1.\tGodkendelse af", false),
+                ("dagsorden", false),
+                ("Formanden bød velkommen til", true),
+                ("rådets nye medlem.", false),
+                ("Beslutning: Godkendt.", false),
+                ("2.\tEventuelt", false),
+                ("Intet at bemærke, og mødet", true),
+                ("sluttede kl. 18.", false),
+                ("Side 1", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_read_across_stay_as_they_are() {
+        // A TOC whose wrapped entry has its page on the last line, and key and value in
+        // two columns: nothing to read down.
+        let lines = page_lines(
+            vec![
+                run(50.0, 80.0, 700.0, "Dato:"),
+                run(150.0, 250.0, 700.0, "15. januar 2021"),
+                run(50.0, 80.0, 686.0, "Sted:"),
+                run(150.0, 250.0, 686.0, "Rådhuset"),
+                run(50.0, 60.0, 660.0, "1."),
+                run(90.0, 300.0, 660.0, "Godkendelse af dagsorden"),
+                run(500.0, 505.0, 660.0, "2"),
+                run(50.0, 60.0, 646.0, "2."),
+                run(90.0, 400.0, 646.0, "Budgetopfølgning for det"),
+                run(90.0, 300.0, 632.0, "specialiserede område"),
+                run(500.0, 505.0, 632.0, "3"),
+                run(50.0, 60.0, 618.0, "3."),
+                run(90.0, 300.0, 618.0, "Eventuelt"),
+                run(500.0, 505.0, 618.0, "4"),
+            ],
+            1,
+        );
+        assert_eq!(
+            texts(&lines),
+            [
+                ("Dato:\t15. januar 2021", false),
+                ("Sted:\tRådhuset", false),
+                ("1.\tGodkendelse af dagsorden\t2", false),
+                ("2.\tBudgetopfølgning for det", false),
+                ("specialiserede område\t3", false),
+                ("3.\tEventuelt\t4", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_row_over_a_row_cut_by_the_page_stands_alone() {
+        let lines = page_lines(
+            vec![
+                bold(run(50.0, 66.0, 700.0, "Pkt.")),
+                bold(run(90.0, 120.0, 700.0, "Emne")),
+                bold(run(260.0, 320.0, 700.0, "Referat")),
+                run(90.0, 240.0, 686.0, "at rådet bemyndiger"),
+                run(260.0, 500.0, 686.0, "Rådet drøftede forslaget"),
+                run(90.0, 200.0, 672.0, "formanden."),
+                run(260.0, 480.0, 672.0, "grundigt."),
+                run(50.0, 60.0, 650.0, "4."),
+                run(90.0, 200.0, 650.0, "Eventuelt"),
+                run(260.0, 400.0, 650.0, "Intet."),
+            ],
+            2,
+        );
+        assert_eq!(
+            texts(&lines),
+            [
+                ("Pkt.\tEmne\tReferat", false),
+                ("at rådet bemyndiger", false),
+                ("formanden.", false),
+                ("Rådet drøftede forslaget", true),
+                ("grundigt.", false),
+                ("4.\tEventuelt\tIntet.", false),
+            ]
+        );
+    }
+
     #[test]
     fn list_markers() {
         for opens in [
@@ -332,7 +641,9 @@ mod tests {
                 }
             }
             let expected: Vec<PdfLine> = by_every_run.into_iter().map(|g| join_line(g, 1)).collect();
-            proptest::prop_assert_eq!(page_lines(runs, 1), expected);
+            let grouped: Vec<PdfLine> =
+                baseline_groups(runs).into_iter().map(|g| join_line(g, 1)).collect();
+            proptest::prop_assert_eq!(grouped, expected);
         }
     }
 
@@ -345,6 +656,7 @@ mod tests {
             size,
             bold: false,
             gap_before: false,
+            starts_cell: false,
         }
     }
 

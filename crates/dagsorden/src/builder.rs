@@ -87,6 +87,12 @@ pub struct Builder<'l, 'a> {
     crossed_page: bool,
     /// The items from here on are in the closed part of the meeting ("Lukket møde").
     closed_part: bool,
+    /// The open Bilag section names its attachments after the label ("Bilag: Notat …"),
+    /// a line each.
+    bilag_inline: bool,
+    /// How many of the open Bilag section's blocks name attachments, when text follows
+    /// the names.
+    bilag_names_end: Option<usize>,
     /// The meeting's date and time from a header line that names them without a field
     /// key ("tirsdag den 17. marts 2009 kl. 16.30", "Møde i KKR Nordjylland fredag den
     /// …"): used when no field gives them.
@@ -125,6 +131,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             title_line: None,
             header_when: None,
             closed_part: false,
+            bilag_inline: false,
+            bilag_names_end: None,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
         }
@@ -891,6 +899,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                     return;
                 }
                 self.start_section(heading.kind, heading.heading, line.span);
+                self.bilag_inline = heading.kind == SectionKind::Bilag && heading.inline.is_some();
                 if let Some(inline) = heading.inline {
                     self.blocks.text(line, inline);
                 }
@@ -977,6 +986,19 @@ impl<'l, 'a> Builder<'l, 'a> {
         if let Some(closed) = meeting_part(text) {
             self.closed_part = closed;
         }
+        // After "Bilag: …" lines, a paragraph apart from them names no attachment (the
+        // minutes column beside a table's Bilag lines): the names end there, and the
+        // text stays in the section as text.
+        if self.bilag_inline
+            && self.prev_blank
+            && self
+                .section
+                .as_ref()
+                .is_some_and(|s| s.kind == SectionKind::Bilag)
+        {
+            self.bilag_inline = false;
+            self.bilag_names_end = Some(self.blocks.close_blocks());
+        }
         if let Some(marker) = ENCLOSURE_MARKERS
             .iter()
             .find(|m| text.len() <= m.len() && text == m.trim())
@@ -1014,8 +1036,15 @@ impl<'l, 'a> Builder<'l, 'a> {
             .as_ref()
             .is_some_and(|s| s.kind == SectionKind::Bilag)
         {
-            // Attachments are listed one per line, numbered or not.
-            self.blocks.bullet(line, strip_list_number(text));
+            if self.bilag_inline
+                && continues_attachment_name(text, self.blocks.open_paragraph_last_line())
+            {
+                // The wrapped rest of the name after the label.
+                self.blocks.text(line, text);
+            } else {
+                // Attachments are listed one per line, numbered or not.
+                self.blocks.bullet(line, strip_list_number(text));
+            }
         } else if !self.blocks.numbered(line, text) {
             self.blocks.text(line, text);
         }
@@ -1286,6 +1315,8 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     fn start_section(&mut self, kind: SectionKind, heading: &str, span: Span) {
         self.close_section();
+        self.bilag_inline = false;
+        self.bilag_names_end = None;
         self.flush_item_body();
         self.section = Some(Section {
             kind,
@@ -1327,7 +1358,12 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if let Some(item) = self.items.last_mut() {
             if section.kind == SectionKind::Bilag {
-                item.attachments.extend(attachment_names(&section.blocks));
+                let names_end = self
+                    .bilag_names_end
+                    .take()
+                    .map_or(section.blocks.len(), |end| end.min(section.blocks.len()));
+                item.attachments
+                    .extend(attachment_names(&section.blocks[..names_end]));
             }
             item.sections.push(section);
         }
@@ -1943,6 +1979,29 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Whether `text` goes on with the attachment name `before` (the line above, after
+/// "Bilag:"): it starts in lowercase or with a digit that numbers no list ("Forslag til
+/// integrationspolitik" / "2023-2026"), or the name before ends in a word no name ends
+/// in ("Præsentation fra" / "Sprogcenter Midt").
+fn continues_attachment_name(text: &str, before: Option<&str>) -> bool {
+    let Some(before) = before else {
+        return false;
+    };
+    let numbered = strip_list_number(text).len() < text.len();
+    let starts_on = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    let left_open = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| FUNCTION_WORDS.contains(&w) || NAME_CONTINUING_WORDS.contains(&w));
+    !numbered && (starts_on || left_open)
+}
+
+/// Prepositions a name never ends in, besides [`FUNCTION_WORDS`].
+const NAME_CONTINUING_WORDS: &[&str] = &["fra", "over", "under", "mellem", "ved", "hos"];
 
 /// The numeric parts of an item number, without collecting them (this runs for every
 /// item heading against every open item).

@@ -36,6 +36,11 @@ impl<'t> BlockAccumulator<'t> {
             .is_some_and(|(text, _)| !ends_sentence(text))
     }
 
+    /// The last line of the open paragraph, if one is open.
+    pub fn open_paragraph_last_line(&self) -> Option<&'t str> {
+        self.paragraph.last().map(|(text, _)| *text)
+    }
+
     /// A blank line: ends a paragraph (a list may go on after it).
     pub fn blank(&mut self) {
         self.flush_paragraph();
@@ -147,6 +152,13 @@ impl<'t> BlockAccumulator<'t> {
         });
         self.marker_pending = true;
         self.blank_since_last = false;
+    }
+
+    /// End the open paragraph and list; how many blocks there are now.
+    pub fn close_blocks(&mut self) -> usize {
+        self.flush_paragraph();
+        self.flush_list();
+        self.blocks.len()
     }
 
     /// Take the collected blocks.

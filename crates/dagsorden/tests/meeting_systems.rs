@@ -303,3 +303,27 @@ Beslutning: Godkendt.\n";
     let agenda = parsed(text);
     assert!(agenda.items.is_empty(), "{:?}", agenda.items);
 }
+
+#[test]
+fn attachments_named_after_the_label_wrap_and_end_at_a_paragraph() {
+    // A table's title column: "Bilag: …" names wrapped by the narrow cell, then the
+    // minutes column beside them, read after them.
+    let text = "Referat\n\n1. Høring over integrationspolitik\n\
+Byrådet har sendt forslaget i høring.\n\
+Bilag: Forslag til integrationspolitik\n2023-2026\n\
+Bilag: Præsentation fra\nSprogcenter Midt\nBilag: Tidsplan\n\n\
+Rådet drøftede forslaget og bakkede op om det.\n\n\
+Beslutning: Godkendt.\n";
+    let agenda = parsed(text);
+    let item = &agenda.items[0];
+    assert_eq!(
+        item.attachments,
+        [
+            "Forslag til integrationspolitik 2023-2026",
+            "Præsentation fra Sprogcenter Midt",
+            "Tidsplan"
+        ]
+    );
+    let headings: Vec<&str> = item.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Bilag", "Beslutning"]);
+}
