@@ -90,6 +90,8 @@ pub struct Builder<'l, 'a> {
     /// The open Bilag section names its attachments after the label ("Bilag: Notat …"),
     /// a line each.
     bilag_inline: bool,
+    /// The lines before this index are a listing of the items in the header.
+    listing_end: usize,
     /// How many of the open Bilag section's blocks name attachments, when text follows
     /// the names.
     bilag_names_end: Option<usize>,
@@ -132,6 +134,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             header_when: None,
             closed_part: false,
             bilag_inline: false,
+            listing_end: 0,
             bilag_names_end: None,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
@@ -301,6 +304,12 @@ impl<'l, 'a> Builder<'l, 'a> {
                 DiagnosticCode::PageFurniture,
                 format!("page label (page {n}) removed"),
             ),
+            // A heading's wrapped tail in the heading's type ("… i dagtilbud" / "2024").
+            Some(Furniture::BareNumber(_))
+                if self.title_may_continue && self.continues_heading_type(index) =>
+            {
+                return false;
+            }
             Some(Furniture::BareNumber(n)) => {
                 // In a TOC a lone number may be the page of a wrapped entry.
                 if self.region == Region::Toc
@@ -329,6 +338,10 @@ impl<'l, 'a> Builder<'l, 'a> {
     // ---- preamble -------------------------------------------------------------------
 
     fn preamble_line(&mut self, index: usize) {
+        if index < self.listing_end {
+            self.preamble_text(index);
+            return;
+        }
         let line = &self.lines[index];
         let text = line.text.as_ref();
         let after_title = std::mem::take(&mut self.after_title);
@@ -350,11 +363,24 @@ impl<'l, 'a> Builder<'l, 'a> {
             // elsewhere): that list is the TOC.
             if (accepted || heading.bare && !line.hints.bullet)
                 && self.agenda.toc.is_empty()
-                && self.starts_listing_of_items(index, heading.number)
+                && self
+                    .listing_of_items(index, heading.number, false)
+                    .is_some()
             {
                 self.close_preamble_section();
                 self.region = Region::Toc;
                 self.push_toc_entry(heading.number, heading.title, None, line.span);
+                return;
+            }
+            // After a TOC, a listing of the items with what was decided on each
+            // ("Beslutningsoversigt": "1. Godkendelse af dagsorden: Godkendt.", in a PDF
+            // a paragraph each) is text of the header, not the items.
+            if accepted
+                && !self.agenda.toc.is_empty()
+                && let Some(end) = self.listing_of_items(index, heading.number, true)
+            {
+                self.listing_end = end;
+                self.preamble_text(index);
                 return;
             }
             if accepted {
@@ -945,7 +971,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         // PDF's heading at body size: "Konsekvenser" / "Projektet medfører …").
         let next = self.lines.get(index + 1);
         let alone = next.is_none_or(Line::is_blank);
-        let bold_above_text = line.hints.bold && next.is_some_and(|n| !n.hints.bold);
+        // (Not a table's header row over its rows: "Anvendelse    Beløb".)
+        let bold_above_text =
+            line.hints.bold && !line.hints.wide_gap && next.is_some_and(|n| !n.hints.bold);
         if !alone && !bold_above_text {
             return false;
         }
@@ -1118,27 +1146,32 @@ impl<'l, 'a> Builder<'l, 'a> {
         })
     }
 
-    /// Whether the item heading at `index` starts a run of at least three item headings
-    /// line after line, with nothing between them, whose first number is given again
-    /// as a heading after the run: a listing of the items before the items themselves.
-    /// Looked at once: only for the first item heading, before any TOC.
-    fn starts_listing_of_items(&self, index: usize, first: &str) -> bool {
+    /// Where a listing of the items ends, when the item heading at `index` starts one:
+    /// a run of at least three item headings line after line (with the wrapped tails of
+    /// long ones, in lowercase, and blank lines if `blanks_between`), with nothing else
+    /// between them, whose first number is given again as a heading after the run. Looked at only for the first item heading.
+    fn listing_of_items(&self, index: usize, first: &str, blanks_between: bool) -> Option<usize> {
         let lines = self.lines;
-        // The run's lines, with the wrapped tails of long entries ("stier").
         let run = lines[index + 1..]
             .iter()
             .take_while(|l| {
-                !l.is_blank() && (item_heading(&l.text).is_some() || is_title_continuation(&l.text))
+                if l.is_blank() {
+                    return blanks_between;
+                }
+                item_heading(&l.text).is_some()
+                    || l.text.starts_with(char::is_lowercase) && case_line(&l.text).is_none()
             })
             .count();
-        let headings = lines[index + 1..index + 1 + run]
+        let end = index + 1 + run;
+        let headings = lines[index + 1..end]
             .iter()
             .filter(|l| item_heading(&l.text).is_some())
             .count();
-        headings >= 2
-            && lines[index + 1 + run..]
+        (headings >= 2
+            && lines[end..]
                 .iter()
-                .any(|l| item_heading(&l.text).is_some_and(|h| h.number == first))
+                .any(|l| item_heading(&l.text).is_some_and(|h| h.number == first)))
+        .then_some(end)
     }
 
     /// The date and time of a header line, where no title sentence or field gives them

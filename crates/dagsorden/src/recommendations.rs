@@ -107,7 +107,7 @@ pub fn recommendations_under(heading: &str, blocks: &[Block]) -> Vec<String> {
 pub fn is_recommender_heading(text: &str) -> bool {
     // Every section's heading is asked: the verb at the end settles most at once.
     if text.len() > MAX_RECOMMENDER_HEADING_BYTES
-        || !text.trim_end_matches(':').ends_with("indstiller")
+        || !text.trim_end_matches([':', ',']).ends_with("indstiller")
     {
         return false;
     }
@@ -117,7 +117,7 @@ pub fn is_recommender_heading(text: &str) -> bool {
         && text
             .split_whitespace()
             .last()
-            .is_some_and(|w| w.trim_end_matches(':') == "indstiller")
+            .is_some_and(|w| w.trim_end_matches([':', ',']) == "indstiller")
 }
 
 /// The longest "… indstiller" heading ("Børne- og Ungeforvaltningen indstiller").
@@ -384,6 +384,7 @@ fn split_clauses(text: &str) -> Vec<String> {
         // The next " at " back may end one character before this one's end.
         before = at + AT.len() - 1;
     }
+
     // The first separator at or after `from`: the first " at " that ends one (none ending
     // later starts earlier). Separators are ASCII, so every offset found is a char
     // boundary.
@@ -559,7 +560,18 @@ mod tests {
             .iter()
             .map(|(forwards, _)| find(forwards, 0))
             .collect();
-        let mut weak = find(&WEAK, 0);
+        // A weak separator after a preposition is inside its clause.
+        let find_weak = |from: usize| {
+            let mut from = from;
+            while let Some((i, len)) = find(&WEAK, from) {
+                if !ends_in_preposition(&text[..i]) {
+                    return Some((i, len));
+                }
+                from = i + 1;
+            }
+            None
+        };
+        let mut weak = find_weak(0);
         let mut numbered = find_numbered(0);
         clauses_between(text, |offset| {
             for (next, (forwards, _)) in strong.iter_mut().zip(STRONG.iter()) {
@@ -568,7 +580,7 @@ mod tests {
                 }
             }
             if weak.is_some_and(|(i, _)| i < offset) {
-                weak = find(&WEAK, offset);
+                weak = find_weak(offset);
             }
             if numbered.is_some_and(|(i, _)| i < offset) {
                 numbered = find_numbered(offset);
@@ -691,6 +703,25 @@ mod tests {
     }
 
     #[test]
+    fn recommender_headings() {
+        for heading in [
+            "Forvaltningen indstiller",
+            "Direktionen indstiller:",
+            "Direktionen indstiller,",
+            "Børne- og Ungeforvaltningen indstiller",
+        ] {
+            assert!(is_recommender_heading(heading), "{heading}");
+        }
+        for text in [
+            "Direktionen indstiller, at planen godkendes",
+            "indstiller",
+            "Forvaltningen indstilles",
+        ] {
+            assert!(!is_recommender_heading(text), "{text}");
+        }
+    }
+
+    #[test]
     fn history_headings_pass_the_look() {
         for heading in [
             "Økonomiudvalget, 22. september 2021, pkt. 205:",
@@ -780,7 +811,8 @@ mod tests {
             proptest::sample::select(vec![
                 "at", " at ", ", og at ", "; og at ", "; at ", ", samt at ", " samt at ",
                 " og at ", ", at ", ", 2. at ", " og 3) At ", "KKR godkender planen", "og",
-                "samt", ",", ";", " ", ".", "at at", "sat ", " atten", "Økonomi",
+                "samt", ",", ";", " ", ".", "at at", "sat ", " atten", "Økonomi", " af",
+                "på", ", og",
             ]),
             0..16,
         )) {
