@@ -90,9 +90,10 @@ const EDGE_TOLERANCE: f32 = 1.5;
 /// page has column edges (left edges that several lines begin a cell at, after a gap)
 /// that no line of a stretch crosses, a row of that stretch (from a line with text in
 /// the first column) is read down each column in turn, when its first line has text in
-/// two columns after the first and a column after the second wraps. Other rows, and
-/// every other line, stay as they are: a table of one-line rows (amounts), a TOC whose
-/// page number stands on a wrapped entry's last line, key and value in two columns.
+/// two columns after the first and a column after the second wraps, or one runs to
+/// three lines. Other rows, and every other line, stay as they are: a table of one-line
+/// rows (amounts, or with a label wrapped once), a TOC whose page number stands on a
+/// wrapped entry's last line, key and value in two columns.
 fn cells_down_their_columns(lines: Vec<Vec<Run>>) -> Vec<(Vec<Run>, bool)> {
     let edges = column_edges(&lines);
     if edges.len() < 2 {
@@ -194,8 +195,11 @@ fn flush_row(
             .filter(|&c| l.iter().any(|r| column(r) == c))
             .count()
     });
-    let wraps_right = (2..=columns).any(|c| lines_in(c) >= 2);
-    if lines.len() < 2 || first_line_columns < 2 || !wraps_right {
+    // A cell of paragraphs: a column after the second that wraps, or any that runs
+    // to three lines (a row of figures whose label wraps once is read across).
+    let holds_paragraphs =
+        (2..=columns).any(|c| lines_in(c) >= 2) || (1..=columns).any(|c| lines_in(c) >= 3);
+    if lines.len() < 2 || first_line_columns < 2 || !holds_paragraphs {
         out.extend(lines.into_iter().map(|l| (l, false)));
         return;
     }

@@ -361,11 +361,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             // them one by one, and minutes written by hand list them under "Dagsorden:"
             // ("1) Godkendelse af dagsorden", a number a heading needs styling for
             // elsewhere): that list is the TOC.
-            if (accepted || heading.bare && !line.hints.bullet)
+            if (accepted || heading.bare || line.hints.bullet)
                 && self.agenda.toc.is_empty()
-                && self
-                    .listing_of_items(index, heading.number, false)
-                    .is_some()
+                && self.listing_of_items(index, heading.number).is_some()
             {
                 self.close_preamble_section();
                 self.region = Region::Toc;
@@ -377,7 +375,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             // a paragraph each) is text of the header, not the items.
             if accepted
                 && !self.agenda.toc.is_empty()
-                && let Some(end) = self.listing_of_items(index, heading.number, true)
+                && let Some(end) = self.listing_of_items(index, heading.number)
             {
                 self.listing_end = end;
                 self.preamble_text(index);
@@ -1094,7 +1092,25 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn accept_item(&self, heading: &ItemHeading<'_>, index: usize) -> bool {
         let line = &self.lines[index];
         let hinted = line.hints.is_heading();
-        if line.hints.bullet || (heading.bare && !hinted) {
+        // A bare number in the first column of a table ("1    Godkendelse af
+        // dagsorden", minutes typed as a table), with a case line or section heading
+        // under it (after the title's wrapped line, perhaps).
+        let in_table_column = || {
+            line.hints.wide_gap
+                && heading.number.len() <= 3
+                // ("3)" numbers a list.)
+                && line
+                    .text
+                    .get(heading.number.len()..)
+                    .is_some_and(|rest| !rest.starts_with(')'))
+                && self.lines[index + 1..]
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .take(2)
+                    .any(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
+        };
+        let tabled = heading.bare && !hinted && !line.hints.bullet && in_table_column();
+        if line.hints.bullet || (heading.bare && !hinted && !tabled) {
             return false;
         }
         if heading.title.starts_with("at ") || heading.title.starts_with("At ") {
@@ -1128,7 +1144,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         if hinted || (!used && self.outline_numbers.contains(number)) {
             return true;
         }
-        let standalone = !line.text.ends_with([',', ';']) && set_off();
+        // (A table's title may wrap after a comma.)
+        let standalone = (tabled || !line.text.ends_with([',', ';'])) && set_off();
         standalone && !used && self.is_plausible_next(number)
     }
 
@@ -1147,22 +1164,25 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 
     /// Where a listing of the items ends, when the item heading at `index` starts one:
-    /// a run of at least three item headings line after line (with the wrapped tails of
-    /// long ones, in lowercase, and blank lines if `blanks_between`), with nothing else
-    /// between them, whose first number is given again as a heading after the run. Looked at only for the first item heading.
-    fn listing_of_items(&self, index: usize, first: &str, blanks_between: bool) -> Option<usize> {
+    /// a run of at least three item headings (bulleted or not) line after line, with
+    /// nothing between them but the wrapped tails of long ones (in lowercase) and blank
+    /// lines, whose first number is given again as a heading after the run: there the
+    /// items themselves begin. Looked at only for the first item heading.
+    fn listing_of_items(&self, index: usize, first: &str) -> Option<usize> {
         let lines = self.lines;
         let run = lines[index + 1..]
             .iter()
             .take_while(|l| {
-                if l.is_blank() {
-                    return blanks_between;
-                }
-                item_heading(&l.text).is_some()
+                l.is_blank()
+                    || item_heading(&l.text).is_some_and(|h| h.number != first)
                     || l.text.starts_with(char::is_lowercase) && case_line(&l.text).is_none()
             })
             .count();
-        let end = index + 1 + run;
+        // The run ends at its last entry, not at the blank lines after it.
+        let end = lines[index + 1..index + 1 + run]
+            .iter()
+            .rposition(|l| !l.is_blank())
+            .map_or(index + 1, |last| index + 2 + last);
         let headings = lines[index + 1..end]
             .iter()
             .filter(|l| item_heading(&l.text).is_some())

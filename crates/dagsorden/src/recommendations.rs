@@ -273,7 +273,13 @@ fn after_introduction(text: &str) -> Option<&str> {
     let rest = text.get(verb_end(text)?..)?;
     // The verb and its "at" belong together: "indstilles, at", "indstiller til KKR, at".
     let at = at_word_within(rest, MAX_LETTERS_BEFORE_AT)?;
-    Some(rest[at + 2..].trim_start())
+    // In the verb's own sentence: "Indstillingen anbefales. Udvalget ønsker, at …" is a
+    // decision that goes on in a sentence of its own.
+    let between = &rest[..at];
+    let sentence_ends = between
+        .match_indices(". ")
+        .any(|(i, _)| between[i + 2..].starts_with(char::is_uppercase));
+    (!sentence_ends).then(|| rest[at + 2..].trim_start())
 }
 
 /// How many letters may stand between a recommendation verb and its "at".
@@ -700,6 +706,17 @@ mod tests {
             ]),
             vec!["planen godkendes"]
         );
+    }
+
+    #[test]
+    fn the_verb_and_its_at_in_one_sentence() {
+        let r = recommendations(&[
+            para("Forvaltningen indstiller, at planen godkendes."),
+            para(
+                "Indstillingen anbefales over for Byrådet. Udvalget ønsker, at der indhentes en option.",
+            ),
+        ]);
+        assert_eq!(r, ["planen godkendes"]);
     }
 
     #[test]

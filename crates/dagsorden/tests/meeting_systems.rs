@@ -327,3 +327,62 @@ Beslutning: Godkendt.\n";
     let headings: Vec<&str> = item.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["Bilag", "Beslutning"]);
 }
+
+#[test]
+fn a_listing_of_decisions_after_the_toc_is_no_item() {
+    let text = "Referat\n\nIndholdsfortegnelse\n1. Godkendelse af dagsorden ..... 2\n\
+2. Budgetopfølgning ..... 2\n3. Eventuelt ..... 3\n\nBeslutningsoversigt\n\n\
+1. Godkendelse af dagsorden: Godkendt.\n\n2. Budgetopfølgning: Indstillingen blev\n\
+godkendt.\n\n3. Eventuelt: Intet.\n\n\
+1. Godkendelse af dagsorden\nSagsnr.: 24/00001\n\nBeslutning\nGodkendt.\n\n\
+2. Budgetopfølgning\nSagsnr.: 24/00002\n\nBeslutning\nIndstillingen blev godkendt.\n\n\
+3. Eventuelt\n\nBeslutning\nIntet.\n";
+    let agenda = parsed(text);
+    let items: Vec<(&str, &str)> = agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "Godkendelse af dagsorden"),
+            ("2", "Budgetopfølgning"),
+            ("3", "Eventuelt")
+        ]
+    );
+    assert_eq!(
+        agenda.items[0].case.as_ref().map(|c| c.id.as_str()),
+        Some("24/00001")
+    );
+    // The listing is kept, as text of the header.
+    assert!(
+        agenda
+            .preamble
+            .iter()
+            .any(|p| p.text.contains("Indstillingen blev godkendt.")),
+        "{:?}",
+        agenda.preamble
+    );
+}
+
+#[test]
+fn bare_numbers_in_a_tables_first_column_are_items_with_a_case_under_them() {
+    // A protocol typed as a table: number, title (wrapped after a comma), case line.
+    let text = "Beslutningsprotokol\n\nTeknisk Udvalg\n\n\
+1\tGodkendelse af dagsorden\nSagsnr. 18/4488\nGodkendt.\n\n\
+2\tVejbelysning, etape 2 (Hovedgaden,\nStationsvej)\nSagsnr. 18/3907\nAnbefales.\n\n\
+Tabel over udgifter:\n3)\tAnlæg\nSagsnr. 18/5555\n";
+    let agenda = parsed(text);
+    let items: Vec<(&str, Option<&str>)> = agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.case.as_ref().map(|c| c.id.as_str())))
+        .collect();
+    // "3)" numbers a list, not an item.
+    assert_eq!(items, [("1", Some("18/4488")), ("2", Some("18/3907"))]);
+    assert_eq!(
+        agenda.items[1].title,
+        "Vejbelysning, etape 2 (Hovedgaden, Stationsvej)"
+    );
+}

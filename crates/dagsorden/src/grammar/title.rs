@@ -135,6 +135,26 @@ fn word(input: &str) -> IResult<&str, &str> {
 
 /// The title word at the start of a line, and what follows it.
 pub fn title_line(text: &str) -> Option<TitleLine<'_>> {
+    title_led_by_its_word(text).or_else(|| title_after_a_name(text))
+}
+
+/// "Byrådet - Dagsorden", "Økonomiudvalget – Referat - 12.03.2024": the body's name
+/// before the title word, as a meeting system's web page is titled.
+fn title_after_a_name(text: &str) -> Option<TitleLine<'_>> {
+    [" - ", " – "].iter().find_map(|dash| {
+        let (name, title) = text.split_once(dash)?;
+        let words = name.split_whitespace().count();
+        let looks_like_name = (1..=6).contains(&words)
+            && name.starts_with(char::is_uppercase)
+            && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','));
+        looks_like_name
+            .then(|| title_led_by_its_word(title.trim()))
+            .flatten()
+            .filter(|t| t.sentence.is_none())
+    })
+}
+
+fn title_led_by_its_word(text: &str) -> Option<TitleLine<'_>> {
     let (rest, first) = word(text).ok()?;
     let lower = first.to_lowercase();
     let kind = TITLE_WORDS
@@ -175,6 +195,16 @@ mod tests {
             title_line("Beslutningsprotokol").unwrap().kind,
             DocumentKind::Referat
         );
+    }
+
+    #[test]
+    fn a_web_page_title_names_the_body_first() {
+        let t = title_line("Byrådet - Dagsorden").unwrap();
+        assert_eq!((t.kind, t.rest), (DocumentKind::Dagsorden, ""));
+        let t = title_line("Økonomiudvalget – Referat - 12.03.2024").unwrap();
+        assert_eq!((t.kind, t.rest), (DocumentKind::Referat, "12.03.2024"));
+        assert_eq!(title_line("Budget 2023 - Referat fra dialogmødet"), None);
+        assert_eq!(title_line("Byrådet - mødet blev holdt"), None);
     }
 
     #[test]
