@@ -478,28 +478,38 @@ mod tests {
         run
     }
 
+    /// A table's bold header row, "Pkt." | "Emne" | "Referat", at baseline `y`.
+    fn header_row(y: f32) -> [Run; 3] {
+        [
+            bold(run(50.0, 66.0, y, "Pkt.")),
+            bold(run(90.0, 120.0, y, "Emne")),
+            bold(run(260.0, 320.0, y, "Referat")),
+        ]
+    }
+
     #[test]
     fn table_cells_are_read_down_their_columns() {
         // "Pkt." | "Emne" | "Referat": the rows' title and minutes columns interleave.
         let lines = page_lines(
-            vec![
-                bold(run(50.0, 66.0, 700.0, "Pkt.")),
-                bold(run(90.0, 120.0, 700.0, "Emne")),
-                bold(run(260.0, 320.0, 700.0, "Referat")),
-                run(50.0, 60.0, 686.0, "1."),
-                run(90.0, 240.0, 686.0, "Godkendelse af"),
-                run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
-                run(90.0, 200.0, 672.0, "dagsorden"),
-                run(260.0, 480.0, 672.0, "rådets nye medlem."),
-                run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
-                run(50.0, 60.0, 640.0, "2."),
-                run(90.0, 200.0, 640.0, "Eventuelt"),
-                run(260.0, 500.0, 640.0, "Intet at bemærke, og mødet"),
-                run(260.0, 400.0, 626.0, "sluttede kl. 18."),
-                // The footer far below the table.
-                run(300.0, 320.0, 60.0, "Side"),
-                run(322.0, 327.0, 60.0, "1"),
-            ],
+            [
+                header_row(700.0).to_vec(),
+                vec![
+                    run(50.0, 60.0, 686.0, "1."),
+                    run(90.0, 240.0, 686.0, "Godkendelse af"),
+                    run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
+                    run(90.0, 200.0, 672.0, "dagsorden"),
+                    run(260.0, 480.0, 672.0, "rådets nye medlem."),
+                    run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
+                    run(50.0, 60.0, 640.0, "2."),
+                    run(90.0, 200.0, 640.0, "Eventuelt"),
+                    run(260.0, 500.0, 640.0, "Intet at bemærke, og mødet"),
+                    run(260.0, 400.0, 626.0, "sluttede kl. 18."),
+                    // The footer far below the table.
+                    run(300.0, 320.0, 60.0, "Side"),
+                    run(322.0, 327.0, 60.0, "1"),
+                ],
+            ]
+            .concat(),
             1,
         );
         assert_eq!(
@@ -558,18 +568,19 @@ mod tests {
     #[test]
     fn a_header_row_over_a_row_cut_by_the_page_stands_alone() {
         let lines = page_lines(
-            vec![
-                bold(run(50.0, 66.0, 700.0, "Pkt.")),
-                bold(run(90.0, 120.0, 700.0, "Emne")),
-                bold(run(260.0, 320.0, 700.0, "Referat")),
-                run(90.0, 240.0, 686.0, "at rådet bemyndiger"),
-                run(260.0, 500.0, 686.0, "Rådet drøftede forslaget"),
-                run(90.0, 200.0, 672.0, "formanden."),
-                run(260.0, 480.0, 672.0, "grundigt."),
-                run(50.0, 60.0, 650.0, "4."),
-                run(90.0, 200.0, 650.0, "Eventuelt"),
-                run(260.0, 400.0, 650.0, "Intet."),
-            ],
+            [
+                header_row(700.0).to_vec(),
+                vec![
+                    run(90.0, 240.0, 686.0, "at rådet bemyndiger"),
+                    run(260.0, 500.0, 686.0, "Rådet drøftede forslaget"),
+                    run(90.0, 200.0, 672.0, "formanden."),
+                    run(260.0, 480.0, 672.0, "grundigt."),
+                    run(50.0, 60.0, 650.0, "4."),
+                    run(90.0, 200.0, 650.0, "Eventuelt"),
+                    run(260.0, 400.0, 650.0, "Intet."),
+                ],
+            ]
+            .concat(),
             2,
         );
         assert_eq!(
