@@ -1067,6 +1067,10 @@ impl<'l, 'a> Builder<'l, 'a> {
             {
                 // The wrapped rest of the name after the label.
                 self.blocks.text(line, text);
+            } else if !self.prev_blank && text.starts_with(char::is_lowercase) {
+                // The wrapped rest of a listed name ("Statusnotat …, 4." / "kvartal
+                // 2018"): the list item goes on where the line hangs under it.
+                self.blocks.text(line, text);
             } else {
                 // Attachments are listed one per line, numbered or not.
                 self.blocks.bullet(line, strip_list_number(text));
@@ -1980,7 +1984,11 @@ fn split_numbered_run(entry: &str) -> impl Iterator<Item = &str> {
         let next = text.match_indices(", ").map(|(i, _)| i).find(|&i| {
             let after = &text[i + 2..];
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && after[digits..].starts_with(". ")
+            // A name starts anew after its number; "…, 4. kvartal 2018" is an ordinal.
+            digits > 0
+                && after[digits..]
+                    .strip_prefix(". ")
+                    .is_some_and(|name| !name.starts_with(char::is_lowercase))
         });
         match next {
             Some(i) => {
@@ -2291,6 +2299,19 @@ mod tests {
             .map(|i| (i.number.as_str(), i.open))
             .collect();
         assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    #[test]
+    fn numbered_runs_of_names_but_not_ordinals() {
+        let names: Vec<&str> =
+            split_numbered_run("1. Notat om vejbelysning, 2. Kortbilag").collect();
+        assert_eq!(names, ["1. Notat om vejbelysning", "2. Kortbilag"]);
+        let names: Vec<&str> =
+            split_numbered_run("Statusnotat om Sundhedsplatformen, 4. kvartal 2018").collect();
+        assert_eq!(
+            names,
+            ["Statusnotat om Sundhedsplatformen, 4. kvartal 2018"]
+        );
     }
 
     #[test]

@@ -163,6 +163,7 @@ pub const TITLE_WORDS: &[(&str, DocumentKind)] = &[
 /// Headings that open a table of contents, lowercase.
 pub const TOC_HEADINGS: &[&str] = &[
     "indholdsfortegnelse",
+    "indholdsliste",
     "indhold",
     "punkter på dagsordenen",
     "dagsordenspunkter",
