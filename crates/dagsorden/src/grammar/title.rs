@@ -141,6 +141,10 @@ pub fn title_line(text: &str) -> Option<TitleLine<'_>> {
 /// "Byrådet - Dagsorden", "Økonomiudvalget – Referat - 12.03.2024": the body's name
 /// before the title word, as a meeting system's web page is titled.
 fn title_after_a_name(text: &str) -> Option<TitleLine<'_>> {
+    // A web page's title is short; most lines asked are not.
+    if text.len() > MAX_NAMED_TITLE_BYTES {
+        return None;
+    }
     [" - ", " – "].iter().find_map(|dash| {
         let (name, title) = text.split_once(dash)?;
         let words = name.split_whitespace().count();
@@ -154,12 +158,15 @@ fn title_after_a_name(text: &str) -> Option<TitleLine<'_>> {
     })
 }
 
+/// The longest "Byrådet - Dagsorden - 27.09.2022" read as a title.
+const MAX_NAMED_TITLE_BYTES: usize = 120;
+
 fn title_led_by_its_word(text: &str) -> Option<TitleLine<'_>> {
     let (rest, first) = word(text).ok()?;
-    let lower = first.to_lowercase();
+    // Compared ignoring case in place: every line of a header is asked.
     let kind = TITLE_WORDS
         .iter()
-        .find(|(w, _)| *w == lower)
+        .find(|(w, _)| crate::grammar::eq_ignoring_case(first, w))
         .map(|(_, k)| *k)?;
     let rest = rest.trim_start_matches([':', '-', '–', ' ']).trim();
     // A title is a label, not a sentence: "Referat af sidste møde blev godkendt." is text.
