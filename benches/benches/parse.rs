@@ -116,6 +116,14 @@ fn pathological(c: &mut Criterion) {
         ),
         ("clauses-10000", pathological::many_clauses(10_000)),
         ("clauses-20000", pathological::many_clauses(20_000)),
+        (
+            "numbered-header-50000-lines",
+            pathological::numbered_header_lines(50_000),
+        ),
+        (
+            "numbered-header-100000-lines",
+            pathological::numbered_header_lines(100_000),
+        ),
     ];
     for (name, text) in &inputs {
         bench_text(&mut group, name, text);

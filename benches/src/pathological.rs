@@ -155,6 +155,18 @@ pub fn many_clauses(clauses: usize) -> String {
     out
 }
 
+/// A header of `lines` lines each led by a bare number ("17 Rammeaftale …", a list
+/// of figures or a numbered table), none of them an item: each may start a listing of
+/// the items, and looking for one must not go through the rest of the lines from each.
+pub fn numbered_header_lines(lines: usize) -> String {
+    let mut out = String::with_capacity(lines * 50);
+    header(&mut out);
+    for n in 1..=lines {
+        let _ = writeln!(out, "{n} {}", SUBJECTS[n % SUBJECTS.len()]);
+    }
+    out
+}
+
 /// The named pathological inputs at their full size, as the issue lists them.
 pub fn full_set() -> Vec<(&'static str, String)> {
     vec![
@@ -166,6 +178,10 @@ pub fn full_set() -> Vec<(&'static str, String)> {
         ("toc-100000-lines", toc_only(100_000)),
         ("toc-without-pages-100000-lines", toc_without_pages(100_000)),
         ("clauses-20000", many_clauses(20_000)),
+        (
+            "numbered-header-100000-lines",
+            numbered_header_lines(100_000),
+        ),
     ]
 }
 

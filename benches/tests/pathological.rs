@@ -112,3 +112,19 @@ fn a_recommendation_of_twenty_thousand_clauses() {
         "KKR godkender delaftale 19999"
     );
 }
+
+#[test]
+fn a_header_of_a_hundred_thousand_numbered_lines() {
+    let agenda = on_small_stack(|| parse(&numbered_header_lines(100_000)));
+    // Bare numbers with no styling and no listing given again: no items, every line
+    // kept as text of the header.
+    assert!(agenda.items.is_empty());
+    assert!(agenda.toc.is_empty());
+    let header: String = agenda.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        header.contains("1 Praksisplan for almen praksis"),
+        "{}",
+        &header[..200.min(header.len())]
+    );
+    assert!(header.contains("100000 "));
+}

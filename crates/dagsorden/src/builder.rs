@@ -5,7 +5,7 @@
 //! is offered to the grammars that make sense in the current region; what the builder
 //! cannot place is kept as an `unplaced-text` diagnostic.
 
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 use dagsorden_model::{
     Agenda, CaseRef, Diagnostic, DiagnosticCode, DocumentKind, Item, MeetingField, PreambleSection,
@@ -92,6 +92,10 @@ pub struct Builder<'l, 'a> {
     bilag_inline: bool,
     /// The lines before this index are a listing of the items in the header.
     listing_end: usize,
+    /// A listing of the items was looked for in the lines before this index.
+    listing_looked_until: usize,
+    /// The last line of each item heading's number, once a search for one found none.
+    last_heading_of: Option<HashMap<&'l str, usize>>,
     /// How many of the open Bilag section's blocks name attachments, when text follows
     /// the names.
     bilag_names_end: Option<usize>,
@@ -135,6 +139,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             closed_part: false,
             bilag_inline: false,
             listing_end: 0,
+            listing_looked_until: 0,
+            last_heading_of: None,
             bilag_names_end: None,
             crossed_page: false,
             furniture: crate::furniture::find(lines),
@@ -1171,8 +1177,13 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// a run of at least three item headings (bulleted or not) line after line, with
     /// nothing between them but the wrapped tails of long ones (in lowercase) and blank
     /// lines, whose first number is given again as a heading after the run: there the
-    /// items themselves begin. Looked at only for the first item heading.
-    fn listing_of_items(&self, index: usize, first: &str) -> Option<usize> {
+    /// items themselves begin. Looked at only for headings before the first item, and
+    /// once a run: a run that lists nothing is not looked at again from its later lines
+    /// (a header of numbered lines stays linear).
+    fn listing_of_items(&mut self, index: usize, first: &str) -> Option<usize> {
+        if index < self.listing_looked_until {
+            return None;
+        }
         let lines = self.lines;
         let run = lines[index + 1..]
             .iter()
@@ -1191,11 +1202,35 @@ impl<'l, 'a> Builder<'l, 'a> {
             .iter()
             .filter(|l| item_heading(&l.text).is_some())
             .count();
-        (headings >= 2
-            && lines[end..]
-                .iter()
-                .any(|l| item_heading(&l.text).is_some_and(|h| h.number == first)))
-        .then_some(end)
+        if headings >= 2 && self.heading_after(first, end) {
+            return Some(end);
+        }
+        self.listing_looked_until = end;
+        None
+    }
+
+    /// Whether an item heading numbered `number` stands at or after line `from`:
+    /// searched line by line, until a search finds none; from then on looked up in an
+    /// index of the last line of every number, made once, so that a header of many
+    /// numbered runs is not searched to its end for each.
+    fn heading_after(&mut self, number: &str, from: usize) -> bool {
+        let lines = self.lines;
+        if let Some(last) = &self.last_heading_of {
+            return last.get(number).is_some_and(|&at| at >= from);
+        }
+        let found = lines[from..]
+            .iter()
+            .any(|l| item_heading(&l.text).is_some_and(|h| h.number == number));
+        if !found {
+            let mut last = HashMap::default();
+            for (at, line) in lines.iter().enumerate() {
+                if let Some(heading) = item_heading(&line.text) {
+                    last.insert(heading.number, at);
+                }
+            }
+            self.last_heading_of = Some(last);
+        }
+        found
     }
 
     /// The date and time of a header line, where no title sentence or field gives them
