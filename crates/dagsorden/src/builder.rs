@@ -94,7 +94,8 @@ pub struct Builder<'l, 'a> {
     listing_end: usize,
     /// A listing of the items was looked for in the lines before this index.
     listing_looked_until: usize,
-    /// The last line of each item heading's number, once a search for one found none.
+    /// The last line of each item heading's number from where a search for one found
+    /// none.
     last_heading_of: Option<HashMap<&'l str, usize>>,
     /// How many of the open Bilag section's blocks name attachments, when text follows
     /// the names.
@@ -1210,27 +1211,26 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 
     /// Whether an item heading numbered `number` stands at or after line `from`:
-    /// searched line by line, until a search finds none; from then on looked up in an
-    /// index of the last line of every number, made once, so that a header of many
+    /// searched line by line until a search finds none, which records on its way the
+    /// last line of every number it passes; later questions (a run after this one, so
+    /// from a later line) are answered from that record, so that a header of many
     /// numbered runs is not searched to its end for each.
     fn heading_after(&mut self, number: &str, from: usize) -> bool {
         let lines = self.lines;
         if let Some(last) = &self.last_heading_of {
             return last.get(number).is_some_and(|&at| at >= from);
         }
-        let found = lines[from..]
-            .iter()
-            .any(|l| item_heading(&l.text).is_some_and(|h| h.number == number));
-        if !found {
-            let mut last = HashMap::default();
-            for (at, line) in lines.iter().enumerate() {
-                if let Some(heading) = item_heading(&line.text) {
-                    last.insert(heading.number, at);
+        let mut last = HashMap::default();
+        for (at, line) in lines.iter().enumerate().skip(from) {
+            if let Some(heading) = item_heading(&line.text) {
+                if heading.number == number {
+                    return true;
                 }
+                last.insert(heading.number, at);
             }
-            self.last_heading_of = Some(last);
         }
-        found
+        self.last_heading_of = Some(last);
+        false
     }
 
     /// The date and time of a header line, where no title sentence or field gives them
