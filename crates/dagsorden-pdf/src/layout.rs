@@ -95,11 +95,8 @@ const EDGE_TOLERANCE: f32 = 1.5;
 /// rows (amounts, or with a label wrapped once), a TOC whose page number stands on a
 /// wrapped entry's last line, key and value in two columns.
 fn cells_down_their_columns(lines: Vec<Vec<Run>>) -> Vec<(Vec<Run>, bool)> {
-    let edges = column_edges(&lines);
-    if edges.len() < 2 {
-        return lines.into_iter().map(|l| (l, false)).collect();
-    }
-    let edges = without_inner_edges(&lines, edges);
+    // (With fewer than two edges there is nothing inner to look for: cheap.)
+    let edges = without_inner_edges(&lines, column_edges(&lines));
     if edges.len() < 2 {
         return lines.into_iter().map(|l| (l, false)).collect();
     }
@@ -109,15 +106,11 @@ fn cells_down_their_columns(lines: Vec<Vec<Run>>) -> Vec<(Vec<Run>, bool)> {
             .filter(|&&e| run.x + EDGE_TOLERANCE >= e)
             .count()
     };
-    let crosses = |run: &Run| {
-        edges
-            .iter()
-            .any(|&e| run.x < e - EDGE_TOLERANCE && run.x_end > e + EDGE_TOLERANCE)
-    };
+    let crosses_an_edge = |run: &Run| edges.iter().any(|&edge| crosses(run, edge));
     let mut out = Vec::with_capacity(lines.len());
     let mut row: Vec<Vec<Run>> = Vec::new();
     for line in lines {
-        let fits = !line.iter().any(crosses);
+        let fits = !line.iter().any(crosses_an_edge);
         // A line far below the one before (a footer under a table's last row) starts
         // anew: a row's lines follow each other at the line spacing.
         let far_below = row
@@ -159,9 +152,7 @@ fn without_inner_edges(lines: &[Vec<Run>], edges: Vec<f32>) -> Vec<f32> {
             lines.iter().any(|line| {
                 line.first()
                     .is_some_and(|first| first.x + EDGE_TOLERANCE >= before)
-                    && line
-                        .iter()
-                        .any(|r| r.x < edge - EDGE_TOLERANCE && r.x_end > edge + EDGE_TOLERANCE)
+                    && line.iter().any(|r| crosses(r, edge))
             })
         });
         if !inner {
@@ -169,6 +160,11 @@ fn without_inner_edges(lines: &[Vec<Run>], edges: Vec<f32>) -> Vec<f32> {
         }
     }
     kept
+}
+
+/// Whether `run` reaches across `edge`, beyond the tolerance either side.
+fn crosses(run: &Run, edge: f32) -> bool {
+    run.x < edge - EDGE_TOLERANCE && run.x_end > edge + EDGE_TOLERANCE
 }
 
 /// A row's lines into `out`: down each column in turn where [`cells_down_their_columns`]
@@ -179,22 +175,16 @@ fn flush_row(
     column: &impl Fn(&Run) -> usize,
 ) {
     let lines = std::mem::take(row);
-    let columns = lines
+    // Each run's column, found once.
+    let columns_of: Vec<Vec<usize>> = lines
         .iter()
-        .flat_map(|l| l.iter().map(column))
-        .max()
-        .unwrap_or(0);
-    let lines_in = |c: usize| {
-        lines
-            .iter()
-            .filter(|l| l.iter().any(|r| column(r) == c))
-            .count()
-    };
-    let first_line_columns = lines.first().map_or(0, |l| {
-        (1..=columns)
-            .filter(|&c| l.iter().any(|r| column(r) == c))
-            .count()
-    });
+        .map(|l| l.iter().map(column).collect())
+        .collect();
+    let columns = columns_of.iter().flatten().copied().max().unwrap_or(0);
+    let lines_in = |c: usize| columns_of.iter().filter(|l| l.contains(&c)).count();
+    let first_line_columns = columns_of
+        .first()
+        .map_or(0, |l| (1..=columns).filter(|c| l.contains(c)).count());
     // A cell of paragraphs: a column after the second that wraps, or any that runs
     // to three lines (a row of figures whose label wraps once is read across).
     let holds_paragraphs =
@@ -209,11 +199,12 @@ fn flush_row(
     let first = if own_first { 0 } else { 1 };
     for c in first..=columns {
         let mut first_of_cell = c > first;
-        for line in &lines {
+        for (line, columns_of_line) in lines.iter().zip(&columns_of) {
             let cell: Vec<Run> = line
                 .iter()
-                .filter(|r| column(r) == c || !own_first && c == 1 && column(r) == 0)
-                .cloned()
+                .zip(columns_of_line)
+                .filter(|&(_, &at)| at == c || !own_first && c == 1 && at == 0)
+                .map(|(run, _)| run.clone())
                 .collect();
             if !cell.is_empty() {
                 out.push((cell, std::mem::take(&mut first_of_cell)));
