@@ -1185,24 +1185,22 @@ impl<'l, 'a> Builder<'l, 'a> {
         if index < self.listing_looked_until {
             return None;
         }
-        let lines = self.lines;
-        let run = lines[index + 1..]
-            .iter()
-            .take_while(|l| {
-                l.is_blank()
-                    || item_heading(&l.text).is_some_and(|h| h.number != first)
-                    || l.text.starts_with(char::is_lowercase) && case_line(&l.text).is_none()
-            })
-            .count();
-        // The run ends at its last entry, not at the blank lines after it.
-        let end = lines[index + 1..index + 1 + run]
-            .iter()
-            .rposition(|l| !l.is_blank())
-            .map_or(index + 1, |last| index + 2 + last);
-        let headings = lines[index + 1..end]
-            .iter()
-            .filter(|l| item_heading(&l.text).is_some())
-            .count();
+        // One pass over the run: its headings counted, and its end at its last entry,
+        // not at the blank lines after it.
+        let (mut headings, mut end) = (0, index + 1);
+        for (at, line) in self.lines.iter().enumerate().skip(index + 1) {
+            if line.is_blank() {
+                continue;
+            }
+            match item_heading(&line.text) {
+                Some(heading) if heading.number != first => headings += 1,
+                Some(_) => break,
+                None if line.text.starts_with(char::is_lowercase)
+                    && case_line(&line.text).is_none() => {}
+                None => break,
+            }
+            end = at + 1;
+        }
         if headings >= 2 && self.heading_after(first, end) {
             return Some(end);
         }
