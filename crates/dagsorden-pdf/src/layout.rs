@@ -337,7 +337,8 @@ fn opens_list_item(text: &str) -> bool {
     {
         return true;
     }
-    let marker = text.split(' ').next().unwrap_or_default();
+    // (Word's list numbering sets a tab after the number.)
+    let marker = text.split([' ', '\t']).next().unwrap_or_default();
     let label = marker.trim_end_matches([')', '.']);
     marker.len() > label.len()
         && (1..=3).contains(&label.len())
@@ -595,6 +596,7 @@ mod tests {
             "at der gives",
             "1) plan",
             "12. punkt",
+            "4.\tLokalplan nr. 112",
             "a) første",
         ] {
             assert!(opens_list_item(opens), "{opens}");
@@ -603,6 +605,7 @@ mod tests {
             "Administrationen",
             "2014, og",
             "1.000 kr.",
+            "2014\tBudget",
             "Ab) x",
             "attest",
         ] {

@@ -29,9 +29,9 @@ use crate::recommendations::{
     unheaded_recommendations,
 };
 use crate::vocabulary::{
-    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS,
-    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS, OPEN_MARKER_LINES,
-    TOC_HEADINGS,
+    ACCESS_FIELD_KEYS, AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS,
+    ITEM_FIELD_KEYS, MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS,
+    OPEN_MARKER_LINES, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,8 @@ pub struct Builder<'l, 'a> {
     open_field: Option<OpenField>,
     items: Vec<Item>,
     section: Option<Section>,
+    /// The open section's heading was set in heading type (bold, larger, marked).
+    section_heading_styled: bool,
     /// A case line standing before its item's heading, with its line index.
     pending_case: Option<(CaseRef, usize)>,
     case_placement: CasePlacement,
@@ -124,6 +126,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             open_field: None,
             items: Vec::new(),
             section: None,
+            section_heading_styled: false,
             pending_case: None,
             case_placement: CasePlacement::default(),
             toc_numbers: HashSet::default(),
@@ -203,10 +206,19 @@ impl<'l, 'a> Builder<'l, 'a> {
         match self.region {
             Region::Preamble => self.preamble_line(index),
             Region::Toc => {
-                if !self.toc_line(index) {
-                    self.region = Region::Preamble;
-                    self.preamble_line(index);
+                if self.toc_line(index) {
+                    return;
                 }
+                // "Lukket møde", "Sager til orientering" between entries: the TOC groups
+                // them as the body does its items. The heading is header text, and the
+                // TOC goes on.
+                if self.groups_toc_entries(index) {
+                    self.preamble_line(index);
+                    self.close_preamble_section();
+                    return;
+                }
+                self.region = Region::Preamble;
+                self.preamble_line(index);
             }
             Region::Body => self.body_line(index),
             Region::Closing => self.closing_line(index),
@@ -353,7 +365,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let text = line.text.as_ref();
         let after_title = std::mem::take(&mut self.after_title);
 
-        if let Some(entry) = toc_line(text, line.hints.wide_gap)
+        if let Some(entry) = toc_line(text, line.hints.gap_before_last_word)
             && (entry.leader || entry.page.is_some())
             && !line.hints.is_strong_heading()
         {
@@ -469,7 +481,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if self.agenda.toc.is_empty()
             && let Some(first) = glued_toc_heading(text)
-            && let Some(entry) = toc_line(first, line.hints.wide_gap)
+            && let Some(entry) = toc_line(first, line.hints.gap_before_last_word)
         {
             // "Indholdsfortegnelse1. Fraværende": a web page's TOC heading run into its
             // first entry.
@@ -628,7 +640,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn toc_line(&mut self, index: usize) -> bool {
         let line = &self.lines[index];
         let text = line.text.as_ref();
-        if let Some(entry) = toc_line(text, line.hints.wide_gap) {
+        if let Some(entry) = toc_line(text, line.hints.gap_before_last_word) {
             if self.toc_numbers.contains(entry.number) {
                 return false; // the body repeats the first number: the TOC is over
             }
@@ -642,11 +654,17 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return true;
         }
-        // The wrapped tail of an entry of a listing without pages: "halvår 2019".
+        // The wrapped tail of an entry of a listing without pages: "halvår 2019", or
+        // "Søby - endelig vedtagelse" with the next entry right after it.
         if !self.toc_has_pages
             && !self.prev_blank
-            && is_title_continuation(text)
             && item_heading(text).is_none()
+            && (is_title_continuation(text)
+                || meeting_part(text).is_none()
+                    && !agenda_group(text)
+                    && matches!(split_leader(text), (_, None, false))
+                    && self.next_is_new_toc_entry(index)
+                    && is_short_title_tail(text))
             && let Some(last) = self.agenda.toc.last_mut()
         {
             crate::paragraph::join_wrapped(&mut last.title, text);
@@ -668,6 +686,29 @@ impl<'l, 'a> Builder<'l, 'a> {
                 self.extend_toc_span(line.span);
                 return true;
             }
+        }
+        false
+    }
+
+    /// A group's heading between two entries of the TOC.
+    fn groups_toc_entries(&self, index: usize) -> bool {
+        let text = self.lines[index].text.as_ref();
+        (meeting_part(text).is_some() || agenda_group(text)) && self.next_is_new_toc_entry(index)
+    }
+
+    /// Whether the next line is an entry of the TOC with a number it has not had, or a
+    /// group's heading over one.
+    fn next_is_new_toc_entry(&self, index: usize) -> bool {
+        let mut at = index;
+        while let Some(next) = self.next_content_index(at) {
+            let line = &self.lines[next];
+            if let Some(entry) = toc_line(&line.text, line.hints.gap_before_last_word) {
+                return !self.toc_numbers.contains(entry.number);
+            }
+            if meeting_part(&line.text).is_none() && !agenda_group(&line.text) {
+                return false;
+            }
+            at = next;
         }
         false
     }
@@ -743,6 +784,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if std::mem::take(&mut self.title_may_continue)
             && !is_closed_marker(text)
             && !is_open_marker(text)
+            && access_field(text).is_none()
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index))
                 || self.continues_heading_type(index))
@@ -796,6 +838,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             if starts_with_closed_marker(text) {
                 item.open = false;
             }
+        }
+        // "Status: Lukket punkt" among the fields under the heading: the item is closed,
+        // and the line stays its text.
+        if self.section.is_none()
+            && let Some(closed) = access_field(text)
+            && let Some(item) = self.items.last_mut()
+        {
+            item.open &= !closed;
         }
         if let Some((_, case_index)) = self.pending_case.take() {
             // The heading after the case line was not an item after all: it is text.
@@ -888,13 +938,18 @@ impl<'l, 'a> Builder<'l, 'a> {
             // A qualified heading is a sentence's start unless it stands alone, or names
             // a meeting's date with the decision starting anew on the next line. Right
             // under an attachment it is the next attachment's name ("Tidsplan for
-            // byggeriet").
+            // byggeriet"), and so it is apart from it in plain type under a Bilag
+            // heading in heading type, unless it is a decision's.
             let listed_attachment = heading.qualified
-                && !self.prev_blank
                 && self
                     .section
                     .as_ref()
-                    .is_some_and(|s| s.kind == SectionKind::Bilag);
+                    .is_some_and(|s| s.kind == SectionKind::Bilag)
+                && (!self.prev_blank
+                    || self.section_heading_styled
+                        && !line.hints.is_heading()
+                        && heading.kind != SectionKind::Beslutning
+                        && !ends_with_meeting_date(heading.heading));
             // "Beslutning: Indstillingen godkendt." under Sagens tidligere behandling
             // quotes an earlier meeting's decision.
             let quoted_decision = heading.inline.is_some()
@@ -1007,8 +1062,22 @@ impl<'l, 'a> Builder<'l, 'a> {
                 .last()
                 .is_some_and(|w| FUNCTION_WORDS.contains(&w))
             && self.next_content(index).is_some_and(|n| {
-                is_running_text(n) && (bold_above_text || n.text.chars().count() > 40)
+                (is_running_text(n) || bold_above_text && opens_a_list(n))
+                    && (bold_above_text || n.text.chars().count() > 40)
+                    && !self.continues_a_list(index, n)
             })
+    }
+
+    /// An indented line at the indent of the line before it, the text after it further
+    /// left: the last item of a list whose bullets are drawn, not text (a line a
+    /// producer repeats at the top of the next page, too).
+    fn continues_a_list(&self, index: usize, next: &Line<'_>) -> bool {
+        let indent = self.lines[index].hints.indent;
+        indent > next.hints.indent
+            && (0..index)
+                .rev()
+                .find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
+                .is_some_and(|i| self.lines[i].hints.indent == indent)
     }
 
     /// Paragraph text, list items and enclosure markers into the open container.
@@ -1408,6 +1477,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.bilag_inline = false;
         self.bilag_names_end = None;
         self.flush_item_body();
+        let at = self.lines.partition_point(|l| l.span.start < span.start);
+        self.section_heading_styled = self
+            .lines
+            .get(at)
+            .is_some_and(|l| l.span.start == span.start && l.hints.is_heading());
         self.section = Some(Section {
             kind,
             heading: heading.to_owned(),
@@ -1973,6 +2047,42 @@ fn is_item_field(text: &str) -> bool {
             .any(|k| crate::grammar::eq_ignoring_case(key, k))
 }
 
+/// "Status: Lukket punkt", "Åben/Lukket  Lukket LUKKET PUNKT" (a label beside a badge):
+/// a field of the item that closes it (`Some(true)`) or leaves it open. Its value is
+/// only the marker's words, so "Status: Lukket for tilmelding" is no such field.
+fn access_field(text: &str) -> Option<bool> {
+    // Every line under a heading is asked: the keys start with "s", "a", "o" or "å"
+    // (0xC3), and the fields are short.
+    if text.len() > 60
+        || !matches!(
+            text.as_bytes().first(),
+            Some(b's' | b'S' | b'a' | b'A' | b'o' | b'O' | 0xC3)
+        )
+    {
+        return None;
+    }
+    let (key, value) = text.split_once([':', ' ', '\t'])?;
+    if !ACCESS_FIELD_KEYS
+        .iter()
+        .any(|k| crate::grammar::eq_ignoring_case(key.trim(), k))
+    {
+        return None;
+    }
+    let (mut closed, mut open) = (false, false);
+    for word in value.split_whitespace() {
+        let word = word.trim_end_matches(['.', ':']);
+        let is = |marker_word: &str| crate::grammar::eq_ignoring_case(word, marker_word);
+        if is("lukket") {
+            closed = true;
+        } else if is("åben") || is("åbent") {
+            open = true;
+        } else if !(is("punkt") || is("sag") || is("dagsordenspunkt")) {
+            return None;
+        }
+    }
+    (closed != open).then_some(closed)
+}
+
 /// "Bilag 1: Notat …", "Bilag 2 - Tidsplan", "Bilag 3": an attachment's own heading.
 fn is_numbered_attachment(text: &str) -> bool {
     let Some(len) = crate::grammar::prefix_ignoring_case(text, "bilag ") else {
@@ -2165,6 +2275,20 @@ fn is_running_text(line: &Line<'_>) -> bool {
         && section_heading(text).is_none()
         && !is_toc_heading(text)
         && glued_toc_heading(text).is_none()
+}
+
+/// "Bemærkningerne vedrører hovedsageligt:": a sentence that ends in a colon, its list
+/// after it (read whole, it has the shape of a field's key).
+fn opens_a_list(line: &Line<'_>) -> bool {
+    let text = line.text.as_ref();
+    !line.hints.bullet
+        && !line.hints.is_heading()
+        && text.ends_with(':')
+        && text.split_whitespace().count() >= 3
+        && text[..text.len() - 1].find(':').is_none()
+        && crate::vocabulary::meeting_key(text.trim_end_matches(':')).is_none()
+        && item_heading(text).is_none()
+        && section_heading(text).is_none()
 }
 
 /// A short name on its own line: a committee or council ("Økonomiudvalget").

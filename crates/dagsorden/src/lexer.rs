@@ -24,6 +24,10 @@ pub struct Hints {
     pub indent: u16,
     /// The line had a tab or a run of three or more spaces inside it (a TOC gap).
     pub wide_gap: bool,
+    /// In such a line, a tab or two spaces or more stand right before the last word,
+    /// where a TOC's page number is set off (`Godkendelse af dagsorden\t3`); a gap
+    /// after the number only (`3.\tBudget 2010`) sets off no page.
+    pub gap_before_last_word: bool,
     /// A form feed (page break) came before or on this line.
     pub page_break: bool,
     /// Font size relative to the body text (PDF only).
@@ -405,6 +409,21 @@ fn leading_indent(s: &str) -> u16 {
     indent
 }
 
+/// Whether the white space before the last word of `trimmed` is a tab or two spaces or
+/// more (asked of lines with a wide gap: pdftotext's layouts set a column off by two).
+fn wide_gap_before_last_word(trimmed: &str) -> bool {
+    let Some((last_space, space)) = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+    else {
+        return false;
+    };
+    let before = &trimmed[..last_space];
+    let gap = &trimmed[before.trim_end().len()..last_space + space.len_utf8()];
+    gap.contains('\t') || gap.chars().count() >= 2
+}
+
 /// Everything [`clean`] does, for any line: the path for lines its shortcuts refuse.
 fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     // Built once: a substring searcher costs more to build than to run on a line.
@@ -413,6 +432,7 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     let trimmed = s.trim();
     hints.page_break = s.contains('\u{c}');
     hints.wide_gap = trimmed.contains('\t') || WIDE_GAP.find(trimmed.as_bytes()).is_some();
+    hints.gap_before_last_word = hints.wide_gap && wide_gap_before_last_word(trimmed);
 
     let collapsed_spacing = collapse_letter_spacing(trimmed);
     let mut normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
@@ -872,6 +892,26 @@ mod tests {
         let marked = lex_str("  **Baggrund**  ");
         assert_eq!(marked.text, "Baggrund");
         assert!(marked.hints.bold);
+    }
+
+    #[test]
+    fn wide_gap_before_the_last_word_only_where_it_is() {
+        for (text, before_last) in [
+            ("Godkendelse af dagsorden   3", true),
+            ("Godkendelse af dagsorden\t3", true),
+            ("<b>1. Godkendelse.....</b>\t<b>3</b>", true),
+            ("3.\tBudget 2010", false),
+            ("3.   Anlægsbevilling, etape 2", false),
+            ("Godkendelse af dagsorden 3", false),
+            ("121.    Anlægsbevilling til trafiksikring  2", true),
+            ("Tidspunkt:\tkl.\u{a0}9.30", false),
+        ] {
+            assert_eq!(
+                lex_str(text).hints.gap_before_last_word,
+                before_last,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -384,6 +384,16 @@ pub const ITEM_FIELD_KEYS: &[&str] = &[
     "beslutningskompetence",
 ];
 
+/// Keys of an item's field that says whether it is open or closed ("Status: Lukket
+/// punkt", "Åben/Lukket  Lukket"), lowercase.
+pub const ACCESS_FIELD_KEYS: &[&str] = &[
+    "status",
+    "åben/lukket",
+    "åbent/lukket",
+    "adgang",
+    "offentlighed",
+];
+
 /// Headings of closing matter after the last item, lowercase: a signature page.
 pub const CLOSING_HEADINGS: &[&str] = &[
     "underskriftsside",

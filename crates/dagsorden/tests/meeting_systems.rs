@@ -386,3 +386,144 @@ Tabel over udgifter:\n3)\tAnlæg\nSagsnr. 18/5555\n";
         "Vejbelysning, etape 2 (Hovedgaden, Stationsvej)"
     );
 }
+
+#[test]
+fn an_access_field_under_the_heading_closes_or_opens_its_item() {
+    // A meeting system's field rows: "Status: Lukket punkt" beside the case number,
+    // and right under a heading without a case ("Godkendelse af dagsorden").
+    let text = "Referat\n\nØkonomiudvalget\n\n\
+1. Godkendelse af dagsorden\nStatus: Åbent punkt\n\nBeslutning\nGodkendt.\n\n\
+2. Salg af ejendommen Skolevej 14\nSagsnr.: 82.06.00-G10-4-16\nSagsbehandler: Ejendomme\nStatus:\tLukket punkt\n\
+Sagen er behandlet for lukkede døre.\n\n\
+3. Kursus for nye medlemmer\nSagsnr.: 17/211\nÅben/Lukket   Lukket LUKKET PUNKT\n\nBeslutning\nGodkendt.\n\n\
+4. Tilmelding til temadag\nSagsnr.: 17/212\nStatus: Lukket for tilmelding\n\nBeslutning\nTaget til efterretning.\n";
+    let agenda = parsed(text);
+    let items: Vec<(&str, &str, bool)> = agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.open))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "Godkendelse af dagsorden", true),
+            ("2", "Salg af ejendommen Skolevej 14", false),
+            ("3", "Kursus for nye medlemmer", false),
+            // A status that is not a marker's words says nothing of access.
+            ("4", "Tilmelding til temadag", true),
+        ]
+    );
+    // The field stays the item's text.
+    assert!(agenda.items[1].body.iter().any(
+        |b| matches!(b, dagsorden_model::Block::Paragraph { text, .. } if text.contains("Lukket punkt"))
+    ));
+}
+
+#[test]
+fn a_listing_without_pages_goes_on_past_its_groups_and_wrapped_names() {
+    // A web system's TOC: a tab after each number, no pages, the closed part's items
+    // under a group heading, a title wrapped before a place name, a title ending in
+    // a year.
+    let text = "Dagsorden\n\nByrådet\n\nIndholdsfortegnelse\n\nÅbent møde\n\n\
+1.\tGodkendelse af dagsorden\n\n2.\tOverførsel af midler fra 2009 til budget 2010\n\n\
+3.\tLokalplan nr. 112 for boligområde ved Kirkebakken i Nørre\nSøby - endelig vedtagelse\n\n\
+Lukket møde\n\n4.\tSalg af erhvervsgrund\n\n\
+Åbent møde\n\n1.\tGodkendelse af dagsorden\nSagsnr.\t00.01.00-A00-3-10\n\nIndstilling\nDagsordenen godkendes.\n\n\
+2.\tOverførsel af midler fra 2009 til budget 2010\nSagsnr.\t00.30.00-Ø00-1-10\n\nIndstilling\nOverførslerne godkendes.\n\n\
+3.\tLokalplan nr. 112 for boligområde ved Kirkebakken i Nørre Søby - endelig vedtagelse\nSagsnr.\t01.02.05-P16-3-09\n\n\
+Indstilling\nPlanerne vedtages.\n\nLukket møde\n\n4.\tSalg af erhvervsgrund\nSagsnr.\t82.06.00-G01-1-10\n\nLukket punkt.\n";
+    let agenda = parsed(text);
+    let toc: Vec<(&str, &str, Option<u32>)> = agenda
+        .toc
+        .iter()
+        .map(|e| (e.number.as_str(), e.title.as_str(), e.page))
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            ("1", "Godkendelse af dagsorden", None),
+            ("2", "Overførsel af midler fra 2009 til budget 2010", None),
+            (
+                "3",
+                "Lokalplan nr. 112 for boligområde ved Kirkebakken i Nørre Søby - endelig vedtagelse",
+                None
+            ),
+            ("4", "Salg af erhvervsgrund", None),
+        ]
+    );
+    assert_eq!(agenda.items.len(), 4);
+    assert!(!agenda.items[3].open);
+    // The group headings are kept as text of the header.
+    assert!(
+        agenda
+            .preamble
+            .iter()
+            .any(|p| p.heading.as_deref() == Some("Lukket møde") || p.text.contains("Lukket møde")),
+        "{:?}",
+        agenda.preamble
+    );
+}
+
+#[test]
+fn under_a_bilag_heading_in_heading_type_plain_lines_are_attachments() {
+    let text = "Referat\n\nØkonomiudvalget\n\n4. Renovering af svømmehallen\nSagsnr.: 17/100\n\n\
+**Indstilling**\nForvaltningen indstiller, at tilbuddet godkendes.\n\n\
+**Bilag**\nTilbudsoversigt - renovering af svømmehallen\n\nTidsplan for byggeriet\n\nSituationsplan\n\n\
+Beslutning i Økonomiudvalget den 14.03.2017\nGodkendt.\n\n\
+5. Eventuelt\n\n**Beslutning**\nIntet.\n";
+    let agenda = parsed(text);
+    let item = &agenda.items[0];
+    assert_eq!(
+        item.attachments,
+        [
+            "Tilbudsoversigt - renovering af svømmehallen",
+            "Tidsplan for byggeriet",
+            "Situationsplan"
+        ]
+    );
+    // A dated decision's heading in plain type is still the decision's.
+    assert_eq!(
+        item.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        [
+            SectionKind::Indstilling,
+            SectionKind::Bilag,
+            SectionKind::Beslutning
+        ]
+    );
+}
+
+#[test]
+fn a_bold_heading_over_a_sentence_that_opens_a_list_is_a_section() {
+    let text = "Dagsorden\n\nByrådet\n\n4. Lokalplan nr. 112\nSagsnr.: 01.02.05-P16-3-09\n\n\
+**Sagsfremstilling**\nLokalplanen giver mulighed for opførelse af boliger.\n\n\
+**Indkomne bemærkninger**\nBemærkningerne vedrører hovedsageligt:\n\n\
+- trafiksikkerhed ved udkørslen\n- afstand til eksisterende haver\n\n\
+**Indstilling**\nForvaltningen indstiller, at planen vedtages.\n";
+    let agenda = parsed(text);
+    let headings: Vec<&str> = agenda.items[0]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        ["Sagsfremstilling", "Indkomne bemærkninger", "Indstilling"]
+    );
+}
+
+#[test]
+fn an_indented_line_after_a_lists_items_is_the_lists_not_a_heading() {
+    // Bullets drawn as shapes leave the items indented; the last one stands apart
+    // (here repeated at the next page's top, as an HTML-to-PDF converter does).
+    let text = "Dagsorden\n\nByrådet\n\n6. Ældrepolitik 2010-2014\nSagsnr.: 27.00.00-P22-1-09\n\n\
+Sagsfremstilling\nPolitikken er bygget op om fire temaer:\n\n        Et aktivt liv - hele livet\n        Sundhed og forebyggelse\n        Frivillighed og fællesskab\n\u{c}\n        Frivillighed og fællesskab\n\n\
+Til hvert tema er knyttet målsætninger, som udmøntes i handleplaner i budgettet.\n\n\
+Indstilling\nForvaltningen indstiller, at politikken godkendes.\n";
+    let agenda = parsed(text);
+    let headings: Vec<&str> = agenda.items[0]
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(headings, ["Sagsfremstilling", "Indstilling"]);
+}

@@ -78,9 +78,9 @@ fn strip_trailing_dots(s: &str) -> &str {
     s.trim_end_matches(['.', '…', ' '])
 }
 
-/// A numbered line read as a TOC entry. `wide_gap` (a tab or a run of spaces before the
-/// page) allows a page number without a dot leader.
-pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
+/// A numbered line read as a TOC entry. `page_gap` (a tab or a run of spaces before the
+/// last word, the page) allows a page number without a dot leader.
+pub fn toc_line(text: &str, page_gap: bool) -> Option<TocLine<'_>> {
     // Most entries start with their number: the labels are tried only on a letter.
     let (after_label, labelled) = match text.as_bytes().first() {
         Some(b) if !b.is_ascii_digit() => match punkt_label(text) {
@@ -101,7 +101,7 @@ pub fn toc_line(text: &str, wide_gap: bool) -> Option<TocLine<'_>> {
         return None;
     }
     let (title, page, leader) = split_leader(rest);
-    let page = if leader || wide_gap { page } else { None };
+    let page = if leader || page_gap { page } else { None };
     if title.is_empty() {
         return None;
     }
