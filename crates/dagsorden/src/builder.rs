@@ -213,7 +213,11 @@ impl<'l, 'a> Builder<'l, 'a> {
                 // them as the body does its items. The heading is header text, and the
                 // TOC goes on.
                 if self.groups_toc_entries(index) {
+                    // The TOC's "Lukkede punkter" closes none of the items that follow
+                    // it in the body (its own heading there does).
+                    let closed_part = self.closed_part;
                     self.preamble_line(index);
+                    self.closed_part = closed_part;
                     self.close_preamble_section();
                     return;
                 }
@@ -754,7 +758,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             // "1. Baggrund", "4. Indstilling" inside item 45: a section numbered within
             // its item, not an item.
             if let Some(section) = self.numbered_section(&heading) {
-                self.start_section(section, heading.title, line.span);
+                self.start_section(section, heading.title, line.span, line.hints.is_heading());
                 return;
             }
             let depth = heading.number.split('.').count();
@@ -785,6 +789,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !is_closed_marker(text)
             && !is_open_marker(text)
             && access_field(text).is_none()
+            && case_line_with_access_marker(text).is_none()
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index))
                 || self.continues_heading_type(index))
@@ -827,6 +832,15 @@ impl<'l, 'a> Builder<'l, 'a> {
             if let Some((closed, rest)) = split_access_marker(text)
                 && let Some(case) = case_line(rest)
             {
+                item.open &= !closed;
+                item.case = Some(case_ref(&case, text, line.span));
+                item.span = item.span.cover(line.span);
+                self.case_placement.at_heading = true;
+                return;
+            }
+            // "Sagsnr.: 17.01.10-P05-2-21 Åbent punkt": the case line and the marker
+            // after it.
+            if let Some((case, closed)) = case_line_with_access_marker(text) {
                 item.open &= !closed;
                 item.case = Some(case_ref(&case, text, line.span));
                 item.span = item.span.cover(line.span);
@@ -895,6 +909,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 SectionKind::Indstilling,
                 text.trim_end_matches(':'),
                 line.span,
+                true,
             );
             return;
         }
@@ -984,7 +999,12 @@ impl<'l, 'a> Builder<'l, 'a> {
                     self.blocks.text(line, inline);
                     return;
                 }
-                self.start_section(heading.kind, heading.heading, line.span);
+                self.start_section(
+                    heading.kind,
+                    heading.heading,
+                    line.span,
+                    line.hints.is_heading(),
+                );
                 self.bilag_inline = heading.kind == SectionKind::Bilag && heading.inline.is_some();
                 if let Some(inline) = heading.inline {
                     self.blocks.text(line, inline);
@@ -1001,11 +1021,16 @@ impl<'l, 'a> Builder<'l, 'a> {
             && text.chars().count() <= 80
             && !text.ends_with(['.', ',', ';'])
         {
-            self.start_section(SectionKind::Other, text.trim_end_matches(':'), line.span);
+            self.start_section(
+                SectionKind::Other,
+                text.trim_end_matches(':'),
+                line.span,
+                line.hints.is_heading(),
+            );
             return;
         }
         if self.is_plain_section_heading(index) {
-            self.start_section(SectionKind::Other, text, line.span);
+            self.start_section(SectionKind::Other, text, line.span, line.hints.is_heading());
             return;
         }
         if self.items.is_empty() {
@@ -1031,10 +1056,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         // PDF's heading at body size: "Konsekvenser" / "Projektet medfører …").
         let next = self.lines.get(index + 1);
         let alone = next.is_none_or(Line::is_blank);
-        // (Not a table's header row over its rows: "Anvendelse    Beløb".)
-        let bold_above_text =
-            line.hints.bold && !line.hints.wide_gap && next.is_some_and(|n| !n.hints.bold);
-        if !alone && !bold_above_text {
+        // (Not a table's header row over its rows: "Anvendelse    Beløb", alone or not.)
+        let bold_above_text = line.hints.bold && next.is_some_and(|n| !n.hints.bold);
+        if line.hints.wide_gap || !alone && !bold_above_text {
             return false;
         }
         let in_decision = self
@@ -1143,9 +1167,16 @@ impl<'l, 'a> Builder<'l, 'a> {
             {
                 // The wrapped rest of the name after the label.
                 self.blocks.text(line, text);
-            } else if !self.prev_blank && text.starts_with(char::is_lowercase) {
+            } else if !self.prev_blank
+                && (text.starts_with(char::is_lowercase)
+                    || self
+                        .blocks
+                        .open_list_last_item()
+                        .is_some_and(leaves_a_parenthesis_open))
+            {
                 // The wrapped rest of a listed name ("Statusnotat …, 4." / "kvartal
-                // 2018"): the list item goes on where the line hangs under it.
+                // 2018", "… (PDF, 1,1" / "MB)"): the list item goes on where the line
+                // hangs under it.
                 self.blocks.text(line, text);
             } else {
                 // Attachments are listed one per line, numbered or not.
@@ -1472,16 +1503,13 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.items.push(item);
     }
 
-    fn start_section(&mut self, kind: SectionKind, heading: &str, span: Span) {
+    /// Open a section; `styled`: its heading's line is in heading type.
+    fn start_section(&mut self, kind: SectionKind, heading: &str, span: Span, styled: bool) {
         self.close_section();
         self.bilag_inline = false;
         self.bilag_names_end = None;
         self.flush_item_body();
-        let at = self.lines.partition_point(|l| l.span.start < span.start);
-        self.section_heading_styled = self
-            .lines
-            .get(at)
-            .is_some_and(|l| l.span.start == span.start && l.hints.is_heading());
+        self.section_heading_styled = styled;
         self.section = Some(Section {
             kind,
             heading: heading.to_owned(),
@@ -1931,6 +1959,29 @@ fn split_access_marker(text: &str) -> Option<(bool, &str)> {
     (closed || is_open_marker(marker)).then_some((closed, rest.trim_start()))
 }
 
+/// "Sagsnr.: 17.01.10-P05-2-21 Åbent punkt" → ("Sagsnr.: 17.01.10-P05-2-21", false):
+/// an access marker as the line's last one or two words, whether it closes the item,
+/// and what comes before it.
+fn split_trailing_access_marker(text: &str) -> Option<(&str, bool)> {
+    let text = text.trim_end();
+    let mut cut = text.len();
+    for _ in 0..2 {
+        cut = text[..cut].rfind(' ')?;
+        let marker = &text[cut + 1..];
+        let closed = is_closed_marker(marker);
+        if closed || is_open_marker(marker) {
+            return Some((text[..cut].trim_end(), closed));
+        }
+    }
+    None
+}
+
+/// A case line with an access marker after it: the case, and whether it closes the item.
+fn case_line_with_access_marker(text: &str) -> Option<(CaseLine<'_>, bool)> {
+    let (rest, closed) = split_trailing_access_marker(text)?;
+    case_line(rest).map(|case| (case, closed))
+}
+
 /// "Lukket sag. Sagen behandles …": a closed marker ending the line's first sentence.
 fn starts_with_closed_marker(text: &str) -> bool {
     text.split_once(". ")
@@ -2062,9 +2113,11 @@ fn access_field(text: &str) -> Option<bool> {
         return None;
     }
     let (key, value) = text.split_once([':', ' ', '\t'])?;
-    if !ACCESS_FIELD_KEYS
-        .iter()
-        .any(|k| crate::grammar::eq_ignoring_case(key.trim(), k))
+    // The keys have 6 to 13 bytes.
+    if !(6..=13).contains(&key.len())
+        || !ACCESS_FIELD_KEYS
+            .iter()
+            .any(|k| crate::grammar::eq_ignoring_case(key.trim(), k))
     {
         return None;
     }
@@ -2200,8 +2253,15 @@ fn continues_attachment_name(text: &str, before: Option<&str>) -> bool {
     let left_open = before
         .rsplit(' ')
         .next()
-        .is_some_and(|w| FUNCTION_WORDS.contains(&w) || NAME_CONTINUING_WORDS.contains(&w));
+        .is_some_and(|w| FUNCTION_WORDS.contains(&w) || NAME_CONTINUING_WORDS.contains(&w))
+        || leaves_a_parenthesis_open(before);
     !numbered && (starts_on || left_open)
+}
+
+/// "… Vestervang (PDF, 1,1": a name whose last parenthesis is not closed goes on.
+fn leaves_a_parenthesis_open(text: &str) -> bool {
+    text.rfind('(')
+        .is_some_and(|open| !text[open..].contains(')'))
 }
 
 /// Prepositions a name never ends in, besides [`FUNCTION_WORDS`].

@@ -84,6 +84,15 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         };
     }
     let span = content_span(&raw);
+    if is_rule(raw.text.trim_matches(|c: char| c.is_ascii_whitespace())) {
+        // A ruled line ("=====" under a typed heading, "-----" between a table's rows)
+        // is layout, as a blank line is: it holds no text to keep.
+        return Line {
+            span,
+            text: Cow::Borrowed(""),
+            hints: Hints::default(),
+        };
+    }
     let (text, hints) = match raw.text {
         Cow::Borrowed(s) => clean(s),
         Cow::Owned(s) => {
@@ -92,6 +101,18 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         }
     };
     Line { span, text, hints }
+}
+
+/// A line drawn with one character typed again and again (`=====`, `---- ----`,
+/// `_____`), three times or more, with nothing else but spaces.
+fn is_rule(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    matches!(first, b'-' | b'=' | b'_' | b'*' | b'~')
+        && bytes.iter().all(|&b| b == first || b == b' ' || b == b'\t')
+        && bytes.iter().filter(|&&b| b == first).count() >= 3
 }
 
 /// The line's span without leading and trailing white space, so that a span starts at
@@ -892,6 +913,23 @@ mod tests {
         let marked = lex_str("  **Baggrund**  ");
         assert_eq!(marked.text, "Baggrund");
         assert!(marked.hints.bold);
+    }
+
+    #[test]
+    fn ruled_lines_are_blank() {
+        for rule in ["=====", "  -------------------    ----", "_______", "~~~"] {
+            assert!(lex_str(rule).is_blank(), "{rule:?}");
+        }
+        for text in [
+            "- punkt",
+            "--",
+            "=== Overskrift",
+            "-3",
+            "*** Godkendt ***",
+            "- - x",
+        ] {
+            assert!(!lex_str(text).is_blank(), "{text:?}");
+        }
     }
 
     #[test]

@@ -41,6 +41,11 @@ impl<'t> BlockAccumulator<'t> {
         self.paragraph.last().map(|(text, _)| *text)
     }
 
+    /// The text of the open list's last item, if a list is open.
+    pub fn open_list_last_item(&self) -> Option<&str> {
+        self.list.last().map(|(text, _)| text.as_str())
+    }
+
     /// A blank line: ends a paragraph (a list may go on after it).
     pub fn blank(&mut self) {
         self.flush_paragraph();

@@ -138,6 +138,10 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
     let mut list_introduced = false;
     for (i, block) in blocks.iter().enumerate() {
         let list_follows = matches!(blocks.get(i + 1), Some(Block::List { .. }));
+        let clause_follows = matches!(
+            blocks.get(i + 1),
+            Some(Block::Paragraph { text, .. }) if strip_at(text).is_some()
+        );
         match block {
             Block::Paragraph { text, .. } if is_history_heading(text) => {
                 // The heading alone, or run together with the decision it quotes.
@@ -165,13 +169,15 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
                     // a few words with no sentence end right before the list ("at KKR
                     // Nordjylland" and bullets).
                     // So does a clause that recommends in turn, the list its clauses
-                    // ("at udvalget over for regionsrådet anbefaler," + "at …" items).
+                    // ("at udvalget over for regionsrådet anbefaler," + "at …" items or
+                    // paragraphs).
                     let clauses_end = clauses.trim_end();
                     let names_the_subject = clauses_end.ends_with(':')
                         || list_follows
                             && (!clauses_end.ends_with(['.', ',', ';'])
                                 && clauses_end.split_whitespace().count() <= 4
-                                || introduces_list(clauses_end));
+                                || introduces_list(clauses_end))
+                        || clause_follows && introduces_list(clauses_end);
                     list_introduced = clauses.is_empty() || names_the_subject;
                     if !names_the_subject {
                         out.extend(split_clauses(clauses));
@@ -683,6 +689,14 @@ mod tests {
                 ]),
             ]),
             vec!["strategien sendes i høring", "der holdes en konference"]
+        );
+        // … and the paragraphs of "at" clauses after it.
+        assert_eq!(
+            recommendations(&[
+                para("Direktøren indstiller, at udvalget over for Byrådet anbefaler,"),
+                para("at taksterne godkendes, og at de træder i kraft den 1. januar."),
+            ]),
+            vec!["taksterne godkendes", "de træder i kraft den 1. januar"]
         );
         // Clauses after the introduction, one with a verb of recommending in it.
         assert_eq!(

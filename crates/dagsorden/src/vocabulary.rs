@@ -78,6 +78,9 @@ pub const MEETING_KEYS: &[(&str, MeetingKey)] = &[
     ("mødedato", MeetingKey::Date),
     ("dato og tid", MeetingKey::Date),
     ("dato og tidspunkt", MeetingKey::Date),
+    // "Møde: Tirsdag den 13. marts 2001 kl. 14.00" (typed agendas).
+    ("møde", MeetingKey::Date),
+    ("mødedag", MeetingKey::Date),
     ("mødet afholdes", MeetingKey::Date),
     ("mødet holdes", MeetingKey::Date),
     ("mødetidspunkt", MeetingKey::Time),

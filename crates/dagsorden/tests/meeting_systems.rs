@@ -527,3 +527,129 @@ Indstilling\nForvaltningen indstiller, at politikken godkendes.\n";
         .collect();
     assert_eq!(headings, ["Sagsfremstilling", "Indstilling"]);
 }
+
+#[test]
+fn a_web_page_s_case_line_with_its_marker_and_links_with_their_file_sizes() {
+    // A municipal CMS page printed from the browser: "Sagsnr.: … Åbent punkt" under
+    // each heading, the attachments as links with the file's type and size after them
+    // (one wrapped inside the parenthesis), a table's header row in bold.
+    let text = "Referat – Børne- og Ungeudvalget\n\nMødedato\t08.11.2021\n\n\
+1. Godkendelse af dagsorden\n\nSagsnr.: 00.01.00-A00-118-21 Åbent punkt\n\n**Beslutning**\nGodkendt.\n\n\
+2. Klage over afgørelse\n\nSagsnr.: 28.01.00-K09-3-21 Lukket punkt\n\nSagen er behandlet for lukkede døre.\n\n\
+3. Skolestruktur - høring\n\nSagsnr.: 17.01.00-A00-14-21 Åbent punkt\n\n**Sagsfremstilling**\nHøringen foregår efter denne tidsplan:\n\n\
+**Aktivitet\tTidspunkt**\n\nSkolebestyrelserne hørt\t15.11.2021 - 10.01.2022\n\n\
+**Bilag**\nHøringsmateriale - sammenlægning af skolerne (PDF, 1,1\nMB)\nElevtalsprognose 2021-2031 (PDF, 287 KB)\nTakstberegning (xlsx)\n";
+    let agenda = parsed(text);
+    let items: Vec<(&str, &str, Option<&str>, bool)> = agenda
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.title.as_str(),
+                i.case.as_ref().map(|c| c.id.as_str()),
+                i.open,
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "1",
+                "Godkendelse af dagsorden",
+                Some("00.01.00-A00-118-21"),
+                true
+            ),
+            (
+                "2",
+                "Klage over afgørelse",
+                Some("28.01.00-K09-3-21"),
+                false
+            ),
+            (
+                "3",
+                "Skolestruktur - høring",
+                Some("17.01.00-A00-14-21"),
+                true
+            ),
+        ]
+    );
+    let last = &agenda.items[2];
+    assert_eq!(
+        last.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        [SectionKind::Sagsfremstilling, SectionKind::Bilag]
+    );
+    assert_eq!(
+        last.attachments,
+        // As printed: the file's type and size are kept, as "(pdf)" is elsewhere.
+        [
+            "Høringsmateriale - sammenlægning af skolerne (PDF, 1,1 MB)",
+            "Elevtalsprognose 2021-2031 (PDF, 287 KB)",
+            "Takstberegning (xlsx)"
+        ]
+    );
+}
+
+#[test]
+fn a_typed_agenda_s_rules_and_meeting_line() {
+    // A plain-text agenda printed with enscript: "Møde:" with the date and time, each
+    // title underlined with "=" or "-", a title wrapped before its underline and case
+    // line, tables ruled with dashes.
+    let text = "                VESTERÅ AMT\n\n              Økonomiudvalget\n\n         ==================\n           D A G S O R D E N\n         ==================\n\n\
+  Møde:      Tirsdag den 13. marts 2001 kl. 14.00\n\n  Sted:      Amtsgården\n\n\n\
+Punkt 1.    Godkendelse af dagsorden\n            ========================\n\n    Beslutning:\n\n\
+Punkt 2.    Anlægsbevilling til ombygning af naturfagslokaler på\n            Vesterå Amtsgymnasium\n            -----------------------------------------------------\n\n\
+            J.nr. 17.02.00-G01-4-00                    Sagsbeh.: LM\n\n\
+    Sagsfremstilling:\n    Udgifterne fordeler sig således:\n\n    Post                      Beløb\n    -----------------------   ---------\n    Inventar                  420.000\n    =======================   =========\n\n\
+    Beslutning:\n";
+    let agenda = parsed(text);
+    assert_eq!(
+        agenda.meeting.date.map(|d| d.to_string()),
+        Some("2001-03-13".to_owned())
+    );
+    assert_eq!(
+        agenda.meeting.time.map(|t| t.to_string()).as_deref(),
+        Some("14:00")
+    );
+    let items: Vec<(&str, &str, Option<&str>)> = agenda
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.title.as_str(),
+                i.case.as_ref().map(|c| c.id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "Godkendelse af dagsorden", None),
+            (
+                "2",
+                "Anlægsbevilling til ombygning af naturfagslokaler på Vesterå Amtsgymnasium",
+                Some("17.02.00-G01-4-00")
+            ),
+        ]
+    );
+    // The rules are no text of the table's.
+    assert!(!agenda.items[1].sections[0].text().contains("---"));
+}
+
+#[test]
+fn the_tocs_closed_part_closes_no_items_of_the_body() {
+    let text = "Dagsorden\n\nTeknisk Udvalg\n\nIndholdsfortegnelse:\n\nÅbne punkter\n\
+1. Godkendelse af dagsorden 2\n2. Meddelelser 2\nLukkede punkter\n3. Køb af areal ved Industrivej\n\n\n\
+1. Godkendelse af dagsorden\n\nBeslutning:\nGodkendt.\n\n2. Meddelelser\n\nBeslutning:\nTaget til efterretning.\n\n\
+LUKKEDE PUNKTER\n\n3. Køb af areal ved Industrivej\n\nBeslutning:\nGodkendt.\n";
+    let agenda = parsed(text);
+    assert_eq!(agenda.toc.len(), 3);
+    let open: Vec<(&str, bool)> = agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.open))
+        .collect();
+    assert_eq!(open, [("1", true), ("2", true), ("3", false)]);
+}
