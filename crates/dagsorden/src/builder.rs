@@ -788,11 +788,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         if std::mem::take(&mut self.title_may_continue)
             && !is_closed_marker(text)
             && !is_open_marker(text)
-            && access_field(text).is_none()
-            && case_line_with_access_marker(text).is_none()
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index))
                 || self.continues_heading_type(index))
+            && access_field(text).is_none()
+            && case_line_with_access_marker(text).is_none()
             && let Some(item) = self.items.last_mut()
         {
             crate::paragraph::join_wrapped(&mut item.title, text);
@@ -1964,6 +1964,13 @@ fn split_access_marker(text: &str) -> Option<(bool, &str)> {
 /// and what comes before it.
 fn split_trailing_access_marker(text: &str) -> Option<(&str, bool)> {
     let text = text.trim_end();
+    // The markers end in "punkt", "sag", "åben(t)", "lukket" or a parenthesis.
+    if !matches!(
+        text.as_bytes().last(),
+        Some(b't' | b'T' | b'g' | b'G' | b'n' | b'N' | b')')
+    ) {
+        return None;
+    }
     let mut cut = text.len();
     for _ in 0..2 {
         cut = text[..cut].rfind(' ')?;

@@ -84,7 +84,7 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         };
     }
     let span = content_span(&raw);
-    if is_rule(raw.text.trim_matches(|c: char| c.is_ascii_whitespace())) {
+    if is_rule(&raw.text) {
         // A ruled line ("=====" under a typed heading, "-----" between a table's rows)
         // is layout, as a blank line is: it holds no text to keep.
         return Line {
@@ -104,14 +104,15 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
 }
 
 /// A line drawn with one character typed again and again (`=====`, `---- ----`,
-/// `_____`), three times or more, with nothing else but spaces.
+/// `_____`), three times or more, with nothing else but white space.
 fn is_rule(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let Some(&first) = bytes.first() else {
+    // Every line is asked: its first character settles almost all.
+    let Some(&first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) else {
         return false;
     };
     matches!(first, b'-' | b'=' | b'_' | b'*' | b'~')
-        && bytes.iter().all(|&b| b == first || b == b' ' || b == b'\t')
+        && bytes.iter().all(|&b| b == first || b.is_ascii_whitespace())
         && bytes.iter().filter(|&&b| b == first).count() >= 3
 }
 
