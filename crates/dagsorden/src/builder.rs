@@ -1250,7 +1250,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         let used = self.used_numbers.contains(number);
         if !self.toc_numbers.is_empty() {
             return (self.toc_numbers.contains(number) && !used)
-                || (hinted && line.hints.is_strong_heading());
+                || (hinted && line.hints.is_strong_heading())
+                || !used
+                    && self.fills_a_gap_in_the_toc(number)
+                    && set_off()
+                    && self.is_plausible_next(number);
         }
         if hinted || (!used && self.outline_numbers.contains(number)) {
             return true;
@@ -1258,6 +1262,17 @@ impl<'l, 'a> Builder<'l, 'a> {
         // (A table's title may wrap after a comma.)
         let standalone = (tabled || !line.text.ends_with([',', ';'])) && set_off();
         standalone && !used && self.is_plausible_next(number)
+    }
+
+    /// A number the TOC lacks while it has the next one ("1" before a TOC that starts
+    /// at 2, "7" between 6 and 8): an entry lost to a damaged TOC (OCR, a wrapped
+    /// line), not a list's number after the items.
+    fn fills_a_gap_in_the_toc(&self, number: &str) -> bool {
+        number
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| n.checked_add(1))
+            .is_some_and(|next| self.toc_numbers.contains(next.to_string().as_str()))
     }
 
     /// Whether the line before `index` ends in a word a number follows ("kl.", "nr.",

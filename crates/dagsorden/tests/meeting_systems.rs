@@ -653,3 +653,16 @@ LUKKEDE PUNKTER\n\n3. Køb af areal ved Industrivej\n\nBeslutning:\nGodkendt.\n"
         .collect();
     assert_eq!(open, [("1", true), ("2", true), ("3", false)]);
 }
+
+#[test]
+fn a_number_a_damaged_toc_lacks_is_an_item_where_it_fills_the_gap() {
+    // OCR read the TOC's "1." as "IE" and lost "3."; a numbered list after the last
+    // item fills no gap and stays text.
+    let text = "Dagsorden\n\nTeknisk Udvalg\n\nIndholdsfortegnelse\n\n\
+IE Godkendelse af dagsorden ..... 2\n2. Meddelelser ..... 2\nTie Vejplan ..... 3\n4. Eventuelt ..... 3\n\n\n\
+1. Godkendelse af dagsorden\n\nBeslutning:\nGodkendt.\n\n2. Meddelelser\n\nBeslutning:\nTaget til efterretning.\n\n\
+3. Vejplan\n\nBeslutning:\nGodkendt.\n\n4. Eventuelt\n\nBeslutning:\nFormanden orienterede om:\n\n5. Vejarbejder i uge 39\n\n6. Ny parkeringsplan\n";
+    let agenda = parsed(text);
+    let numbers: Vec<&str> = agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"]);
+}
