@@ -189,7 +189,23 @@ fn flush_row(
     // to three lines (a row of figures whose label wraps once is read across).
     let holds_paragraphs =
         (2..=columns).any(|c| lines_in(c) >= 2) || (1..=columns).any(|c| lines_in(c) >= 3);
-    if lines.len() < 2 || first_line_columns < 2 || !holds_paragraphs {
+    // Two list markers or more down the first column ("1." / "2.", Word's numbering
+    // beside its clauses): a list hanging its wrapped lines, not a table's row, which
+    // has one number.
+    let markers_down_the_first_column = (0..=columns).find(|&c| lines_in(c) > 0).is_some_and(|c| {
+        lines_in(c) >= 2
+            && lines
+                .iter()
+                .zip(&columns_of)
+                .flat_map(|(line, at)| line.iter().zip(at))
+                .filter(|&(_, &at)| at == c)
+                .all(|(run, _)| is_list_marker(run.text.trim()))
+    });
+    if lines.len() < 2
+        || first_line_columns < 2
+        || !holds_paragraphs
+        || markers_down_the_first_column
+    {
         out.extend(lines.into_iter().map(|l| (l, false)));
         return;
     }
@@ -344,6 +360,11 @@ fn opens_list_item(text: &str) -> bool {
         && (1..=3).contains(&label.len())
         && (label.bytes().all(|b| b.is_ascii_digit())
             || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())))
+}
+
+/// A list's marker standing alone: "1.", "12)", "a)", a bullet.
+fn is_list_marker(text: &str) -> bool {
+    text.chars().count() <= 4 && !text.contains(' ') && opens_list_item(text)
 }
 
 /// The body text size: the size carrying the most characters.
@@ -586,6 +607,64 @@ mod tests {
                 ("4.\tEventuelt\tIntet.", false),
             ]
         );
+    }
+
+    #[test]
+    fn numbers_beside_wrapped_clauses_are_a_list_not_a_table() {
+        // Word's numbering: "1." and "2." in a column of their own, the clauses beside
+        // them, the second wrapping under itself. (Bullets above, their text at the
+        // numbers' edge: the page has both edges.)
+        let lines = vec![
+            vec![
+                run(51.1, 56.0, 613.5, "•"),
+                run(71.0, 300.0, 613.5, "91 % er tilfredse"),
+            ],
+            vec![
+                run(51.1, 56.0, 600.3, "•"),
+                run(71.0, 300.0, 600.3, "ventetiden er faldet"),
+            ],
+            vec![run(51.1, 250.0, 556.6, "Udvalget indstiller,")],
+            vec![
+                run(71.0, 80.0, 542.4, "1."),
+                run(
+                    90.8,
+                    300.0,
+                    542.4,
+                    "at evalueringen tages til efterretning, og",
+                ),
+            ],
+            vec![
+                run(71.0, 80.0, 528.2, "2."),
+                run(
+                    90.8,
+                    500.0,
+                    528.2,
+                    "at forvaltningen udarbejder en plan, som forelægges",
+                ),
+            ],
+            vec![run(90.8, 250.0, 515.0, "udvalget i 1. kvartal 2020.")],
+            vec![
+                run(71.0, 80.0, 480.0, "3."),
+                run(90.8, 300.0, 480.0, "at planen offentliggøres."),
+            ],
+            vec![run(90.8, 250.0, 466.8, "på kommunens hjemmeside.")],
+        ];
+        let read = cells_down_their_columns(lines.clone());
+        let first_texts: Vec<&str> = read.iter().map(|(l, _)| l[0].text.as_str()).collect();
+        assert_eq!(
+            first_texts,
+            [
+                "•",
+                "•",
+                "Udvalget indstiller,",
+                "1.",
+                "2.",
+                "udvalget i 1. kvartal 2020.",
+                "3.",
+                "på kommunens hjemmeside."
+            ]
+        );
+        assert!(read.iter().all(|(_, starts_cell)| !starts_cell));
     }
 
     #[test]

@@ -236,6 +236,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         // number is its text.)
         if let Some(heading) = item_heading(&line.text)
             && !self.used_numbers.contains(heading.number)
+            && self.toc_title_allows(heading.number, heading.title)
             && self.accept_item(&heading, index)
         {
             self.close_closing_section();
@@ -247,6 +248,23 @@ impl<'l, 'a> Builder<'l, 'a> {
             section.span = section.span.cover(line.span);
         }
         self.push_content(index);
+    }
+
+    /// Whether a heading's title may be the TOC's item of that number: the TOC has no
+    /// such entry, or its title starts with the same word ("4. Anbefalinger" in an
+    /// appended report is not "4. Evaluering af Sundhedshus Lyngbæk").
+    fn toc_title_allows(&self, number: &str, title: &str) -> bool {
+        let first_word = |t: &str| {
+            t.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase()
+        };
+        self.agenda
+            .toc
+            .iter()
+            .find(|entry| entry.number == number)
+            .is_none_or(|entry| first_word(&entry.title) == first_word(title))
     }
 
     /// "Underskriftsside" standing alone after an item, or an attachment appended to the
@@ -268,6 +286,29 @@ impl<'l, 'a> Builder<'l, 'a> {
             || (line.hints.is_strong_heading()
                 && is_numbered_attachment(text)
                 && self.at_page_top(index))
+            || (self.stamps_an_attachment_of_the_item(text) && self.at_page_top(index))
+    }
+
+    /// "Bilag: 2.1 Budgetnotat 2020-2023" under item 2: the stamp a meeting system puts
+    /// on the pages of an item's attachment, merged into the document after it.
+    fn stamps_an_attachment_of_the_item(&self, text: &str) -> bool {
+        let Some(item) = self.items.last() else {
+            return false;
+        };
+        let Some(len) = crate::grammar::prefix_ignoring_case(text, "bilag") else {
+            return false;
+        };
+        let rest = text[len..].trim_start_matches([':', ' ']);
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let (number, name) = rest.split_at(number_len);
+        let name = name.trim_start_matches([':', ' ', '-', '–']);
+        number
+            .strip_prefix(item.number.as_str())
+            .and_then(|n| n.strip_prefix('.'))
+            .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+            && name.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// Whether only blank lines and page furniture stand between this line and a page

@@ -666,3 +666,39 @@ IE Godkendelse af dagsorden ..... 2\n2. Meddelelser ..... 2\nTie Vejplan ..... 3
     let numbers: Vec<&str> = agenda.items.iter().map(|i| i.number.as_str()).collect();
     assert_eq!(numbers, ["1", "2", "3", "4"]);
 }
+
+#[test]
+fn an_items_attachment_merged_in_after_it_is_closing_matter_until_the_next_item() {
+    // A "samlet dokument": each item's attachment follows it, its pages stamped
+    // "Bilag: 2.1 …", with numbered headings of its own; the agenda goes on with
+    // item 3, which the TOC names.
+    let text = "Dagsorden\n\nKommunalbestyrelsen\n\nIndholdsfortegnelse\n\n\
+1. Godkendelse af dagsorden ..... 1\n2. Budget 2020-2023 ..... 1\n3. Ansøgning om forsøgsordning ..... 2\n\n\
+1. Godkendelse af dagsorden\n\nIndstilling\nDet indstilles, at dagsordenen godkendes.\n\n\
+2. Budget 2020-2023\n\nIndstilling\nDet indstilles, at budgettet vedtages.\n\nBilag\nBudgetnotat 2020-2023\n\n\
+\u{c}Bilag: 2.1 Budgetnotat 2020-2023\n\nNOTAT\n\n1. Indledning\n\nNotatet gennemgår budgetforliget.\n\n\
+3. Anbefalinger\n\nØkonomi og Personale anbefaler, at forliget indarbejdes.\n\n\
+\u{c}3. Ansøgning om forsøgsordning\n\nIndstilling\nDet indstilles, at forsøget igangsættes.\n";
+    let agenda = parsed(text);
+    let items: Vec<(&str, &str)> = agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "Godkendelse af dagsorden"),
+            ("2", "Budget 2020-2023"),
+            ("3", "Ansøgning om forsøgsordning")
+        ]
+    );
+    assert_eq!(agenda.items[1].attachments, ["Budgetnotat 2020-2023"]);
+    // The attachment's text is kept, under its stamp.
+    assert_eq!(agenda.closing.len(), 1);
+    assert_eq!(
+        agenda.closing[0].heading.as_deref(),
+        Some("Bilag: 2.1 Budgetnotat 2020-2023")
+    );
+    assert!(agenda.closing[0].text.contains("forliget indarbejdes"));
+}
