@@ -292,6 +292,10 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// "Bilag: 2.1 Budgetnotat 2020-2023" under item 2: the stamp a meeting system puts
     /// on the pages of an item's attachment, merged into the document after it.
     fn stamps_an_attachment_of_the_item(&self, text: &str) -> bool {
+        // Every line of the items is asked: the first byte settles almost all.
+        if !matches!(text.as_bytes().first(), Some(b'b' | b'B')) {
+            return false;
+        }
         let Some(item) = self.items.last() else {
             return false;
         };
