@@ -362,9 +362,18 @@ fn opens_list_item(text: &str) -> bool {
             || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
-/// A list's marker standing alone: "1.", "12)", "a)", a bullet.
+/// A list's marker standing alone: "1.", "12)", "a)", a bullet, or an item's number
+/// ("2.1", "12.3.").
 fn is_list_marker(text: &str) -> bool {
-    text.chars().count() <= 4 && !text.contains(' ') && opens_list_item(text)
+    // (Not an amount: "1.000" has three digits after its dot.)
+    let mut parts = text.trim_end_matches('.').split('.');
+    let numbered = text.len() <= 8
+        && text.contains('.')
+        && parts
+            .next()
+            .is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    numbered || text.chars().count() <= 4 && !text.contains(' ') && opens_list_item(text)
 }
 
 /// The body text size: the size carrying the most characters.
@@ -665,6 +674,16 @@ mod tests {
             ]
         );
         assert!(read.iter().all(|(_, starts_cell)| !starts_cell));
+    }
+
+    #[test]
+    fn standalone_markers() {
+        for marker in ["1.", "12)", "a)", "•", "2.1", "12.3."] {
+            assert!(is_list_marker(marker), "{marker}");
+        }
+        for text in ["2014", "1.000", "Nr.", "1. Godkendelse", "at"] {
+            assert!(!is_list_marker(text), "{text}");
+        }
     }
 
     #[test]

@@ -1006,7 +1006,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                     .as_ref()
                     .is_some_and(|s| s.kind == SectionKind::Bilag)
                 && (!self.prev_blank
-                    || self.section_heading_styled
+                    || (self.section_heading_styled || self.bilag_inline)
                         && !line.hints.is_heading()
                         && heading.kind != SectionKind::Beslutning
                         && !ends_with_meeting_date(heading.heading));
@@ -1162,6 +1162,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         // text stays in the section as text.
         if self.bilag_inline
             && self.prev_blank
+            && !(reads_as_a_name(text) && self.lines.get(index + 1).is_none_or(Line::is_blank))
             && self
                 .section
                 .as_ref()
@@ -2323,6 +2324,15 @@ fn continues_attachment_name(text: &str, before: Option<&str>) -> bool {
         .is_some_and(|w| FUNCTION_WORDS.contains(&w) || NAME_CONTINUING_WORDS.contains(&w))
         || leaves_a_parenthesis_open(before);
     !numbered && (starts_on || left_open)
+}
+
+/// "Udkast til høringssvar": a few words with no sentence's end, as an attachment's
+/// name is (the next name in a table's cell, set apart by the cell's spacing; asked of
+/// a paragraph of one line).
+fn reads_as_a_name(text: &str) -> bool {
+    !text.ends_with(['.', '!', '?', ':', ';', ','])
+        && text.split_whitespace().count() <= 10
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// "… Vestervang (PDF, 1,1": a name whose last parenthesis is not closed goes on.

@@ -702,3 +702,25 @@ fn an_items_attachment_merged_in_after_it_is_closing_matter_until_the_next_item(
     );
     assert!(agenda.closing[0].text.contains("forliget indarbejdes"));
 }
+
+#[test]
+fn names_in_a_bilag_cell_set_apart_by_the_cells_spacing_are_each_an_attachment() {
+    // Labels in the margin column: "Bilag" beside the first name, the next names in
+    // the same cell, each a paragraph of its own; a qualified heading's words among
+    // them ("Tidsplan for …") are a name too.
+    let text = "Referat\n\nØkonomiudvalget\n\nPunkt 144 Budget 2013-2016\n\n\
+Sagsfremstilling\tBudgetforslaget forelægges til 1. behandling.\n\n\
+Bilag\tBudgetforslag 2013-2016 - bind 1\n\nBudgetforslag 2013-2016 - bind 2 (bevillingsoversigt)\n\n\
+Tidsplan for budgetlægningen 2013\n\n\
+Punkt 145 Eventuelt\n\nBeslutning\tIntet.\n";
+    let agenda = parsed(text);
+    assert_eq!(
+        agenda.items[0].attachments,
+        [
+            "Budgetforslag 2013-2016 - bind 1",
+            "Budgetforslag 2013-2016 - bind 2 (bevillingsoversigt)",
+            "Tidsplan for budgetlægningen 2013"
+        ]
+    );
+    assert_eq!(agenda.items.len(), 2);
+}
