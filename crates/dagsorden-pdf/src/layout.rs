@@ -33,13 +33,169 @@ const WIDE_GAP: f32 = 2.0;
 
 /// Lay out one page's runs.
 pub fn page_lines(runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
-    cells_down_their_columns(baseline_groups(runs))
-        .into_iter()
-        .map(|(g, starts_cell)| PdfLine {
-            starts_cell,
-            ..join_line(g, page)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for part in text_columns(baseline_groups(runs)) {
+        out.extend(
+            cells_down_their_columns(part)
+                .into_iter()
+                .map(|(g, starts_cell)| PdfLine {
+                    starts_cell,
+                    ..join_line(g, page)
+                }),
+        );
+    }
+    out
+}
+
+/// The narrowest gutter (in points) between two text columns.
+const MIN_GUTTER: f32 = 6.0;
+/// How many lines each of two text columns holds at least.
+const MIN_COLUMN_LINES: usize = 8;
+
+/// A page set in two text columns (a designed newsletter: the text runs down the left
+/// column and on down the right) in reading order: lines across the gutter (a masthead,
+/// a heading over both) stay where they are, and between them the left column's lines
+/// come before the right column's. A page is taken for two columns only where a gutter
+/// in the middle half of the text is crossed by few lines, the columns are of one width,
+/// both sides hold many lines that fill their column (not a margin column of labels),
+/// and the paragraphs of the two sides do not start on the same baselines (a table's
+/// cells start together on their row's; its rows stay as they are). Every other page is
+/// one part, as it was.
+fn text_columns(lines: Vec<Vec<Run>>) -> Vec<Vec<Vec<Run>>> {
+    let Some(gutter) = gutter(&lines) else {
+        return vec![lines];
+    };
+    let mut parts = Vec::new();
+    let (mut left, mut right): (Vec<Vec<Run>>, Vec<Vec<Run>>) = (Vec::new(), Vec::new());
+    let mut across: Vec<Vec<Run>> = Vec::new();
+    for line in lines {
+        if line.iter().any(|r| crosses(r, gutter)) {
+            if !left.is_empty() || !right.is_empty() {
+                parts.push(std::mem::take(&mut across));
+                parts.push(std::mem::take(&mut left));
+                parts.push(std::mem::take(&mut right));
+            }
+            across.push(line);
+            continue;
+        }
+        let (l, r): (Vec<Run>, Vec<Run>) = line.into_iter().partition(|r| r.x_end <= gutter);
+        if !l.is_empty() {
+            left.push(l);
+        }
+        if !r.is_empty() {
+            right.push(r);
+        }
+    }
+    parts.extend([across, left, right]);
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Where a page's two text columns part, if it has two (see [`text_columns`]).
+fn gutter(lines: &[Vec<Run>]) -> Option<f32> {
+    // (Lines side by side share a baseline: each side's are counted below.)
+    if lines.len() < MIN_COLUMN_LINES {
+        return None;
+    }
+    let runs = || lines.iter().flatten();
+    let left_edge = runs().map(|r| r.x).fold(f32::INFINITY, f32::min);
+    let right_edge = runs().map(|r| r.x_end).fold(f32::NEG_INFINITY, f32::max);
+    let width = right_edge - left_edge;
+    if !(width.is_finite() && width > 100.0) {
+        return None;
+    }
+    // How many lines cover each point of the middle half of the text.
+    let (from, to) = (left_edge + width / 4.0, left_edge + width * 3.0 / 4.0);
+    let bins = (to - from).ceil() as usize;
+    let mut covered = vec![0usize; bins];
+    for line in lines {
+        for run in line {
+            let start = ((run.x - from).max(0.0) as usize).min(bins);
+            let end = ((run.x_end - from).max(0.0).ceil() as usize).min(bins);
+            for c in &mut covered[start..end] {
+                *c += 1;
+            }
+        }
+    }
+    // The widest stretch crossed by at most a tenth of the lines.
+    let allowed = lines.len() / 10;
+    let (mut best, mut at) = ((0usize, 0usize), None::<usize>);
+    for (i, &c) in covered.iter().enumerate() {
+        match (c <= allowed, at) {
+            (true, None) => at = Some(i),
+            (false, Some(start)) => {
+                if i - start > best.1 - best.0 {
+                    best = (start, i);
+                }
+                at = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = at
+        && bins - start > best.1 - best.0
+    {
+        best = (start, bins);
+    }
+    if ((best.1 - best.0) as f32) < MIN_GUTTER {
+        return None;
+    }
+    let gutter = from + (best.0 + best.1) as f32 / 2.0;
+    // Columns of one width, as a page style sets them (a table's are not).
+    let (left_width, right_width) = (gutter - left_edge, right_edge - gutter);
+    if left_width.max(right_width) > 1.25 * left_width.min(right_width) {
+        return None;
+    }
+    // Both sides hold many lines that fill their column.
+    let side = |take: &dyn Fn(&Run) -> bool, column_width: f32| {
+        let mut widths: Vec<f32> = lines
+            .iter()
+            .filter_map(|line| {
+                let mut side_runs = line.iter().filter(|r| take(r) && !crosses(r, gutter));
+                let first = side_runs.next()?;
+                let end = side_runs.fold(first.x_end, |end, r| end.max(r.x_end));
+                Some(end - first.x)
+            })
+            .collect();
+        widths.sort_by(f32::total_cmp);
+        widths.len() >= MIN_COLUMN_LINES
+            && widths
+                .get(widths.len() / 2)
+                .is_some_and(|&median| median >= column_width / 2.0)
+    };
+    if !side(&|r| r.x_end <= gutter, gutter - left_edge)
+        || !side(&|r| r.x >= gutter, right_edge - gutter)
+    {
+        return None;
+    }
+    (!paragraphs_start_together(lines, gutter)).then_some(gutter)
+}
+
+/// Whether most paragraphs on the left of `gutter` start on the baseline of one on the
+/// right: a table's rows, whose cells start together.
+fn paragraphs_start_together(lines: &[Vec<Run>], gutter: f32) -> bool {
+    let starts = |on_side: &dyn Fn(&Run) -> bool| {
+        let mut starts = Vec::new();
+        let mut above: Option<(f32, f32)> = None;
+        for line in lines {
+            let Some(run) = line.iter().find(|r| on_side(r)) else {
+                continue;
+            };
+            let spacing_gap = above.is_none_or(|(y, size)| y - run.y > 1.6 * size.max(run.size));
+            if spacing_gap {
+                starts.push(run.y);
+            }
+            above = Some((run.y, run.size));
+        }
+        starts
+    };
+    let left = starts(&|r| r.x_end <= gutter);
+    let right = starts(&|r| r.x >= gutter);
+    let together = left
+        .iter()
+        .filter(|&&y| right.iter().any(|&r| (r - y).abs() <= 1.0))
+        .count();
+    left.len() >= 3 && together * 2 >= left.len()
 }
 
 /// A page's runs grouped by baseline, top to bottom, each group left to right.
@@ -348,8 +504,9 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
 fn opens_list_item(text: &str) -> bool {
     // (The Symbol and Wingdings bullets without a Unicode map come as private-use code
     // points: U+F0B7, U+F0A7, U+F0D8.)
-    if text.starts_with(['•', '-', '–', '*', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}'])
-        || text.starts_with("at ")
+    if text.starts_with([
+        '•', '-', '–', '*', '▸', '►', '▶', '■', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}',
+    ]) || text.starts_with("at ")
     {
         return true;
     }
@@ -674,6 +831,65 @@ mod tests {
             ]
         );
         assert!(read.iter().all(|(_, starts_cell)| !starts_cell));
+    }
+
+    /// A page of two text columns of `rows` lines each, 240 points wide with a gutter
+    /// of 17, and a masthead across both.
+    fn two_column_page(rows: usize) -> Vec<Run> {
+        let mut runs = vec![run(51.0, 540.0, 780.0, "Byrådets beslutninger")];
+        for i in 0..rows {
+            let y = 740.0 - 14.0 * i as f32;
+            runs.push(run(51.0, 288.0, y, &format!("venstre spalte linje {i}")));
+            runs.push(run(305.0, 542.0, y, &format!("højre spalte linje {i}")));
+        }
+        runs
+    }
+
+    #[test]
+    fn two_text_columns_are_read_one_after_the_other() {
+        let lines = page_lines(two_column_page(12), 1);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "Byrådets beslutninger");
+        assert_eq!(texts[1], "venstre spalte linje 0");
+        assert_eq!(texts[12], "venstre spalte linje 11");
+        assert_eq!(texts[13], "højre spalte linje 0");
+        assert_eq!(texts.len(), 25);
+    }
+
+    #[test]
+    fn tables_labels_and_short_pages_keep_their_lines() {
+        // Too few lines for columns: read across.
+        let lines = page_lines(two_column_page(5), 1);
+        assert!(lines[1].text.ends_with("højre spalte linje 0"), "{lines:?}");
+        // A margin column of labels beside wide text: no second column.
+        let mut runs = Vec::new();
+        for i in 0..12 {
+            let y = 740.0 - 14.0 * i as f32;
+            runs.push(run(51.0, 90.0, y, "Resumé"));
+            runs.push(run(
+                184.0,
+                542.0,
+                y,
+                &format!("tekst i højre spalte, linje {i}"),
+            ));
+        }
+        let lines = page_lines(runs, 1);
+        assert!(lines[0].text.starts_with("Resumé\ttekst"));
+        // A table's two columns of one width, each row's cells starting together.
+        let mut runs = Vec::new();
+        for row in 0..6 {
+            let top = 740.0 - 50.0 * row as f32;
+            for line in 0..2 {
+                let y = top - 14.0 * line as f32;
+                runs.push(run(51.0, 288.0, y, &format!("emne {row} linje {line}")));
+                runs.push(run(305.0, 542.0, y, &format!("referat {row} linje {line}")));
+            }
+        }
+        let lines = page_lines(runs, 1);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        // Read across: each row's cells stay on their line.
+        assert_eq!(texts[0], "emne 0 linje 0 referat 0 linje 0", "{texts:?}");
+        assert_eq!(texts.len(), 12);
     }
 
     #[test]

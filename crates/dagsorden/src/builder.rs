@@ -490,11 +490,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.agenda.title_span = Some(line.span);
             if let Some(sentence) = title.sentence {
                 // The sentence names the organisation: a line taken for it before is
-                // kept as text of the header, not dropped.
-                if let (Some(earlier), Some(span)) = (
-                    self.agenda.organisation.take(),
-                    self.agenda.organisation_span.take(),
-                ) {
+                // kept as text of the header, not dropped. ("Referat af mødet den …"
+                // names none: the line before stays the organisation.)
+                if !sentence.organisation.is_empty()
+                    && let (Some(earlier), Some(span)) = (
+                        self.agenda.organisation.take(),
+                        self.agenda.organisation_span.take(),
+                    )
+                {
                     // In its place among the header's sections, which may have come
                     // after it.
                     let at = self
@@ -510,8 +513,10 @@ impl<'l, 'a> Builder<'l, 'a> {
                         },
                     );
                 }
-                self.agenda.organisation = Some(sentence.organisation.to_owned());
-                self.agenda.organisation_span = Some(line.span);
+                if !sentence.organisation.is_empty() {
+                    self.agenda.organisation = Some(sentence.organisation.to_owned());
+                    self.agenda.organisation_span = Some(line.span);
+                }
                 let when = date_time(sentence.when);
                 let meeting = &mut self.agenda.meeting;
                 meeting.date = when.date;
@@ -1060,6 +1065,10 @@ impl<'l, 'a> Builder<'l, 'a> {
         if line.hints.is_strong_heading()
             && !line.hints.bullet
             && !self.items.is_empty()
+            // A pull quote in large type ("»Vi holder skatten i ro …" and its wrapped
+            // lines) is no heading: headings start with neither a quotation mark nor
+            // a lowercase letter.
+            && text.starts_with(|c: char| !c.is_lowercase() && !matches!(c, '»' | '«' | '„' | '“' | '"'))
             && !agenda_group(text)
             && meeting_part(text).is_none()
             && !self.groups_items(index)

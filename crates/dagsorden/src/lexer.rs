@@ -392,8 +392,9 @@ fn might_be_letter_spaced(s: &str) -> bool {
 /// Bullets, with the private-use code points of the Symbol and Wingdings fonts' bullet,
 /// square and arrow that PDFs made from Word documents carry when the font has no
 /// Unicode map for them (U+F0B7, U+F0A7, U+F0D8).
-const BULLETS: [char; 12] = [
-    '-', '*', '+', '•', '–', '◦', '▪', '‣', '·', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}',
+const BULLETS: [char; 16] = [
+    '-', '*', '+', '•', '–', '◦', '▪', '‣', '·', '▸', '►', '▶', '■', '\u{f0b7}', '\u{f0a7}',
+    '\u{f0d8}',
 ];
 
 fn clean(s: &str) -> (Cow<'_, str>, Hints) {
@@ -634,7 +635,7 @@ fn strip_bullet(s: &str) -> Option<&str> {
     // and "+" do: "**bold**" and "-3" are not list items.
     if matches!(
         first,
-        '•' | '◦' | '▪' | '‣' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}'
+        '•' | '◦' | '▪' | '‣' | '▸' | '►' | '▶' | '■' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}'
     ) && after.starts_with(|c: char| c.is_alphanumeric())
     {
         return Some(after);
@@ -1012,6 +1013,12 @@ mod tests {
         assert_eq!(line.text, "Dato: 15-01-2021 08:00");
         let line = lex_str("• Mål 9 - Styrket");
         assert!(line.hints.bullet);
+        // Arrows and squares that designed documents list with.
+        for marked in ["▸ Takstblad 2017", "►Takstblad 2017", "■ Takstblad 2017"] {
+            let line = lex_str(marked);
+            assert!(line.hints.bullet, "{marked}");
+            assert_eq!(line.text, "Takstblad 2017");
+        }
         let line = lex_str("•at KKR godkender");
         assert!(line.hints.bullet);
         assert_eq!(line.text, "at KKR godkender");

@@ -724,3 +724,30 @@ Punkt 145 Eventuelt\n\nBeslutning\tIntet.\n";
     );
     assert_eq!(agenda.items.len(), 2);
 }
+
+#[test]
+fn a_pull_quote_in_large_type_is_no_heading_and_a_title_sentence_dates_the_meeting() {
+    let text = "# Byrådets beslutninger\n\n\
+Beslutningsreferat fra byrådets møde onsdag den 5. oktober 2016 kl. 17.30 i Byrådssalen\n\n\
+## Punkt 1: Budget 2017–2020\n\n**Sagsfremstilling**\nBudgettet blev vedtaget.\n\n\
+### »Vi holder skatten i ro og får alligevel råd\n### til flere vuggestuepladser.«\n\n\
+Forliget bygger på direktionens budgetforslag med de ændringer, der fremgår af ændringsforslagene.\n\n\
+**Beslutning**\nGodkendt.\n";
+    let agenda = parsed(text);
+    assert_eq!(
+        agenda.meeting.date.map(|d| d.to_string()),
+        Some("2016-10-05".to_owned())
+    );
+    assert_eq!(
+        agenda.meeting.time.map(|t| t.to_string()).as_deref(),
+        Some("17:30")
+    );
+    assert_eq!(
+        agenda.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect::<Vec<_>>(),
+        ["Sagsfremstilling", "Beslutning"]
+    );
+}

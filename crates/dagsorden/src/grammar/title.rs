@@ -88,6 +88,15 @@ static BARE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
+/// After a title word, the meeting named without "i X": "(Beslutnings)referat fra
+/// byrådets møde onsdag den 5. oktober 2016 kl. 17.30 i …", "Referat af mødet den …".
+/// The body in lowercase genitive is no organisation's name, so none is taken.
+static TITLE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    dated_sentence(
+        r"^(?:til|fra|af|over)[\ \t]+(?:[^,:]{1,60}?s[\ \t]+)?(?:ordinære[\ \t]+|ekstraordinære[\ \t]+)?[Mm]ødet?[\ \t]+",
+    )
+});
+
 /// The parts of a meeting sentence matched by one of the regexes (no body named: "").
 fn sentence_of<'t>(regex: &Option<Regex>, text: &'t str) -> Option<HeaderSentence<'t>> {
     let caps = regex.as_ref()?.captures(text)?;
@@ -175,7 +184,7 @@ fn title_led_by_its_word(text: &str) -> Option<TitleLine<'_>> {
     (!sentence && rest.chars().count() <= 200).then(|| TitleLine {
         kind,
         rest,
-        sentence: header_sentence(rest),
+        sentence: header_sentence(rest).or_else(|| sentence_of(&TITLE_SENTENCE, rest)),
     })
 }
 
@@ -201,6 +210,27 @@ mod tests {
         assert_eq!(
             title_line("Beslutningsprotokol").unwrap().kind,
             DocumentKind::Referat
+        );
+    }
+
+    #[test]
+    fn a_title_that_names_the_meeting_without_its_body() {
+        let t = title_line(
+            "Beslutningsreferat fra byrådets møde onsdag den 5. oktober 2016 kl. 17.30 i Byrådssalen",
+        )
+        .unwrap();
+        let sentence = t.sentence.unwrap();
+        assert_eq!(sentence.organisation, "");
+        assert_eq!(sentence.when, "5. oktober 2016 kl. 17.30");
+        assert_eq!(sentence.place, Some("Byrådssalen"));
+        let t = title_line("Referat af mødet den 12. marts 2019 kl. 16.00").unwrap();
+        assert_eq!(t.sentence.unwrap().when, "12. marts 2019 kl. 16.00");
+        // A title about a meeting, with no date, names none.
+        assert!(
+            title_line("Referat fra mødet om budgettet")
+                .unwrap()
+                .sentence
+                .is_none()
         );
     }
 
