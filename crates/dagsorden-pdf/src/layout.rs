@@ -107,16 +107,24 @@ fn gutter(lines: &[Vec<Run>]) -> Option<f32> {
     // How many lines cover each point of the middle half of the text.
     let (from, to) = (left_edge + width / 4.0, left_edge + width * 3.0 / 4.0);
     let bins = (to - from).ceil() as usize;
-    let mut covered = vec![0usize; bins];
-    for line in lines {
-        for run in line {
-            let start = ((run.x - from).max(0.0) as usize).min(bins);
-            let end = ((run.x_end - from).max(0.0).ceil() as usize).min(bins);
-            for c in &mut covered[start..end] {
-                *c += 1;
-            }
+    // Where runs begin and end, summed once: a page of many wide runs costs no more
+    // than their number.
+    let mut changes = vec![0isize; bins + 1];
+    for run in lines.iter().flatten() {
+        let start = ((run.x - from).max(0.0) as usize).min(bins);
+        let end = ((run.x_end - from).max(0.0).ceil() as usize).min(bins);
+        if start < end {
+            changes[start] += 1;
+            changes[end] -= 1;
         }
     }
+    let covered: Vec<usize> = changes[..bins]
+        .iter()
+        .scan(0isize, |sum, change| {
+            *sum += change;
+            Some(usize::try_from(*sum).unwrap_or(0))
+        })
+        .collect();
     // The widest stretch crossed by at most a tenth of the lines.
     let allowed = lines.len() / 10;
     let (mut best, mut at) = ((0usize, 0usize), None::<usize>);
