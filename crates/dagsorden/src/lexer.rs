@@ -146,7 +146,7 @@ fn is_clean(s: &str) -> bool {
     if first.is_ascii_whitespace()
         || last.is_ascii_whitespace()
         || matches!(first, b'#' | b'>')
-        || BULLETS.contains(&first_char)
+        || is_bullet(first_char)
     {
         return false;
     }
@@ -397,6 +397,17 @@ const BULLETS: [char; 16] = [
     '\u{f0d8}',
 ];
 
+/// Whether `c` is one of [`BULLETS`]; every line's first character is asked, and most
+/// are ASCII letters, which settle it at once.
+#[inline]
+fn is_bullet(c: char) -> bool {
+    match c {
+        '-' | '*' | '+' => true,
+        c if c.is_ascii() => false,
+        c => BULLETS.contains(&c),
+    }
+}
+
 fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     let mut hints = Hints::default();
     if is_clean(s) {
@@ -627,7 +638,7 @@ fn heading_level(s: &str) -> Option<u8> {
 fn strip_bullet(s: &str) -> Option<&str> {
     let mut chars = s.chars();
     let first = chars.next()?;
-    if !BULLETS.contains(&first) {
+    if !is_bullet(first) {
         return None;
     }
     let after = chars.as_str();

@@ -97,6 +97,15 @@ static TITLE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
+/// [`TITLE_SENTENCE`], built and run only where the rest starts as it does.
+fn title_sentence(rest: &str) -> Option<HeaderSentence<'_>> {
+    ["til ", "fra ", "af ", "over "]
+        .iter()
+        .any(|lead| crate::grammar::prefix_ignoring_case(rest, lead).is_some())
+        .then(|| sentence_of(&TITLE_SENTENCE, rest))
+        .flatten()
+}
+
 /// The parts of a meeting sentence matched by one of the regexes (no body named: "").
 fn sentence_of<'t>(regex: &Option<Regex>, text: &'t str) -> Option<HeaderSentence<'t>> {
     let caps = regex.as_ref()?.captures(text)?;
@@ -184,7 +193,7 @@ fn title_led_by_its_word(text: &str) -> Option<TitleLine<'_>> {
     (!sentence && rest.chars().count() <= 200).then(|| TitleLine {
         kind,
         rest,
-        sentence: header_sentence(rest).or_else(|| sentence_of(&TITLE_SENTENCE, rest)),
+        sentence: header_sentence(rest).or_else(|| title_sentence(rest)),
     })
 }
 
