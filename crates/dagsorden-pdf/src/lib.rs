@@ -135,6 +135,63 @@ pub struct Extracted {
     pub outline: Vec<String>,
 }
 
+/// The most outline nodes read: a real document's bookmarks are a few hundred.
+const MAX_OUTLINE_NODES: usize = 10_000;
+
+/// The outline's titles in document order (each node, its children, then its next
+/// sibling). Every node is read once and at most [`MAX_OUTLINE_NODES`] of them: a
+/// hostile outline whose `/Next` links run in a circle ends (lopdf's own walk follows
+/// such a circle for ever). What cannot be read is left out.
+fn outline_titles(doc: &Document) -> Vec<String> {
+    use lopdf::Object;
+    let first_of = |dict: &lopdf::Dictionary| match dict.get(b"First") {
+        Ok(Object::Reference(id)) => Some(*id),
+        _ => None,
+    };
+    let Some(mut pending) = doc
+        .catalog()
+        .ok()
+        .and_then(|catalog| match catalog.get(b"Outlines") {
+            Ok(Object::Reference(id)) => doc.get_dictionary(*id).ok(),
+            Ok(Object::Dictionary(dict)) => Some(dict),
+            _ => None,
+        })
+        .and_then(first_of)
+        .map(|first| vec![first])
+    else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut titles = Vec::new();
+    while let Some(id) = pending.pop() {
+        if seen.len() >= MAX_OUTLINE_NODES {
+            break;
+        }
+        if !seen.insert(id) {
+            continue;
+        }
+        let Ok(node) = doc.get_dictionary(id) else {
+            continue;
+        };
+        let title = match node.get(b"Title") {
+            Ok(Object::Reference(title_id)) => doc.get_object(*title_id).ok(),
+            Ok(title) => Some(title),
+            Err(_) => None,
+        };
+        if let Some(text) = title.and_then(|t| lopdf::decode_text_string(t).ok()) {
+            titles.push(text);
+        }
+        // The next sibling waits until the children are read.
+        if let Ok(Object::Reference(next)) = node.get(b"Next") {
+            pending.push(*next);
+        }
+        if let Some(first) = first_of(node) {
+            pending.push(first);
+        }
+    }
+    titles
+}
+
 /// The item number an outline title starts with ("2.1. Dialogmøde …" → "2.1").
 fn outline_number(title: &str) -> Option<String> {
     dagsorden::grammar::item_heading::item_heading(title.trim()).map(|h| h.number.to_owned())
@@ -299,10 +356,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
         ));
     }
     // The outline is evidence, not content: a broken one is simply not used.
-    let outline = doc
-        .get_toc()
-        .map(|toc| toc.toc.into_iter().map(|entry| entry.title).collect())
-        .unwrap_or_default();
+    let outline = outline_titles(&doc);
     Ok(Extracted {
         lines,
         pages: pages.len(),

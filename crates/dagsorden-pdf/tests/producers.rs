@@ -362,6 +362,23 @@ fn cycles_and_deep_nesting_never_overflow() {
 }
 
 #[test]
+fn an_outline_in_a_circle_ends_and_the_page_is_read() {
+    // Its top nodes' /Next links run in a circle: lopdf's own walk never ends there.
+    let bytes = hostile("outline-cycle.pdf");
+    let extracted = dagsorden_pdf::extract(&bytes, &Limits::default()).expect("a good page");
+    assert_eq!(
+        extracted.outline,
+        [
+            "1. Godkendelse af dagsorden",
+            "1.1. Dialogmøde",
+            "2. Regionalpolitiske sager"
+        ]
+    );
+    let agenda = parse_pdf(&bytes).expect("a good page");
+    assert_eq!(agenda.title.as_deref(), Some("DAGSORDEN 2021"));
+}
+
+#[test]
 fn every_hostile_file_is_handled() {
     for path in pdfs(&root().join("pdf/hostile")) {
         let limits = Limits {
