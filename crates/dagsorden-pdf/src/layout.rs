@@ -495,10 +495,13 @@ pub fn mark_paragraph_gaps(lines: &mut [PdfLine]) {
         let indented = line.x > above.x + 0.8 * em && line.x < above.x + 6.0 * em;
         let back_at_margin = (below.x - above.x).abs() < 0.3 * em;
         // After a list item's first line, an indented line is the item's own
-        // continuation.
+        // continuation; so is a heading's wrapped line in the same bold type, hung
+        // under its title ("Pkt. 6<tab>Ansøgning om … til" / "Ravnsø Vandværk").
+        let wrapped_heading = above.bold && line.bold && (above.size - line.size).abs() < 0.1;
         if same_page
             && indented
             && back_at_margin
+            && !wrapped_heading
             && !opens_list_item(&line.text)
             && !opens_list_item(&above.text)
         {
@@ -617,6 +620,33 @@ mod tests {
             gaps,
             [false, true, false, false, false, false, false, false, false]
         );
+    }
+
+    #[test]
+    fn a_bold_headings_wrapped_line_hung_under_its_title_is_no_paragraph() {
+        let bold = |x: f32, y: f32, text: &str| Run {
+            bold: true,
+            ..run(x, 400.0, y, text)
+        };
+        let mut lines = page_lines(
+            vec![
+                bold(
+                    71.0,
+                    700.0,
+                    "Pkt. 6\tAnsøgning om kommunegaranti for lån til",
+                ),
+                bold(124.8, 688.0, "Ravnsø Vandværk a.m.b.a."),
+                run(71.0, 400.0, 676.0, "J.nr.: 14/2019"),
+                // In running text the same shape is a paragraph's first-line indent.
+                run(71.0, 400.0, 664.0, "Første afsnit slutter her."),
+                run(90.0, 400.0, 652.0, "Andet afsnit begynder med et indryk"),
+                run(71.0, 400.0, 640.0, "og fortsætter ved margenen."),
+            ],
+            1,
+        );
+        mark_paragraph_gaps(&mut lines);
+        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        assert_eq!(gaps, [false, false, false, false, true, false]);
     }
 
     #[test]

@@ -2301,6 +2301,8 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
             Block::Paragraph { text, .. } => vec![text.as_str()],
             Block::Enclosure { .. } => Vec::new(),
         })
+        // "Bilag: Takstblad 2015; Budget 2015": names apart by semicolons.
+        .flat_map(|entry| entry.split("; "))
         // "Bilag: 1. Notat om vejbelysning, 2. Kortbilag": numbered names on one line.
         .flat_map(|entry| split_numbered_run(entry).map(|name| attachment_name(name).to_owned()))
         .filter(|name| {

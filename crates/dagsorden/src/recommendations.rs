@@ -341,12 +341,16 @@ const PREPOSITIONS_BEFORE_AT: &[&str] = &[
     "af", "på", "for", "om", "til", "med", "ved", "fra", "efter", "mod", "over", "under", "uden",
 ];
 
-/// Whether the word that ends `before` is one of [`PREPOSITIONS_BEFORE_AT`].
-fn ends_in_preposition(before: &str) -> bool {
-    before
-        .rsplit(' ')
-        .next()
-        .is_some_and(|word| PREPOSITIONS_BEFORE_AT.contains(&word))
+/// Whether the ", at" after `before` goes on inside its clause: after one of
+/// [`PREPOSITIONS_BEFORE_AT`], or after a noun its determiner points on ("med den
+/// ændring, at beplantningsbæltet udvides", "på det vilkår, at …").
+fn keeps_its_at(before: &str) -> bool {
+    let mut words = before.rsplit(' ');
+    let last = words.next();
+    last.is_some_and(|word| PREPOSITIONS_BEFORE_AT.contains(&word))
+        || words
+            .next()
+            .is_some_and(|word| matches!(word, "den" | "det" | "denne" | "dette"))
 }
 
 /// The " at " that ends every separator.
@@ -408,9 +412,7 @@ fn split_clauses(text: &str) -> Vec<String> {
             found = strong_separator_at(bytes, at, from).or_else(|| {
                 separator_ending_at(bytes, at + AT.len(), WEAK_SEPARATOR)
                     .filter(|&start| {
-                        start >= from
-                            && start < enumeration_end
-                            && !ends_in_preposition(&text[..start])
+                        start >= from && start < enumeration_end && !keeps_its_at(&text[..start])
                     })
                     .map(|start| (start, WEAK_SEPARATOR.len()))
             });
@@ -576,7 +578,7 @@ mod tests {
         let find_weak = |from: usize| {
             let mut from = from;
             while let Some((i, len)) = find(&WEAK, from) {
-                if !ends_in_preposition(&text[..i]) {
+                if !keeps_its_at(&text[..i]) {
                     return Some((i, len));
                 }
                 from = i + 1;
@@ -913,6 +915,21 @@ mod tests {
             "Det indstilles, at KKR noterer, at kommunerne har afsat 2,5 mio. kr.",
         )]);
         assert_eq!(r, ["KKR noterer, at kommunerne har afsat 2,5 mio. kr"]);
+    }
+
+    #[test]
+    fn an_at_after_a_determined_noun_stays_in_its_clause() {
+        let r = recommendations(&[para(
+            "Forvaltningen indstiller, at planen vedtages med den ændring, at bæltet udvides til 15 m, at de øvrige bemærkninger ikke giver anledning til ændringer, og at indsenderne orienteres.",
+        )]);
+        assert_eq!(
+            r,
+            [
+                "planen vedtages med den ændring, at bæltet udvides til 15 m",
+                "de øvrige bemærkninger ikke giver anledning til ændringer",
+                "indsenderne orienteres"
+            ]
+        );
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("kommunikation", SectionKind::Kommunikation),
     // Headings many producers use, with no kind of their own.
     ("vurdering", SectionKind::Other),
+    ("miljøvurdering", SectionKind::Other),
+    ("miljømæssige konsekvenser", SectionKind::Other),
     ("administrationens vurdering", SectionKind::Other),
     ("forvaltningens vurdering", SectionKind::Other),
     // Minutes written by hand: "Drøftelse: Udvalget drøftede …", "Konklusion: …", and
@@ -61,11 +63,30 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("konklusion", SectionKind::Other),
     ("referat", SectionKind::Other),
     ("opfølgning", SectionKind::Other),
+    // A protocol's records of the decision: a member's statement, a minority's.
+    ("protokoltilførsel", SectionKind::Other),
+    ("protokoltilførsler", SectionKind::Other),
+    ("protokolbemærkning", SectionKind::Other),
+    ("mindretalsudtalelse", SectionKind::Other),
+    ("mindretalsudtalelser", SectionKind::Other),
+    ("særudtalelse", SectionKind::Other),
 ];
 
 /// Headings of [`SECTION_HEADINGS`] that are headings only alone on their line: "Forslag
 /// til lokalplan nr. 112" is an item's title, "Forslag" a section.
 pub const HEADINGS_ONLY_ALONE: &[&str] = &["forslag", "vurdering"];
+
+/// Headings of [`SECTION_HEADINGS`] that are no heading with their text after a colon
+/// on the same line: "Protokoltilførsel: Venstre kan ikke støtte …" at a decision's end
+/// is the decision's record; alone on its line, in heading type, it is a section.
+pub const HEADINGS_NEVER_INLINE: &[&str] = &[
+    "protokoltilførsel",
+    "protokoltilførsler",
+    "protokolbemærkning",
+    "mindretalsudtalelse",
+    "mindretalsudtalelser",
+    "særudtalelse",
+];
 
 /// Words that may qualify a section heading on the same line
 /// ("Beslutning i Økonomiudvalget den 3. maj 2022", "Indstilling fra direktionen").

@@ -751,3 +751,42 @@ Forliget bygger på direktionens budgetforslag med de ændringer, der fremgår a
         ["Sagsfremstilling", "Beslutning"]
     );
 }
+
+#[test]
+fn a_protocols_decision_first_its_records_and_the_administrations_recommendation() {
+    // The decision with its votes first, then a member's statement, the absent, and
+    // the case with "Administrationens indstilling"; attachments inline apart by
+    // semicolons; a committee's dated line typed as a heading.
+    let text = "Beslutningsprotokol\n\nRegionsrådet\n\n2. Budget 2021\n\nSagsnummer: 1-30-72-14-20\n\n\
+**Beslutning**\nBudgettet blev vedtaget.\n\nFor stemte: A, B, C, F (29)\n\n\
+**Protokoltilførsel**\nVenstre kan ikke støtte budgettet.\n\nFraværende: Birthe Kragh (V)\n\n\
+**Administrationens indstilling**\nAdministrationen indstiller,\nat budgettet vedtages, og\nat taksterne godkendes.\n\n\
+**Økonomiudvalget den 16. september 2020:**\nAnbefales.\n\n\
+Bilag: Budgetforlig 2021; Takstoversigt 2021\n";
+    let agenda = parsed(text);
+    let item = &agenda.items[0];
+    assert_eq!(
+        item.sections
+            .iter()
+            .map(|s| (s.heading.as_str(), s.kind))
+            .collect::<Vec<_>>(),
+        [
+            ("Beslutning", SectionKind::Beslutning),
+            ("Protokoltilførsel", SectionKind::Other),
+            ("Administrationens indstilling", SectionKind::Indstilling),
+            (
+                "Økonomiudvalget den 16. september 2020",
+                SectionKind::Beslutning
+            ),
+            ("Bilag", SectionKind::Bilag),
+        ]
+    );
+    assert_eq!(
+        item.recommendations,
+        ["budgettet vedtages", "taksterne godkendes"]
+    );
+    assert_eq!(
+        item.attachments,
+        ["Budgetforlig 2021", "Takstoversigt 2021"]
+    );
+}

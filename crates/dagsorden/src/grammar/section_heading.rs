@@ -4,7 +4,9 @@
 use dagsorden_model::SectionKind;
 
 use crate::grammar::{WordTable, prefix_ignoring_case, trim};
-use crate::vocabulary::{HEADINGS_ONLY_ALONE, SECTION_HEADINGS, SECTION_QUALIFIERS};
+use crate::vocabulary::{
+    HEADINGS_NEVER_INLINE, HEADINGS_ONLY_ALONE, SECTION_HEADINGS, SECTION_QUALIFIERS,
+};
 
 /// Longer lines are never section headings (qualified ones included), unless the
 /// heading ends in a colon within [`MAX_INLINE_HEAD_BYTES`] and its text follows.
@@ -136,11 +138,18 @@ pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
         return None;
     }
     if !starts_with_heading_word(text) {
-        return possessive(text);
+        return possessive(text).or_else(|| dated_body(text));
     }
     if let Some((head, after)) = text.split_once(':') {
         let after = trim(after);
         if let Some(kind) = lookup(head) {
+            if !after.is_empty()
+                && HEADINGS_NEVER_INLINE
+                    .iter()
+                    .any(|h| crate::grammar::eq_ignoring_case(trim(head), h))
+            {
+                return None;
+            }
             return Some(SectionHeading {
                 kind,
                 heading: trim(head),
@@ -149,7 +158,7 @@ pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
             });
         }
         if after.is_empty() {
-            return qualified(trim(head));
+            return qualified(trim(head)).or_else(|| possessive(text));
         }
         // "Beslutning i Byrådet den 28.02.2023: Godkendt.": a dated heading, its text
         // after the colon. (Undated, "Beslutning om udbud: …" is a sentence.)
@@ -170,7 +179,9 @@ pub fn section_heading(text: &str) -> Option<SectionHeading<'_>> {
             qualified: false,
         });
     }
-    qualified(text)
+    // "Administrationens indstilling": a body's word that also begins a heading of the
+    // vocabulary ("Administrationens vurdering").
+    qualified(text).or_else(|| possessive(text))
 }
 
 /// "Beslutning i Økonomiudvalget den 3. maj 2022": vocabulary word, then a qualifier
@@ -253,6 +264,45 @@ fn possessive(text: &str) -> Option<SectionHeading<'_>> {
         qualified: true,
     })
 }
+
+/// "Økonomiudvalget den 16. september 2014:": a committee and the date of its meeting,
+/// typed as a heading with its colon: the decision it made, in a chain of them.
+fn dated_body(text: &str) -> Option<SectionHeading<'_>> {
+    let head = text.strip_suffix(':')?.trim_end();
+    if head.len() > MAX_POSSESSIVE_BYTES || !ends_with_meeting_date(head) {
+        return None;
+    }
+    let (body, date) = head.rsplit_once(" den ")?;
+    // "… den 13. januar 2009, pkt. 4:" quotes an earlier meeting's item: no heading.
+    if date.contains(',') {
+        return None;
+    }
+    let last = body.split_whitespace().last()?.to_lowercase();
+    let named = body.split_whitespace().count() <= 6
+        && body.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || w.ends_with('-')
+                || matches!(w, "og" | "for" | "i")
+        })
+        && BODY_ENDINGS.iter().any(|ending| last.ends_with(ending));
+    named.then_some(SectionHeading {
+        kind: SectionKind::Beslutning,
+        heading: head,
+        inline: None,
+        qualified: true,
+    })
+}
+
+/// How the name of a body that decides ends: "Økonomiudvalget", "Byrådet",
+/// "Kommunalbestyrelsen", "Regionsrådet", "Direktionen".
+const BODY_ENDINGS: &[&str] = &[
+    "udvalget",
+    "udvalg",
+    "rådet",
+    "råd",
+    "bestyrelsen",
+    "direktionen",
+];
 
 /// Whether a qualified heading ends with the date of a meeting ("Beslutning i
 /// Byrådet den 5. marts 2024"): a heading, even with its text on the very next line.
@@ -399,6 +449,62 @@ mod tests {
             "KKR har ønsket en drøftelse: ".repeat(6)
         );
         assert_eq!(section_heading(&sentence), None);
+    }
+
+    #[test]
+    fn a_committee_and_its_meetings_date_typed_as_a_heading() {
+        let h = section_heading("Økonomiudvalget den 16. september 2014:").unwrap();
+        assert_eq!(
+            (h.kind, h.heading),
+            (
+                SectionKind::Beslutning,
+                "Økonomiudvalget den 16. september 2014"
+            )
+        );
+        assert!(section_heading("Teknik- og Miljøudvalget den 8. september 2014:").is_some());
+        // No colon, no body, or a sentence: text.
+        assert_eq!(
+            section_heading("Økonomiudvalget den 16. september 2014"),
+            None
+        );
+        assert_eq!(section_heading("Mødet den 16. september 2014:"), None);
+        assert_eq!(
+            section_heading("Teknik- og Miljøudvalget den 13. januar 2009, pkt. 4:"),
+            None
+        );
+        assert_eq!(
+            section_heading("Borgmesteren orienterede den 4. maj 2014:"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_protocols_record_is_a_heading_only_alone() {
+        assert_eq!(
+            section_heading("Protokoltilførsel").unwrap().kind,
+            SectionKind::Other
+        );
+        assert_eq!(
+            section_heading("Mindretalsudtalelse:").unwrap().heading,
+            "Mindretalsudtalelse"
+        );
+        assert_eq!(
+            section_heading("Protokoltilførsel: Venstre kan ikke støtte budgettet."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_body_s_heading_whose_first_word_begins_another() {
+        let h = section_heading("Administrationens indstilling").unwrap();
+        assert_eq!(
+            (h.kind, h.heading),
+            (SectionKind::Indstilling, "Administrationens indstilling")
+        );
+        assert_eq!(
+            section_heading("Administrationens vurdering").unwrap().kind,
+            SectionKind::Other
+        );
     }
 
     #[test]
