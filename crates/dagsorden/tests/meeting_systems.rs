@@ -12,6 +12,29 @@ fn parsed(text: &str) -> Agenda {
     agenda
 }
 
+/// Each item's number and whether it is open.
+fn open_by_number(agenda: &Agenda) -> Vec<(&str, bool)> {
+    agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.open))
+        .collect()
+}
+
+/// Each item's number and title.
+fn titles_by_number(agenda: &Agenda) -> Vec<(&str, &str)> {
+    agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect()
+}
+
+/// The headings of an item's sections.
+fn headings(item: &dagsorden_model::Item) -> Vec<&str> {
+    item.sections.iter().map(|s| s.heading.as_str()).collect()
+}
+
 const DOCUMENT: &str = "24.2.2021 09.14\tDagsorden - Byrådet - 24.02.2021\n\nSkovbæk Kommune\n\nDagsorden\n\nMødedato: 24.02.2021\n\n\
 Punkt 3. Kvalitetsrapport for skoleområdet\nSagsnr.: 13/4521\tDok.nr.: 87654/13\n\n\
 Sagsbehandler Henrik Overgaard Lund\n\nSagsfremstilling\nRapporten forelægges udvalget.\n\n\
@@ -85,9 +108,8 @@ Sager til orientering\n\n\
         Some("2013-09-13")
     );
     let first = &agenda.items[0];
-    let headings: Vec<&str> = first.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(
-        headings,
+        headings(first),
         [
             "Sagsfremstilling",
             "Forvaltningen indstiller",
@@ -198,9 +220,8 @@ Beslutning i Byrådet den 28.02.2023: Godkendt med 25 stemmer for (A, V, C). 2\n
         first.case.as_ref().map(|c| c.raw.as_str()),
         Some("Sagsnr. 1-15-0-12-22")
     );
-    let headings: Vec<&str> = first.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(
-        headings,
+        headings(first),
         [
             "Hvad skal udvalget beslutte?",
             "Bilag",
@@ -259,12 +280,7 @@ fn minutes_written_by_hand_list_their_items_and_number_them_with_a_parenthesis()
     // "kl." / "18.30. Punkt 3 …" is the sentence's time, not an item.
     let numbers: Vec<&str> = agenda.items.iter().map(|i| i.number.as_str()).collect();
     assert_eq!(numbers, ["1", "2", "3", "4"]);
-    let headings: Vec<&str> = agenda.items[1]
-        .sections
-        .iter()
-        .map(|s| s.heading.as_str())
-        .collect();
-    assert_eq!(headings, ["Drøftelse", "Beslutning"]);
+    assert_eq!(headings(&agenda.items[1]), ["Drøftelse", "Beslutning"]);
     let third = &agenda.items[2];
     assert_eq!(third.title, "Høring om budget 2020");
     assert_eq!(third.case.as_ref().map(|c| c.id.as_str()), Some("19/4412"));
@@ -285,12 +301,10 @@ fn a_closed_part_given_as_a_group_heading_closes_its_items() {
 ## Lukkede punkter\n\n\
 3. Salg af ejendom\nSagsnr.: 19/10003\n\nBeslutning\nGodkendt.\n";
     let agenda = parsed(text);
-    let open: Vec<(&str, bool)> = agenda
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.open))
-        .collect();
-    assert_eq!(open, [("1", true), ("2", true), ("3", false)]);
+    assert_eq!(
+        open_by_number(&agenda),
+        [("1", true), ("2", true), ("3", false)]
+    );
 }
 
 #[test]
@@ -324,8 +338,7 @@ Beslutning: Godkendt.\n";
             "Tidsplan"
         ]
     );
-    let headings: Vec<&str> = item.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(headings, ["Bilag", "Beslutning"]);
+    assert_eq!(headings(item), ["Bilag", "Beslutning"]);
 }
 
 #[test]
@@ -338,13 +351,8 @@ godkendt.\n\n3. Eventuelt: Intet.\n\n\
 2. Budgetopfølgning\nSagsnr.: 24/00002\n\nBeslutning\nIndstillingen blev godkendt.\n\n\
 3. Eventuelt\n\nBeslutning\nIntet.\n";
     let agenda = parsed(text);
-    let items: Vec<(&str, &str)> = agenda
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.title.as_str()))
-        .collect();
     assert_eq!(
-        items,
+        titles_by_number(&agenda),
         [
             ("1", "Godkendelse af dagsorden"),
             ("2", "Budgetopfølgning"),
@@ -500,13 +508,8 @@ fn a_bold_heading_over_a_sentence_that_opens_a_list_is_a_section() {
 - trafiksikkerhed ved udkørslen\n- afstand til eksisterende haver\n\n\
 **Indstilling**\nForvaltningen indstiller, at planen vedtages.\n";
     let agenda = parsed(text);
-    let headings: Vec<&str> = agenda.items[0]
-        .sections
-        .iter()
-        .map(|s| s.heading.as_str())
-        .collect();
     assert_eq!(
-        headings,
+        headings(&agenda.items[0]),
         ["Sagsfremstilling", "Indkomne bemærkninger", "Indstilling"]
     );
 }
@@ -520,12 +523,10 @@ Sagsfremstilling\nPolitikken er bygget op om fire temaer:\n\n        Et aktivt l
 Til hvert tema er knyttet målsætninger, som udmøntes i handleplaner i budgettet.\n\n\
 Indstilling\nForvaltningen indstiller, at politikken godkendes.\n";
     let agenda = parsed(text);
-    let headings: Vec<&str> = agenda.items[0]
-        .sections
-        .iter()
-        .map(|s| s.heading.as_str())
-        .collect();
-    assert_eq!(headings, ["Sagsfremstilling", "Indstilling"]);
+    assert_eq!(
+        headings(&agenda.items[0]),
+        ["Sagsfremstilling", "Indstilling"]
+    );
 }
 
 #[test]
@@ -646,12 +647,10 @@ fn the_tocs_closed_part_closes_no_items_of_the_body() {
 LUKKEDE PUNKTER\n\n3. Køb af areal ved Industrivej\n\nBeslutning:\nGodkendt.\n";
     let agenda = parsed(text);
     assert_eq!(agenda.toc.len(), 3);
-    let open: Vec<(&str, bool)> = agenda
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.open))
-        .collect();
-    assert_eq!(open, [("1", true), ("2", true), ("3", false)]);
+    assert_eq!(
+        open_by_number(&agenda),
+        [("1", true), ("2", true), ("3", false)]
+    );
 }
 
 #[test]
@@ -680,13 +679,8 @@ fn an_items_attachment_merged_in_after_it_is_closing_matter_until_the_next_item(
 3. Anbefalinger\n\nØkonomi og Personale anbefaler, at forliget indarbejdes.\n\n\
 \u{c}3. Ansøgning om forsøgsordning\n\nIndstilling\nDet indstilles, at forsøget igangsættes.\n";
     let agenda = parsed(text);
-    let items: Vec<(&str, &str)> = agenda
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.title.as_str()))
-        .collect();
     assert_eq!(
-        items,
+        titles_by_number(&agenda),
         [
             ("1", "Godkendelse af dagsorden"),
             ("2", "Budget 2020-2023"),
@@ -743,11 +737,7 @@ Forliget bygger på direktionens budgetforslag med de ændringer, der fremgår a
         Some("17:30")
     );
     assert_eq!(
-        agenda.items[0]
-            .sections
-            .iter()
-            .map(|s| s.heading.as_str())
-            .collect::<Vec<_>>(),
+        headings(&agenda.items[0]),
         ["Sagsfremstilling", "Beslutning"]
     );
 }
