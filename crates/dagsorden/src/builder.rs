@@ -1575,6 +1575,13 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     /// Open a section; `styled`: its heading's line is in heading type.
     fn start_section(&mut self, kind: SectionKind, heading: &str, span: Span, styled: bool) {
+        // A case line held for an item heading that did not come ("SAG-2022-02871 ckl"
+        // / "0   Baggrund", a section numbered within its item) is text of what came
+        // before the section, not of the section.
+        if let Some((_, case_index)) = self.pending_case.take() {
+            self.last_end = self.lines[case_index].span.end;
+            self.push_content(case_index);
+        }
         self.close_section();
         self.bilag_inline = false;
         self.bilag_names_end = None;

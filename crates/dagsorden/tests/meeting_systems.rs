@@ -780,3 +780,20 @@ Bilag: Budgetforlig 2021; Takstoversigt 2021\n";
         ["Budgetforlig 2021", "Takstoversigt 2021"]
     );
 }
+
+#[test]
+fn a_case_line_held_for_an_item_that_does_not_come_stays_before_the_next_section() {
+    // Found by fuzzing (minimised): the second case line is held for the numbered line
+    // after it, which is a section numbered within the item; the held line was put
+    // into that section, outside its span (`parsed` checks the spans).
+    let text = "    2.1. Rammeaftale 2023-2024 for det specialiserede socialområde\n\
+    SAG-2022-02871 ckl\n    SAG-2022-02871 ckl\n0   Baggrund\n## KKR SYDDANMARK\n";
+    let agenda = parsed(text);
+    assert_eq!(agenda.items.len(), 1);
+    assert!(
+        agenda.items[0]
+            .sections
+            .iter()
+            .all(|s| !s.text().contains("SAG-2022"))
+    );
+}
