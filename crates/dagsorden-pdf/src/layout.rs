@@ -49,6 +49,9 @@ pub fn page_lines(runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
 
 /// The narrowest gutter (in points) between two text columns.
 const MIN_GUTTER: f32 = 6.0;
+/// The widest stretch of text looked at for columns, in points (a PDF page is at most
+/// 14,400 wide): the coverage counted point by point stays small.
+const MAX_TEXT_WIDTH: f32 = 15_000.0;
 /// How many lines each of two text columns holds at least.
 const MIN_COLUMN_LINES: usize = 8;
 
@@ -101,7 +104,8 @@ fn gutter(lines: &[Vec<Run>]) -> Option<f32> {
     let left_edge = runs().map(|r| r.x).fold(f32::INFINITY, f32::min);
     let right_edge = runs().map(|r| r.x_end).fold(f32::NEG_INFINITY, f32::max);
     let width = right_edge - left_edge;
-    if !(width.is_finite() && width > 100.0) {
+    // (A page is at most 14,400 points wide; text drawn far off it is no column's.)
+    if !(width.is_finite() && width > 100.0 && width < MAX_TEXT_WIDTH) {
         return None;
     }
     // How many lines cover each point of the middle half of the text.
@@ -892,6 +896,15 @@ mod tests {
         assert_eq!(texts[12], "venstre spalte linje 11");
         assert_eq!(texts[13], "højre spalte linje 0");
         assert_eq!(texts.len(), 25);
+    }
+
+    #[test]
+    fn text_drawn_far_off_the_page_is_no_column() {
+        // Coordinates a hostile PDF may give: no coverage of a billion points is built.
+        let mut runs = two_column_page(12);
+        runs.push(run(1.0e9, 1.0e9 + 100.0, 500.0, "langt væk"));
+        let lines = page_lines(runs, 1);
+        assert_eq!(lines.len(), 14);
     }
 
     #[test]
