@@ -124,6 +124,14 @@ fn pathological(c: &mut Criterion) {
             "numbered-header-100000-lines",
             pathological::numbered_header_lines(100_000),
         ),
+        (
+            "toc-group-headings-50000",
+            pathological::toc_group_headings(50_000),
+        ),
+        (
+            "toc-group-headings-100000",
+            pathological::toc_group_headings(100_000),
+        ),
     ];
     for (name, text) in &inputs {
         bench_text(&mut group, name, text);

@@ -167,6 +167,19 @@ pub fn numbered_header_lines(lines: usize) -> String {
     out
 }
 
+/// A TOC entry, `lines` group headings ("Lukket møde") and one more entry: each group
+/// heading asks whether an entry follows, and must not look through all the others.
+pub fn toc_group_headings(lines: usize) -> String {
+    let mut out = String::with_capacity(lines * 12 + 200);
+    header(&mut out);
+    out.push_str("Indholdsfortegnelse\n\n1. Godkendelse af dagsorden .......... 2\n");
+    for _ in 0..lines {
+        out.push_str("Lukket møde\n");
+    }
+    out.push_str("2. Eventuelt .......... 3\n");
+    out
+}
+
 /// The named pathological inputs at their full size, as the issue lists them.
 pub fn full_set() -> Vec<(&'static str, String)> {
     vec![
@@ -182,6 +195,7 @@ pub fn full_set() -> Vec<(&'static str, String)> {
             "numbered-header-100000-lines",
             numbered_header_lines(100_000),
         ),
+        ("toc-group-headings-100000", toc_group_headings(100_000)),
     ]
 }
 

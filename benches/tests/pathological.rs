@@ -128,3 +128,14 @@ fn a_header_of_a_hundred_thousand_numbered_lines() {
     );
     assert!(header.contains("100000 "));
 }
+
+#[test]
+fn a_toc_with_a_hundred_thousand_group_headings_between_two_entries() {
+    // Each group heading asks whether an entry follows; looking past all the others
+    // from each made this quadratic (over a minute at 60,000 lines).
+    let agenda = on_small_stack(|| parse(&toc_group_headings(100_000)));
+    // The run of group headings is header text; the entry after it is the TOC's again.
+    let numbers: Vec<&str> = agenda.toc.iter().map(|e| e.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+    assert!(agenda.items.is_empty());
+}

@@ -68,6 +68,8 @@ pub struct Builder<'l, 'a> {
     pending_case: Option<(CaseRef, usize)>,
     case_placement: CasePlacement,
     toc_numbers: HashSet<String>,
+    /// Where each TOC number's entry stands in the TOC (the first of a number).
+    toc_entry_of: HashMap<String, usize>,
     /// Some TOC entry has a page number (kept as entries gain pages, rather than looked
     /// for among all entries at every TOC line, which made a long TOC quadratic).
     toc_has_pages: bool,
@@ -130,6 +132,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             pending_case: None,
             case_placement: CasePlacement::default(),
             toc_numbers: HashSet::default(),
+            toc_entry_of: HashMap::default(),
             toc_has_pages: false,
             used_numbers: HashSet::default(),
             outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
@@ -260,10 +263,9 @@ impl<'l, 'a> Builder<'l, 'a> {
                 .unwrap_or_default()
                 .to_lowercase()
         };
-        self.agenda
-            .toc
-            .iter()
-            .find(|entry| entry.number == number)
+        self.toc_entry_of
+            .get(number)
+            .and_then(|&at| self.agenda.toc.get(at))
             .is_none_or(|entry| first_word(&entry.title) == first_word(title))
     }
 
@@ -754,7 +756,12 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// group's heading over one.
     fn next_is_new_toc_entry(&self, index: usize) -> bool {
         let mut at = index;
-        while let Some(next) = self.next_content_index(at) {
+        // (A group's heading or two stand between entries; looking on past more for
+        // every line of a long run of them would be quadratic.)
+        for _ in 0..=MAX_GROUP_HEADINGS_BETWEEN_ENTRIES {
+            let Some(next) = self.next_content_index(at) else {
+                return false;
+            };
             let line = &self.lines[next];
             if let Some(entry) = toc_line(&line.text, line.hints.gap_before_last_word) {
                 return !self.toc_numbers.contains(entry.number);
@@ -769,6 +776,9 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     fn push_toc_entry(&mut self, number: &str, title: &str, page: Option<u32>, span: Span) {
         self.toc_numbers.insert(number.to_owned());
+        self.toc_entry_of
+            .entry(number.to_owned())
+            .or_insert(self.agenda.toc.len());
         self.toc_has_pages |= page.is_some();
         // The TOC names items as the body does: without "Lukket punkt:" or a case number.
         let (title, _) = strip_closed_marker(title);
@@ -1949,6 +1959,9 @@ fn case_before_heading(item: &Item) -> bool {
         .as_ref()
         .is_some_and(|case| case.span.start < item.heading_span.start)
 }
+
+/// The most group headings looked past between two TOC entries ("Lukket møde").
+const MAX_GROUP_HEADINGS_BETWEEN_ENTRIES: usize = 2;
 
 /// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
 /// psykiatri").
