@@ -202,10 +202,15 @@ fn paragraphs_start_together(lines: &[Vec<Run>], gutter: f32) -> bool {
         starts
     };
     let left = starts(&|r| r.x_end <= gutter);
-    let right = starts(&|r| r.x >= gutter);
+    let mut right = starts(&|r| r.x >= gutter);
+    // Sorted and searched: a page of many paragraphs stays linear in them.
+    right.sort_by(f32::total_cmp);
     let together = left
         .iter()
-        .filter(|&&y| right.iter().any(|&r| (r - y).abs() <= 1.0))
+        .filter(|&&y| {
+            let at = right.partition_point(|&r| r < y - 1.0);
+            right.get(at).is_some_and(|&r| r <= y + 1.0)
+        })
         .count();
     left.len() >= 3 && together * 2 >= left.len()
 }
