@@ -67,9 +67,8 @@ pub struct Builder<'l, 'a> {
     /// A case line standing before its item's heading, with its line index.
     pending_case: Option<(CaseRef, usize)>,
     case_placement: CasePlacement,
-    toc_numbers: HashSet<String>,
-    /// Where each TOC number's entry stands in the TOC (the first of a number).
-    toc_entry_of: HashMap<String, usize>,
+    /// The TOC's numbers, each with where its (first) entry stands in the TOC.
+    toc_numbers: HashMap<String, usize>,
     /// Some TOC entry has a page number (kept as entries gain pages, rather than looked
     /// for among all entries at every TOC line, which made a long TOC quadratic).
     toc_has_pages: bool,
@@ -131,8 +130,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             section_heading_styled: false,
             pending_case: None,
             case_placement: CasePlacement::default(),
-            toc_numbers: HashSet::default(),
-            toc_entry_of: HashMap::default(),
+            toc_numbers: HashMap::default(),
             toc_has_pages: false,
             used_numbers: HashSet::default(),
             outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
@@ -263,7 +261,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 .unwrap_or_default()
                 .to_lowercase()
         };
-        self.toc_entry_of
+        self.toc_numbers
             .get(number)
             .and_then(|&at| self.agenda.toc.get(at))
             .is_none_or(|entry| first_word(&entry.title) == first_word(title))
@@ -697,7 +695,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
         if let Some(entry) = toc_line(text, line.hints.gap_before_last_word) {
-            if self.toc_numbers.contains(entry.number) {
+            if self.toc_numbers.contains_key(entry.number) {
                 return false; // the body repeats the first number: the TOC is over
             }
             let plain_heading = !entry.leader && entry.page.is_none();
@@ -764,7 +762,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             };
             let line = &self.lines[next];
             if let Some(entry) = toc_line(&line.text, line.hints.gap_before_last_word) {
-                return !self.toc_numbers.contains(entry.number);
+                return !self.toc_numbers.contains_key(entry.number);
             }
             if meeting_part(&line.text).is_none() && !agenda_group(&line.text) {
                 return false;
@@ -775,10 +773,8 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 
     fn push_toc_entry(&mut self, number: &str, title: &str, page: Option<u32>, span: Span) {
-        self.toc_numbers.insert(number.to_owned());
-        self.toc_entry_of
-            .entry(number.to_owned())
-            .or_insert(self.agenda.toc.len());
+        let at = self.agenda.toc.len();
+        self.toc_numbers.entry(number.to_owned()).or_insert(at);
         self.toc_has_pages |= page.is_some();
         // The TOC names items as the body does: without "Lukket punkt:" or a case number.
         let (title, _) = strip_closed_marker(title);
@@ -1314,7 +1310,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let number = heading.number;
         let used = self.used_numbers.contains(number);
         if !self.toc_numbers.is_empty() {
-            return (self.toc_numbers.contains(number) && !used)
+            return (self.toc_numbers.contains_key(number) && !used)
                 || (hinted && line.hints.is_strong_heading())
                 || !used
                     && self.fills_a_gap_in_the_toc(number)
@@ -1337,7 +1333,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             .parse::<u32>()
             .ok()
             .and_then(|n| n.checked_add(1))
-            .is_some_and(|next| self.toc_numbers.contains(next.to_string().as_str()))
+            .is_some_and(|next| self.toc_numbers.contains_key(next.to_string().as_str()))
     }
 
     /// Whether the line before `index` ends in a word a number follows ("kl.", "nr.",
@@ -1484,7 +1480,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// a vocabulary heading alone, under a number that is no next item here.
     fn numbered_section(&self, heading: &ItemHeading<'_>) -> Option<SectionKind> {
         if self.items.is_empty()
-            || self.toc_numbers.contains(heading.number)
+            || self.toc_numbers.contains_key(heading.number)
             || self.is_plausible_next(heading.number)
         {
             return None;
