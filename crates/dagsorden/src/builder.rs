@@ -917,11 +917,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         {
             item.open &= !closed;
         }
-        if let Some((_, case_index)) = self.pending_case.take() {
-            // The heading after the case line was not an item after all: it is text.
-            self.last_end = self.lines[case_index].span.end;
-            self.push_content(case_index);
-        }
+        // The heading after a held case line was not an item after all: it is text.
+        self.release_pending_case();
         if let Some(case) = case_line(text) {
             let case = case_ref(&case, text, line.span);
             let item_is_fresh = self.section.is_none()
@@ -956,10 +953,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if line.hints.is_heading()
             && !self.items.is_empty()
             && is_recommender_heading(text)
-            && self
-                .section
-                .as_ref()
-                .is_none_or(|s| s.kind != SectionKind::Indstilling)
+            && !self.in_section(SectionKind::Indstilling)
         {
             self.start_section(
                 SectionKind::Indstilling,
@@ -1012,10 +1006,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             // byggeriet"), and so it is apart from it in plain type under a Bilag
             // heading in heading type, unless it is a decision's.
             let listed_attachment = heading.qualified
-                && self
-                    .section
-                    .as_ref()
-                    .is_some_and(|s| s.kind == SectionKind::Bilag)
+                && self.in_section(SectionKind::Bilag)
                 && (!self.prev_blank
                     || (self.section_heading_styled || self.bilag_inline)
                         && !line.hints.is_heading()
@@ -1023,11 +1014,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                         && !ends_with_meeting_date(heading.heading));
             // "Beslutning: Indstillingen godkendt." under Sagens tidligere behandling
             // quotes an earlier meeting's decision.
-            let quoted_decision = heading.inline.is_some()
-                && self
-                    .section
-                    .as_ref()
-                    .is_some_and(|s| s.kind == SectionKind::Sagsforlob);
+            let quoted_decision =
+                heading.inline.is_some() && self.in_section(SectionKind::Sagsforlob);
             // "… foreslår følgende" / "tidsplan:": a lowercase word that goes on with an
             // unfinished sentence is its end, not a heading.
             let ends_a_sentence = !self.prev_blank
@@ -1121,10 +1109,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if line.hints.wide_gap || !alone && !bold_above_text {
             return false;
         }
-        let in_decision = self
-            .section
-            .as_ref()
-            .is_some_and(|s| s.kind == SectionKind::Beslutning);
+        let in_decision = self.in_section(SectionKind::Beslutning);
         // A paragraph standing alone ends a sentence: looked at before its words are.
         !line.hints.bullet
             && (!text.ends_with(['.', ',', ':', ';', '!', '?', ')'])
@@ -1178,10 +1163,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if self.bilag_inline
             && self.prev_blank
             && !(reads_as_a_name(text) && self.lines.get(index + 1).is_none_or(Line::is_blank))
-            && self
-                .section
-                .as_ref()
-                .is_some_and(|s| s.kind == SectionKind::Bilag)
+            && self.in_section(SectionKind::Bilag)
         {
             self.bilag_inline = false;
             self.bilag_names_end = Some(self.blocks.close_blocks());
@@ -1218,11 +1200,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         } else if let Some(clause) = numbered_clause(text) {
             // "1. At …" under "Direktøren indstiller til Byrådet:" is a list, not an item.
             self.blocks.bullet(line, clause);
-        } else if self
-            .section
-            .as_ref()
-            .is_some_and(|s| s.kind == SectionKind::Bilag)
-        {
+        } else if self.in_section(SectionKind::Bilag) {
             if self.bilag_inline
                 && continues_attachment_name(text, self.blocks.open_paragraph_last_line())
             {
@@ -1291,10 +1269,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if !self.prev_blank && self.runs_on_into_a_number(index) {
             return false;
         }
-        let in_bilag = self
-            .section
-            .as_ref()
-            .is_some_and(|s| s.kind == SectionKind::Bilag);
+        let in_bilag = self.in_section(SectionKind::Bilag);
         // Set off by a blank line or a case line before it, or by a case line or section
         // heading right after it (text without blank lines, as plain pdftotext gives it).
         // Looked at only where it decides: the next line's grammars cost.
@@ -1584,10 +1559,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         // A case line held for an item heading that did not come ("SAG-2022-02871 ckl"
         // / "0   Baggrund", a section numbered within its item) is text of what came
         // before the section, not of the section.
-        if let Some((_, case_index)) = self.pending_case.take() {
-            self.last_end = self.lines[case_index].span.end;
-            self.push_content(case_index);
-        }
+        self.release_pending_case();
         self.close_section();
         self.bilag_inline = false;
         self.bilag_names_end = None;
@@ -1601,6 +1573,19 @@ impl<'l, 'a> Builder<'l, 'a> {
             heading_span: span,
             span,
         });
+    }
+
+    /// A case line held for an item heading, when none came: text where it stands.
+    fn release_pending_case(&mut self) {
+        if let Some((_, case_index)) = self.pending_case.take() {
+            self.last_end = self.lines[case_index].span.end;
+            self.push_content(case_index);
+        }
+    }
+
+    /// Whether the open section is of `kind`.
+    fn in_section(&self, kind: SectionKind) -> bool {
+        self.section.as_ref().is_some_and(|s| s.kind == kind)
     }
 
     /// Text between an item heading and its first section is the item's body.
