@@ -389,22 +389,24 @@ fn might_be_letter_spaced(s: &str) -> bool {
     words >= 3 && singles * 3 >= words
 }
 
-/// Bullets, with the private-use code points of the Symbol and Wingdings fonts' bullet,
-/// square and arrow that PDFs made from Word documents carry when the font has no
-/// Unicode map for them (U+F0B7, U+F0A7, U+F0D8).
-const BULLETS: [char; 16] = [
-    '-', '*', '+', '•', '–', '◦', '▪', '‣', '·', '▸', '►', '▶', '■', '\u{f0b7}', '\u{f0a7}',
-    '\u{f0d8}',
+/// Typographic bullets, which need no space after them, with the private-use code
+/// points of the Symbol and Wingdings fonts' bullet, square and arrow that PDFs made
+/// from Word documents carry when the font has no Unicode map for them (U+F0B7, U+F0A7,
+/// U+F0D8).
+const TYPOGRAPHIC_BULLETS: [char; 11] = [
+    '•', '◦', '▪', '‣', '▸', '►', '▶', '■', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}',
 ];
 
-/// Whether `c` is one of [`BULLETS`]; every line's first character is asked, and most
-/// are ASCII letters, which settle it at once.
+/// Whether `c` opens a bulleted line: "-", "*", "+", a dash, a middle dot or one of
+/// [`TYPOGRAPHIC_BULLETS`]. Every line's first character is asked, and most are ASCII
+/// letters, which settle it at once.
 #[inline]
 fn is_bullet(c: char) -> bool {
     match c {
         '-' | '*' | '+' => true,
         c if c.is_ascii() => false,
-        c => BULLETS.contains(&c),
+        '–' | '·' => true,
+        c => TYPOGRAPHIC_BULLETS.contains(&c),
     }
 }
 
@@ -644,11 +646,7 @@ fn strip_bullet(s: &str) -> Option<&str> {
     let after = chars.as_str();
     // A typographic bullet needs no space after it (PDF text often has none); "-", "*"
     // and "+" do: "**bold**" and "-3" are not list items.
-    if matches!(
-        first,
-        '•' | '◦' | '▪' | '‣' | '▸' | '►' | '▶' | '■' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}'
-    ) && after.starts_with(|c: char| c.is_alphanumeric())
-    {
+    if TYPOGRAPHIC_BULLETS.contains(&first) && after.starts_with(|c: char| c.is_alphanumeric()) {
         return Some(after);
     }
     after.strip_prefix(' ').map(str::trim_start)
