@@ -114,7 +114,7 @@ fn gutter(lines: &[Vec<Run>]) -> Option<f32> {
     // Where runs begin and end, summed once: a page of many wide runs costs no more
     // than their number.
     let mut changes = vec![0isize; bins + 1];
-    for run in lines.iter().flatten() {
+    for run in runs() {
         let start = ((run.x - from).max(0.0) as usize).min(bins);
         let end = ((run.x_end - from).max(0.0).ceil() as usize).min(bins);
         if start < end {

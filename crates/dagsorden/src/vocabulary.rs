@@ -88,6 +88,17 @@ pub const HEADINGS_NEVER_INLINE: &[&str] = &[
     "særudtalelse",
 ];
 
+/// How the name of a body that decides ends, lowercase: "Økonomiudvalget", "Byrådet",
+/// "Kommunalbestyrelsen", "Regionsrådet", "Direktionen".
+pub const BODY_NAME_ENDINGS: &[&str] = &[
+    "udvalget",
+    "udvalg",
+    "rådet",
+    "råd",
+    "bestyrelsen",
+    "direktionen",
+];
+
 /// Words that may qualify a section heading on the same line
 /// ("Beslutning i Økonomiudvalget den 3. maj 2022", "Indstilling fra direktionen").
 pub const SECTION_QUALIFIERS: &[&str] = &["i", "fra", "til", "for", "på", "af", "den"];

@@ -5,7 +5,8 @@ use dagsorden_model::SectionKind;
 
 use crate::grammar::{WordTable, prefix_ignoring_case, trim};
 use crate::vocabulary::{
-    HEADINGS_NEVER_INLINE, HEADINGS_ONLY_ALONE, SECTION_HEADINGS, SECTION_QUALIFIERS,
+    BODY_NAME_ENDINGS, HEADINGS_NEVER_INLINE, HEADINGS_ONLY_ALONE, SECTION_HEADINGS,
+    SECTION_QUALIFIERS,
 };
 
 /// Longer lines are never section headings (qualified ones included), unless the
@@ -239,13 +240,7 @@ fn possessive(text: &str) -> Option<SectionHeading<'_>> {
     let owner_form = genitive.chars().count() >= 6
         && owner.split_whitespace().count() <= 6
         && !owner.contains([',', '.', ':'])
-        // A name: its words capitalised, but for "og"/"for"/"i" between them and a
-        // first part ending in a hyphen ("Børne- og Familieudvalgets").
-        && owner.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || w.ends_with('-')
-                || matches!(w, "og" | "for" | "i" | "til")
-        });
+        && is_a_bodys_name(owner, &["og", "for", "i", "til"]);
     if !owner_form {
         return None;
     }
@@ -265,6 +260,14 @@ fn possessive(text: &str) -> Option<SectionHeading<'_>> {
     })
 }
 
+/// A body's name: its words capitalised, but for the `joining` words between them and a
+/// first part ending in a hyphen ("Børne- og Familieudvalgets").
+fn is_a_bodys_name(name: &str, joining: &[&str]) -> bool {
+    name.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || w.ends_with('-') || joining.contains(&w)
+    })
+}
+
 /// "Økonomiudvalget den 16. september 2014:": a committee and the date of its meeting,
 /// typed as a heading with its colon: the decision it made, in a chain of them.
 fn dated_body(text: &str) -> Option<SectionHeading<'_>> {
@@ -279,12 +282,10 @@ fn dated_body(text: &str) -> Option<SectionHeading<'_>> {
     }
     let last = body.split_whitespace().last()?.to_lowercase();
     let named = body.split_whitespace().count() <= 6
-        && body.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || w.ends_with('-')
-                || matches!(w, "og" | "for" | "i")
-        })
-        && BODY_ENDINGS.iter().any(|ending| last.ends_with(ending));
+        && is_a_bodys_name(body, &["og", "for", "i"])
+        && BODY_NAME_ENDINGS
+            .iter()
+            .any(|ending| last.ends_with(ending));
     named.then_some(SectionHeading {
         kind: SectionKind::Beslutning,
         heading: head,
@@ -292,17 +293,6 @@ fn dated_body(text: &str) -> Option<SectionHeading<'_>> {
         qualified: true,
     })
 }
-
-/// How the name of a body that decides ends: "Økonomiudvalget", "Byrådet",
-/// "Kommunalbestyrelsen", "Regionsrådet", "Direktionen".
-const BODY_ENDINGS: &[&str] = &[
-    "udvalget",
-    "udvalg",
-    "rådet",
-    "råd",
-    "bestyrelsen",
-    "direktionen",
-];
 
 /// Whether a qualified heading ends with the date of a meeting ("Beslutning i
 /// Byrådet den 5. marts 2024"): a heading, even with its text on the very next line.
