@@ -5,7 +5,10 @@
    text files (make-archive, varied from the text fixtures; rayon on every core);
 2. the Python regex baseline (benches/compare/baseline.py: what an analyst would write),
    same files, JSON Lines to a file, with 1 and 2 worker processes;
-3. peak memory of `dagsorden parse --format jsonl` on one big agenda (~50 MB: the seed's
+3. the floor under the command: `dagsorden-floor` reads the same files in the same
+   parallel rounds and writes as many bytes as dagsorden's JSON, without parsing;
+4. parsing and rendering apart, in process on one core (`dagsorden-time --json`);
+5. peak memory of `dagsorden parse --format jsonl` on one big agenda (~50 MB: the seed's
    preamble, a TOC of every item, and the seed's item repeated with new numbers).
 
 Targets (the performance issue): dagsorden parse >= 10x the Python baseline in the same run,
@@ -28,6 +31,8 @@ WORK = pathlib.Path(os.environ.get("DAGSORDEN_BENCH_DIR", "/tmp/dagsorden-bench"
 DAGSORDEN = ROOT / "target/release/dagsorden"
 BASELINE = pathlib.Path(__file__).resolve().parent / "baseline.py"
 MAKE_SEED_AGENDA = ROOT / "target/release/make-seed-agenda"
+FLOOR = ROOT / "target/release/dagsorden-floor"
+TIME = ROOT / "target/release/dagsorden-time"
 COUNT = 2000
 
 
@@ -138,9 +143,22 @@ def main():
     listing.write_text("".join(n + "\n" for n in names))
     py = lambda w: [[sys.executable, str(BASELINE), "--workers", str(w), "--files-from", str(listing)]]
 
-    outs = {k: WORK / f"text-out-{k}.jsonl" for k in ("dagsorden", "py1", "py2")}
-    best = best_of({"dagsorden": (rust_cmds, outs["dagsorden"]), "py1": (py(1), outs["py1"]), "py2": (py(2), outs["py2"])}, args.rounds)
+    outs = {k: WORK / f"text-out-{k}.jsonl" for k in ("dagsorden", "py1", "py2", "floor")}
+    # One run first: the floor writes as many bytes as dagsorden's JSON takes.
+    timed(rust_cmds, outs["dagsorden"])
+    scale = outs["dagsorden"].stat().st_size / total
+    floor_cmds = [[str(FLOOR), f"{scale:.4f}", *chunk] for chunk in arg_chunks(names)]
+    best = best_of({"dagsorden": (rust_cmds, outs["dagsorden"]), "py1": (py(1), outs["py1"]),
+                    "py2": (py(2), outs["py2"]), "floor": (floor_cmds, outs["floor"])}, args.rounds)
     (rust, rust_rounds), (py1, py1_rounds), (py2, py2_rounds) = best["dagsorden"], best["py1"], best["py2"]
+    floor, floor_rounds = best["floor"]
+    # Parsing and rendering apart, on one core, in process (best of the rounds).
+    one_core = min(
+        (json.loads(subprocess.run([str(TIME), "--json", "1", *names], capture_output=True, text=True, check=True).stdout)
+         for _ in range(args.rounds)),
+        key=lambda r: r["seconds_per_round"] + r["json_seconds_per_round"],
+    )
+    parse_cpu, json_cpu = one_core["seconds_per_round"], one_core["json_seconds_per_round"]
 
     rows = [
         ("`dagsorden parse --format jsonl` (rayon, 2 cores)", rust, rust_rounds),
@@ -157,11 +175,28 @@ def main():
     ]
     for name, seconds, rounds in rows:
         lines.append(f"| {name} | {rounds} | {seconds:.3f} | {mb / seconds:.1f} | {COUNT / seconds:,.0f} | {seconds / rust:.2f}x |")
+    lines.append(
+        f"| the floor: `dagsorden-floor` reads the files as the command does and writes as many bytes "
+        f"({scale:.2f}x the input), no parsing, no JSON | {floor_rounds} | {floor:.3f} | {mb / floor:.1f} | "
+        f"{COUNT / floor:,.0f} | {floor / rust:.2f}x |"
+    )
+    # What the targets leave for parsing and rendering, on two cores, over the floor.
+    budget_10x = py2 / 10 - floor
+    budget_150 = mb / 150 - floor
     lines += [
         "",
         f"dagsorden parse vs the baseline on 2 workers (both on both cores): **{py2 / rust:.1f}x**; "
         f"vs 1 worker: {py1 / rust:.1f}x (target >= 10x).",
         f"dagsorden parse throughput: **{mb / rust:.1f} MB/s** (target >= 150 MB/s).",
+        f"On one core, in process (`dagsorden-time --json 1 FILES...`, best of {args.rounds}): parsing "
+        f"{parse_cpu:.3f} s ({mb / parse_cpu:.1f} MB/s), rendering the JSON {json_cpu:.3f} s; "
+        f"{parse_cpu + json_cpu:.3f} CPU seconds, {(parse_cpu + json_cpu) / 2:.3f} s on two cores at best.",
+        f"What the targets leave over the floor ({floor:.3f} s) for parsing and JSON on two cores: "
+        f"10x the baseline {py2 / 10:.3f} s, so {budget_10x:.3f} s"
+        + (f", {(parse_cpu + json_cpu) / 2 / budget_10x:.1f}x less than they take now" if budget_10x > 0 else ", nothing")
+        + f"; 150 MB/s {mb / 150:.3f} s, so {budget_150:.3f} s"
+        + (f", {(parse_cpu + json_cpu) / 2 / budget_150:.1f}x less" if budget_150 > 0 else ", nothing")
+        + ".",
     ]
 
     d_docs, d_items, d_toc = count(outs["dagsorden"], all_items)
