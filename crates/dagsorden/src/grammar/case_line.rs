@@ -112,21 +112,29 @@ fn split_dashed_case(title: &str) -> Option<(&str, Option<&str>)> {
 /// a table cell or a right tab beside the title), labelled or of a known form. Only
 /// for such lines: a title may end in "sag nr. 12" of its own.
 pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
-    title
-        .match_indices(' ')
-        .map(|(i, _)| i)
-        .rev()
-        .find_map(|space| {
-            let tail = &title[space + 1..];
-            // Unlabelled: the number and perhaps initials, of a known form.
-            if strip_label(tail).is_none() && tail.split(' ').count() > 2 {
-                return None;
-            }
-            let case = case_line(tail)?;
-            let before = title[..space].trim_end();
-            (!before.is_empty()).then_some((before, case.id))
-        })
+    let mut spaces = title.match_indices(' ').map(|(i, _)| i).rev();
+    let (mut start, id) = spaces.by_ref().find_map(|space| {
+        let tail = &title[space + 1..];
+        // Unlabelled: the number and perhaps initials, of a known form.
+        if strip_label(tail).is_none() && tail.split(' ').count() > 2 {
+            return None;
+        }
+        Some((space, case_line(tail)?.id))
+    })?;
+    // A number of a known form found alone may have its label before it ("Sagsnr.:
+    // 00.22.04-A00-2-25"): the label goes with the number, not with the title.
+    for space in spaces.take(MAX_LABEL_WORDS) {
+        let tail = &title[space + 1..];
+        if strip_label(tail).is_some() && case_line(tail).is_some_and(|case| case.id == id) {
+            start = space;
+        }
+    }
+    let before = title[..start].trim_end();
+    (!before.is_empty()).then_some((before, id))
 }
+
+/// The most words a case label takes before its number ("Sag nr.:", "Journal nr.").
+const MAX_LABEL_WORDS: usize = 3;
 
 /// A long line led by a case label ("Sagsnr.: …", "Sag nr. …"): the label's first
 /// letter, its first word ending in a dot or colon or followed by "nr", then the label
@@ -351,6 +359,15 @@ mod tests {
         assert_eq!(
             split_gapped_case("Godkendelse af dagsorden SAG-2025-00401"),
             Some(("Godkendelse af dagsorden", "SAG-2025-00401"))
+        );
+        // A number of a known form (KLE) takes its label with it, of one word or two.
+        assert_eq!(
+            split_gapped_case("Meddelelser Sagsnr.: 00.22.04-A00-3-25"),
+            Some(("Meddelelser", "00.22.04-A00-3-25"))
+        );
+        assert_eq!(
+            split_gapped_case("Vintertjeneste - evaluering Sag nr.: 05.01.00-G01-2-24"),
+            Some(("Vintertjeneste - evaluering", "05.01.00-G01-2-24"))
         );
         assert_eq!(split_gapped_case("Budget 2021"), None);
         assert_eq!(split_gapped_case("Sag: 20/00815"), None);
