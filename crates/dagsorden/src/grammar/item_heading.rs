@@ -10,7 +10,7 @@ use nom::{
 
 use super::{
     item_number, prefix_ignoring_case, starts_like_title, tag_ignoring_case,
-    toc_entry::split_leader,
+    toc_entry::{split_leader, with_abbreviations_dot},
 };
 use crate::vocabulary::{CLOSED_ITEM_MARKERS, OPEN_ITEM_MARKERS};
 
@@ -171,9 +171,13 @@ fn is_range_end(rest: &str) -> bool {
 }
 
 /// A title without its final period, but for an ordinal's ("… 2025-2027 (2." wrapped
-/// before "behandling)"): one or two digits after a space or parenthesis.
+/// before "behandling)"): one or two digits after a space or parenthesis; and for an
+/// abbreviation's ("Skovlund Fjernvarme A.m.b.a.").
 fn without_final_period(title: &str) -> &str {
     let trimmed = title.trim_end_matches(['.', ' ']);
+    if trimmed.len() < title.len() && with_abbreviations_dot(title, trimmed).len() > trimmed.len() {
+        return with_abbreviations_dot(title, trimmed);
+    }
     let digits = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
     let before = trimmed.len() - digits;
     let ordinal = (1..=2).contains(&digits)
@@ -298,6 +302,11 @@ mod tests {
         assert_eq!(
             item_heading("3. Budget 2025.").map(|h| h.title),
             Some("Budget 2025")
+        );
+        assert_eq!(
+            item_heading("5. Kommunegaranti for lån til Skovlund Fjernvarme A.m.b.a.")
+                .map(|h| h.title),
+            Some("Kommunegaranti for lån til Skovlund Fjernvarme A.m.b.a.")
         );
     }
 

@@ -34,7 +34,10 @@ pub fn split_leader(text: &str) -> (&str, Option<u32>, bool) {
     } else {
         (trimmed, None)
     };
-    let without_leader = before_page.trim_end_matches(['.', '…', ' ', '_']);
+    let without_leader = with_abbreviations_dot(
+        before_page,
+        before_page.trim_end_matches(['.', '…', ' ', '_']),
+    );
     let leader_chars = before_page[without_leader.len()..]
         .chars()
         .filter(|&c| c == '.' || c == '…' || c == '_')
@@ -75,7 +78,23 @@ fn without_page_word(before_page: &str) -> &str {
 /// Titles carry no final period in a TOC, and a body heading's is dropped the same way,
 /// so the two compare equal.
 fn strip_trailing_dots(s: &str) -> &str {
-    s.trim_end_matches(['.', '…', ' '])
+    with_abbreviations_dot(s, s.trim_end_matches(['.', '…', ' ']))
+}
+
+/// `stripped` (a prefix of `text`) with the dot after it put back when the title ends
+/// in an abbreviation written with inner dots ("Skovlund Fjernvarme A.m.b.a.", "… m.v.",
+/// "… bl.a."): that dot is the abbreviation's, not a sentence's end or a leader's.
+pub(crate) fn with_abbreviations_dot<'a>(text: &'a str, stripped: &'a str) -> &'a str {
+    let last_word = stripped.rsplit([' ', '\t']).next().unwrap_or_default();
+    let abbreviation = last_word.contains('.')
+        && last_word.split('.').all(|part| {
+            (1..=4).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+        });
+    if abbreviation && text[stripped.len()..].starts_with('.') {
+        &text[..stripped.len() + 1]
+    } else {
+        stripped
+    }
 }
 
 /// A numbered line read as a TOC entry. `page_gap` (a tab or a run of spaces before the
@@ -134,6 +153,30 @@ mod tests {
         let e = toc_line("2.1. Dialogmøde om Resultatkontrakt 2021 mellem Erhvervshus Nordjylland og KKR Nordjylland ..... 4", true).unwrap();
         assert_eq!(e.number, "2.1");
         assert!(e.title.ends_with("KKR Nordjylland"));
+    }
+
+    #[test]
+    fn an_abbreviations_dot_stays_with_the_title() {
+        let e = toc_line(
+            "5. Kommunegaranti til Skovlund Fjernvarme A.m.b.a. ..... 6",
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            (e.title, e.page),
+            ("Kommunegaranti til Skovlund Fjernvarme A.m.b.a.", Some(6))
+        );
+        assert_eq!(
+            split_leader("Takster for vand m.v.").0,
+            "Takster for vand m.v."
+        );
+        // A sentence's dot and a leader go, after a word or a number.
+        assert_eq!(
+            split_leader("Godkendelse af dagsorden.").0,
+            "Godkendelse af dagsorden"
+        );
+        assert_eq!(split_leader("Budget 2022 ...... 4").0, "Budget 2022");
+        assert_eq!(split_leader("Møde kl. 10.00.").0, "Møde kl. 10.00");
     }
 
     #[test]
