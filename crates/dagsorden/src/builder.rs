@@ -90,6 +90,9 @@ pub struct Builder<'l, 'a> {
     crossed_page: bool,
     /// The items from here on are in the closed part of the meeting ("Lukket møde").
     closed_part: bool,
+    /// The lines before this index are the note under a part's heading ("Følgende
+    /// punkter behandles for lukkede døre."): they belong to no item.
+    part_note_until: Option<usize>,
     /// The open Bilag section names its attachments after the label ("Bilag: Notat …"),
     /// a line each.
     bilag_inline: bool,
@@ -142,6 +145,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             title_line: None,
             header_when: None,
             closed_part: false,
+            part_note_until: None,
             bilag_inline: false,
             listing_end: 0,
             listing_looked_until: 0,
@@ -798,6 +802,22 @@ impl<'l, 'a> Builder<'l, 'a> {
         let line = &self.lines[index];
         let text = line.text.as_ref();
 
+        if let Some(until) = self.part_note_until {
+            if index < until {
+                self.agenda.diagnostics.push(
+                    Diagnostic::new(
+                        DiagnosticCode::UnplacedText,
+                        Severity::Info,
+                        "a note under the heading of a part of the meeting, before its items",
+                        line.span,
+                    )
+                    .with_text(text),
+                );
+                return;
+            }
+            self.part_note_until = None;
+        }
+
         if self.starts_closing(index) {
             while !self.items.is_empty() {
                 self.close_item();
@@ -971,6 +991,27 @@ impl<'l, 'a> Builder<'l, 'a> {
             .then(|| heading_in_table_row(text))
             .flatten()
             .or_else(|| section_heading(text));
+        // "Lukkede punkter" in heading type with a note under it, then the part's items:
+        // the heading and the note have no place in the item before them.
+        if self.prev_blank
+            && line.hints.is_heading()
+            && !self.items.is_empty()
+            && let Some(closed) = meeting_part(text)
+            && let Some(first_item) = self.item_heading_after_a_note(index)
+        {
+            self.closed_part = closed;
+            self.part_note_until = Some(first_item);
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::UnplacedText,
+                    Severity::Info,
+                    "a heading that groups the items after it",
+                    line.span,
+                )
+                .with_text(text),
+            );
+            return;
+        }
         // "Sager til orientering", "Udvalget for regional udvikling" right above an item:
         // it groups the items after it, and has no place in any of them.
         if self.prev_blank
@@ -1818,6 +1859,23 @@ impl<'l, 'a> Builder<'l, 'a> {
         })
     }
 
+    /// The index of an item heading a few lines of a note after `index` (the note
+    /// under a part's heading: "Følgende punkter behandles for lukkede døre.").
+    fn item_heading_after_a_note(&self, index: usize) -> Option<usize> {
+        let mut at = index;
+        for _ in 0..=MAX_PART_NOTE_LINES {
+            at = self.next_content_index(at)?;
+            let text = self.lines[at].text.as_ref();
+            if item_heading(text).is_some() || self.split_item_heading(at).is_some() {
+                return (at > self.next_content_index(index)?).then_some(at);
+            }
+            if section_heading(text).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
     fn next_is_item_heading(&self, index: usize) -> bool {
         self.next_content(index)
             .is_some_and(|l| item_heading(&l.text).is_some())
@@ -1947,6 +2005,8 @@ const MAX_GROUP_HEADINGS_BETWEEN_ENTRIES: usize = 2;
 /// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
 /// psykiatri").
 const MAX_GROUP_HEADING_BYTES: usize = 100;
+/// The most lines of a note under a part's heading before the part's first item.
+const MAX_PART_NOTE_LINES: usize = 3;
 
 /// The longest header line read for the meeting's date ("Møde i … den … kl. … i …").
 const MAX_DATE_LINE_BYTES: usize = 200;
@@ -2605,6 +2665,38 @@ mod tests {
             .map(|i| (i.number.as_str(), i.open))
             .collect();
         assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    #[test]
+    fn a_part_heading_with_a_note_under_it_belongs_to_no_item() {
+        // Markdown headings, as a PDF's large bold type reads.
+        let agenda = crate::parse(
+            "Dagsorden\n\n## 1. Meddelelser\n\n### Indstilling\nDet indstilles, at meddelelserne tages til efterretning.\n\n## Lukkede punkter\n\nFølgende punkter behandles for lukkede døre.\n\n## 2. Køb af grund\n\n### Indstilling\nDet indstilles, at grunden købes.\n",
+        );
+        let items: Vec<(&str, bool, Vec<&str>)> = agenda
+            .items
+            .iter()
+            .map(|i| {
+                let headings = i.sections.iter().map(|s| s.heading.as_str()).collect();
+                (i.number.as_str(), i.open, headings)
+            })
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("1", true, vec!["Indstilling"]),
+                ("2", false, vec!["Indstilling"])
+            ]
+        );
+        let indstilling = agenda.items[0].sections[0].text();
+        assert!(!indstilling.contains("Lukkede") && !indstilling.contains("Følgende"));
+        let kept: Vec<&str> = agenda
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.text.as_deref())
+            .collect();
+        assert!(kept.contains(&"Lukkede punkter"));
+        assert!(kept.contains(&"Følgende punkter behandles for lukkede døre."));
     }
 
     #[test]
