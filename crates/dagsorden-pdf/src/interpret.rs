@@ -9,6 +9,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::fonts::{Font, FontCache, deref, number};
+use crate::marks::Mark;
 use crate::{Limit, Limits, PdfError};
 
 /// Text shown in one go, positioned in device space (y grows upwards).
@@ -93,6 +94,10 @@ pub struct Interpreter<'d> {
     text_matrix: Matrix,
     line_matrix: Matrix,
     operations: usize,
+    /// The bounding box of the path being built, in device space.
+    path: Option<Mark>,
+    /// Small filled shapes: bullets, perhaps (see [`crate::marks`]).
+    marks: Vec<Mark>,
 }
 
 /// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
@@ -122,6 +127,8 @@ impl<'d> Interpreter<'d> {
             text_matrix: IDENTITY,
             line_matrix: IDENTITY,
             operations: 0,
+            path: None,
+            marks: Vec::new(),
         }
     }
 
@@ -130,7 +137,46 @@ impl<'d> Interpreter<'d> {
         let resources = Resources::of_page(self.doc, page_id);
         let content = self.page_content(page_id)?;
         self.run(&content, &resources, &mut Vec::new())?;
+        let before: usize = self.runs.iter().map(|r| r.text.len()).sum();
+        crate::marks::add_bullets(&self.marks, &mut self.runs);
+        let after: usize = self.runs.iter().map(|r| r.text.len()).sum();
+        *self.text_bytes = self.text_bytes.saturating_add(after.saturating_sub(before));
         Ok((self.runs, self.report))
+    }
+
+    /// A point of the path being built, in user space.
+    fn path_point(&mut self, x: f32, y: f32) {
+        let m = &self.state.ctm;
+        let (dx, dy) = (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]);
+        if !(dx.is_finite() && dy.is_finite()) {
+            return;
+        }
+        let grown = match self.path {
+            Some(b) => Mark {
+                x: b.x.min(dx),
+                x_end: b.x_end.max(dx),
+                y: b.y.min(dy),
+                y_end: b.y_end.max(dy),
+            },
+            None => Mark {
+                x: dx,
+                x_end: dx,
+                y: dy,
+                y_end: dy,
+            },
+        };
+        self.path = Some(grown);
+    }
+
+    /// The path is painted (`filled`) or dropped; a small filled one is kept as a mark.
+    fn end_path(&mut self, filled: bool) {
+        if let Some(shape) = self.path.take()
+            && filled
+            && shape.may_be_a_bullet()
+            && self.marks.len() <= crate::marks::MAX_MARKS
+        {
+            self.marks.push(shape);
+        }
     }
 
     fn charge(&mut self, bytes: usize) -> Result<(), PdfError> {
@@ -274,6 +320,24 @@ impl<'d> Interpreter<'d> {
                     self.form(name, resources, forms)?;
                 }
             }
+            // Paths: only their extent is kept, for the shapes that may be bullets.
+            "m" | "l" => self.path_point(num(0), num(1)),
+            "c" => {
+                for i in [0, 2, 4] {
+                    self.path_point(num(i), num(i + 1));
+                }
+            }
+            "v" | "y" => {
+                for i in [0, 2] {
+                    self.path_point(num(i), num(i + 1));
+                }
+            }
+            "re" => {
+                self.path_point(num(0), num(1));
+                self.path_point(num(0) + num(2), num(1) + num(3));
+            }
+            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => self.end_path(true),
+            "S" | "s" | "n" => self.end_path(false),
             _ => {}
         }
         Ok(())

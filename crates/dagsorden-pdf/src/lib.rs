@@ -15,6 +15,7 @@
 mod fonts;
 mod interpret;
 mod layout;
+mod marks;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
