@@ -13,6 +13,9 @@ use dagsorden_model::{
 };
 
 use crate::grammar::{
+    access_marker::{
+        case_line_with_access_marker, is_closed_marker, is_open_marker, split_access_marker,
+    },
     case_line::{CaseLine, case_line, split_gapped_case, split_trailing_case},
     date::{DateTime, date_line, date_time},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
@@ -30,8 +33,7 @@ use crate::recommendations::{
 };
 use crate::vocabulary::{
     ACCESS_FIELD_KEYS, AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS,
-    ITEM_FIELD_KEYS, MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS,
-    OPEN_MARKER_LINES, TOC_HEADINGS,
+    ITEM_FIELD_KEYS, MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -527,6 +529,26 @@ impl<'l, 'a> Builder<'l, 'a> {
                 meeting.time = when.time;
                 meeting.end_time = when.end_time;
                 meeting.place = sentence.place.map(str::to_owned);
+            }
+            self.after_title = true;
+            return;
+        }
+        // "Søholm Kommune<gap>Dagsorden": the body's name and the title word in two cells
+        // of a header table.
+        if self.agenda.title.is_none()
+            && self.agenda.items.is_empty()
+            && line.hints.gap_before_last_word
+            && let Some((name, word)) = text.rsplit_once(' ')
+            && looks_like_name(name)
+            && let Some(title) = title_line(word)
+        {
+            self.close_preamble_section();
+            self.agenda.kind = title.kind;
+            self.agenda.title = Some(word.to_owned());
+            self.agenda.title_span = Some(line.span);
+            if self.agenda.organisation.is_none() {
+                self.agenda.organisation = Some(name.trim_end().to_owned());
+                self.agenda.organisation_span = Some(line.span);
             }
             self.after_title = true;
             return;
@@ -2054,72 +2076,6 @@ fn strip_trailing_chrome(title: &str) -> &str {
         .unwrap_or(title)
 }
 
-fn is_closed_marker(text: &str) -> bool {
-    if text.len() > 40 {
-        return false;
-    }
-    // Only the markers that start like the line are compared: most short lines are
-    // headings and names.
-    static MARKERS: std::sync::LazyLock<crate::grammar::WordTable> =
-        std::sync::LazyLock::new(|| {
-            crate::grammar::WordTable::of(CLOSED_ITEM_MARKERS.iter().copied())
-        });
-    let bare = crate::grammar::trim(text).trim_end_matches(['.', ':']);
-    MARKERS.find(bare).is_some()
-}
-
-/// "Åbent punkt" alone on its line: the marker of an open item.
-fn is_open_marker(text: &str) -> bool {
-    // Each starts with "å" or "Å" (0xC3 first).
-    text.len() <= 16
-        && text.as_bytes().first() == Some(&0xC3)
-        && OPEN_MARKER_LINES.iter().any(|m| {
-            crate::grammar::eq_ignoring_case(
-                crate::grammar::trim(text).trim_end_matches(['.', ':']),
-                m,
-            )
-        })
-}
-
-/// "Åbent punkt · Sagsnr. …" → (false, "Sagsnr. …"): an access marker before a
-/// separator, whether it closes the item, and what follows.
-fn split_access_marker(text: &str) -> Option<(bool, &str)> {
-    let (marker, rest) = text.split_once(['·', '|'])?;
-    let marker = marker.trim();
-    let closed = is_closed_marker(marker);
-    (closed || is_open_marker(marker)).then_some((closed, rest.trim_start()))
-}
-
-/// "Sagsnr.: 17.01.10-P05-2-21 Åbent punkt" → ("Sagsnr.: 17.01.10-P05-2-21", false):
-/// an access marker as the line's last one or two words, whether it closes the item,
-/// and what comes before it.
-fn split_trailing_access_marker(text: &str) -> Option<(&str, bool)> {
-    let text = text.trim_end();
-    // The markers end in "punkt", "sag", "åben(t)", "lukket" or a parenthesis.
-    if !matches!(
-        text.as_bytes().last(),
-        Some(b't' | b'T' | b'g' | b'G' | b'n' | b'N' | b')')
-    ) {
-        return None;
-    }
-    let mut cut = text.len();
-    for _ in 0..2 {
-        cut = text[..cut].rfind(' ')?;
-        let marker = &text[cut + 1..];
-        let closed = is_closed_marker(marker);
-        if closed || is_open_marker(marker) {
-            return Some((text[..cut].trim_end(), closed));
-        }
-    }
-    None
-}
-
-/// A case line with an access marker after it: the case, and whether it closes the item.
-fn case_line_with_access_marker(text: &str) -> Option<(CaseLine<'_>, bool)> {
-    let (rest, closed) = split_trailing_access_marker(text)?;
-    case_line(rest).map(|case| (case, closed))
-}
-
 /// "Lukket sag. Sagen behandles …": a closed marker ending the line's first sentence.
 fn starts_with_closed_marker(text: &str) -> bool {
     text.split_once(". ")
@@ -2665,6 +2621,21 @@ mod tests {
             .map(|i| (i.number.as_str(), i.open))
             .collect();
         assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    #[test]
+    fn the_bodys_name_and_the_title_word_in_two_cells() {
+        let agenda = crate::parse(
+            "Søholm Kommune\tDagsorden\n\nMødedato:\tTirsdag den 10. september 2024\n\n1. Godkendelse af dagsorden\n",
+        );
+        assert_eq!(agenda.kind, DocumentKind::Dagsorden);
+        assert_eq!(agenda.title.as_deref(), Some("Dagsorden"));
+        assert_eq!(agenda.organisation.as_deref(), Some("Søholm Kommune"));
+        // A name in the second cell is no title; nor is a title word without the gap.
+        let agenda = crate::parse("Søholm Kommune\tØkonomiudvalget\n\n1. Godkendelse\n");
+        assert_eq!(agenda.kind, DocumentKind::Unknown);
+        let agenda = crate::parse("Søholm Kommune Dagsorden\n\n1. Godkendelse\n");
+        assert_eq!(agenda.title, None);
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use foldhash::HashMap;
 
 use crate::grammar::{
-    WordTable, case_line::case_line, item_heading::item_heading, latin1_lowercase,
-    section_heading::section_heading,
+    WordTable, access_marker::case_line_with_access_marker, case_line::case_line,
+    item_heading::item_heading, latin1_lowercase, section_heading::section_heading,
 };
 use crate::lexer::Line;
 use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
@@ -123,6 +123,7 @@ impl Repeats<'_, '_> {
         if section_heading(sample).is_some()
             || item_heading(sample).is_some()
             || case_line(sample).is_some()
+            || case_line_with_access_marker(sample).is_some()
         {
             return;
         }

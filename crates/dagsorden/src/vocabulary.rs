@@ -445,6 +445,10 @@ pub const OPEN_ITEM_MARKERS: &[&str] = &["(åben)", "(åbent)", "(åbent punkt)"
 /// Lines a meeting system writes under an open item's heading, lowercase.
 pub const OPEN_MARKER_LINES: &[&str] = &["åbent punkt", "åben sag", "åbent", "åben"];
 
+/// A closed item's marker that is one only alone on its line or after a case line
+/// ("Sagsnr.: 24/06011 Lukket"), lowercase: at a title's start it is a word of the title.
+pub const CLOSED_MARKER_LINES: &[&str] = &["lukket"];
+
 /// Markers of a closed item, lowercase.
 pub const CLOSED_ITEM_MARKERS: &[&str] = &[
     "lukket punkt",

@@ -1,6 +1,7 @@
 //! One module per line grammar. Each takes the cleaned text of one line and says what
 //! it is, or `None`; deciding between candidates is the builder's job.
 
+pub mod access_marker;
 pub mod case_line;
 pub mod date;
 pub mod furniture;
