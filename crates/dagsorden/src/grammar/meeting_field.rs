@@ -63,6 +63,22 @@ pub fn field_line(text: &str) -> Option<FieldLine<'_>> {
     })
 }
 
+/// "16:00", "9.30 - 12.00": hours, a colon or a dot, and two digits of minutes.
+fn starts_with_clock(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let hours = bytes
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=2).contains(&hours)
+        && matches!(bytes.get(hours), Some(b':' | b'.'))
+        && bytes
+            .get(hours + 1..hours + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && !bytes.get(hours + 3).is_some_and(u8::is_ascii_digit)
+}
+
 /// "Mødedato 07.11.2023 kl. 16:00", "Mødested Rådhuset, lokale 2": a one-word key
 /// of the vocabulary without its colon, where what follows can only be its value — a
 /// date or time after a date or time key, a name after a long place key.
@@ -84,6 +100,13 @@ fn unlabelled_field(text: &str) -> Option<FieldLine<'_>> {
             let when = crate::grammar::date::date_line(value).or_else(|| {
                 let found = crate::grammar::date::date_time(value);
                 let after_kl = value.get(..2).is_some_and(|k| k.eq_ignore_ascii_case("kl"));
+                // Under a time key a value that starts with a time is one
+                // ("Mødetidspunkt  16:00 - 18:15", "Tidspunkt 16.00-18.00").
+                if matches!(known, MeetingKey::Time | MeetingKey::EndTime)
+                    && starts_with_clock(value)
+                {
+                    return Some(crate::grammar::date::date_time(&format!("kl. {value}")));
+                }
                 (after_kl && found.time.is_some()).then_some(found)
             });
             when.is_some_and(|w| w.date.is_some() || w.time.is_some())
@@ -137,6 +160,12 @@ mod tests {
         assert_eq!(field_line("Dato for mødet er ikke fastsat"), None);
         assert_eq!(field_line("Sted Rådhuset"), None);
         assert_eq!(field_line("Tid nok til en drøftelse"), None);
+        // A time under a time key, without "kl.": with a colon or a dot.
+        let f = field_line("Mødetidspunkt 16:00 - 18:15").unwrap();
+        assert_eq!((f.key, f.value), ("Mødetidspunkt", "16:00 - 18:15"));
+        let f = field_line("Tidspunkt 16.00-18.00").unwrap();
+        assert_eq!(f.known, Some(MeetingKey::Time));
+        assert_eq!(field_line("Tid 14 dage før mødet"), None);
     }
 
     #[test]
