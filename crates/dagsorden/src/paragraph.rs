@@ -239,6 +239,12 @@ pub fn join_wrapped(text: &mut String, next: &str) {
         text.push_str(next);
         return;
     }
+    // U+2010 HYPHEN, which typesetters (WeasyPrint, with hyphens: auto) put where they
+    // break a word: the hyphen of a line's end, as "-" is.
+    if let Some(before) = text.strip_suffix('\u{2010}') {
+        text.truncate(before.len());
+        text.push('-');
+    }
     let before_hyphen = text.strip_suffix('-').and_then(|t| t.chars().next_back());
     // The next word is looked at only after a hyphen (most lines end without one).
     let compound = before_hyphen.is_some_and(|c| !c.is_whitespace())
@@ -298,6 +304,12 @@ mod tests {
         assert_eq!(joined("perioden 2021-", "23"), "perioden 2021-23");
         assert_eq!(joined("en stærk", "kommune"), "en stærk kommune");
         assert_eq!(joined("Mål 8 -", "Styrket"), "Mål 8 - Styrket");
+        // U+2010 HYPHEN where a typesetter broke the word.
+        assert_eq!(
+            joined("mellem foreningsliv og selvor\u{2010}", "ganiserede"),
+            "mellem foreningsliv og selvorganiserede"
+        );
+        assert_eq!(joined("KKR\u{2010}", "sekretariatet"), "KKR-sekretariatet");
     }
 
     fn blocks_of(lines: &[&str]) -> Vec<Block> {
