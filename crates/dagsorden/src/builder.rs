@@ -1084,8 +1084,15 @@ impl<'l, 'a> Builder<'l, 'a> {
             let ends_a_sentence = !self.prev_blank
                 && text.chars().next().is_some_and(char::is_lowercase)
                 && self.blocks.open_paragraph_unfinished();
+            // "Beslutning" and right under it "Kultur- og Fritidsudvalget den 10.
+            // september 2024:": the line names who decided, and when, in the decision.
+            let names_who_decided = heading.kind == SectionKind::Beslutning
+                && self.in_section(SectionKind::Beslutning)
+                && self.blocks.is_empty()
+                && crate::grammar::prefix_ignoring_case(heading.heading, "beslutning").is_none();
             let standalone = !listed_attachment
                 && !quoted_decision
+                && !names_who_decided
                 && !ends_a_sentence
                 && (!heading.qualified
                     || line.hints.is_heading()
@@ -1326,6 +1333,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         if line.hints.bullet || (heading.bare && !hinted && !tabled) {
             return false;
         }
+        // Type smaller than the body's, and not bold, is a running header's or a
+        // note's: a heading is never set so.
+        if line.hints.size_ratio.is_some_and(|r| r < SMALL_TYPE) && !line.hints.bold {
+            return false;
+        }
         if heading.title.starts_with("at ") || heading.title.starts_with("At ") {
             return false;
         }
@@ -1348,7 +1360,12 @@ impl<'l, 'a> Builder<'l, 'a> {
         let number = heading.number;
         let used = self.used_numbers.contains(number);
         if !self.toc_numbers.is_empty() {
-            return (self.toc_numbers.contains_key(number) && !used)
+            // In plain type, a number the TOC lists starts its item only under the
+            // TOC's title: "3. Fællesskaber på tværs" in item 2's numbered list is not
+            // "3. Tilskud fra Kultur- og Fritidspuljen".
+            let listed = self.toc_numbers.contains_key(number)
+                && (hinted || self.toc_title_allows(number, strip_closed_marker(heading.title).0));
+            return (listed && !used)
                 || (hinted && line.hints.is_strong_heading())
                 || !used
                     && self.fills_a_gap_in_the_toc(number)
@@ -1367,11 +1384,12 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// at 2, "7" between 6 and 8): an entry lost to a damaged TOC (OCR, a wrapped
     /// line), not a list's number after the items.
     fn fills_a_gap_in_the_toc(&self, number: &str) -> bool {
-        number
-            .parse::<u32>()
-            .ok()
-            .and_then(|n| n.checked_add(1))
-            .is_some_and(|next| self.toc_numbers.contains_key(next.to_string().as_str()))
+        !self.toc_numbers.contains_key(number)
+            && number
+                .parse::<u32>()
+                .ok()
+                .and_then(|n| n.checked_add(1))
+                .is_some_and(|next| self.toc_numbers.contains_key(next.to_string().as_str()))
     }
 
     /// Whether the line before `index` ends in a word a number follows ("kl.", "nr.",
@@ -2027,6 +2045,9 @@ const MAX_GROUP_HEADINGS_BETWEEN_ENTRIES: usize = 2;
 /// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
 /// psykiatri").
 const MAX_GROUP_HEADING_BYTES: usize = 100;
+/// Type this much smaller than the body text's is no heading's (a running header's, 7.5
+/// against 9.5 points); an OCR layer's sizes vary by a point either way (10 against 11).
+const SMALL_TYPE: f32 = 0.85;
 /// The most lines of a note under a part's heading before the part's first item.
 const MAX_PART_NOTE_LINES: usize = 3;
 
@@ -2621,6 +2642,46 @@ mod tests {
             .map(|i| (i.number.as_str(), i.open))
             .collect();
         assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    #[test]
+    fn a_numbered_list_is_no_item_the_toc_lists_under_another_title() {
+        let agenda = crate::parse(
+            "Dagsorden\n\nIndholdsfortegnelse\n1. Godkendelse af dagsorden\n2. Kulturstrategi 2025-2028\n3. Tilskud fra puljen\n4. Budgetopfølgning\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n2. Kulturstrategi 2025-2028\n\nSagsfremstilling\nStrategien har fire pejlemærker:\n\n3. Fællesskaber på tværs af generationer.\n\n4. Stærke kulturinstitutioner med gode rammer.\n\n3. Tilskud fra puljen\n\nBeslutning\nGodkendt.\n\n4. Budgetopfølgning\n\nBeslutning\nTaget til efterretning.\n",
+        );
+        let items: Vec<(&str, &str)> = agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("1", "Godkendelse af dagsorden"),
+                ("2", "Kulturstrategi 2025-2028"),
+                ("3", "Tilskud fra puljen"),
+                ("4", "Budgetopfølgning")
+            ]
+        );
+        assert!(
+            agenda.items[1].sections[0]
+                .text()
+                .contains("Fællesskaber på tværs")
+        );
+    }
+
+    #[test]
+    fn who_decided_and_when_under_a_beslutning_heading_is_the_decisions_text() {
+        let agenda = crate::parse(
+            "Referat\n\n1. Budget\n\nBeslutning\nKultur- og Fritidsudvalget den 10. september 2024:\nGodkendt.\n",
+        );
+        let sections: Vec<&str> = agenda.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(sections, ["Beslutning"]);
+        assert!(agenda.items[0].sections[0].text().contains("Godkendt."));
     }
 
     #[test]
