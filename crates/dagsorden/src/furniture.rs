@@ -64,6 +64,7 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         }
         by_hash.push((shape_hash(text), index));
     }
+    small_type_page_tops(lines, &mut found);
     by_hash.sort_unstable();
     let repeats = Repeats {
         lines,
@@ -163,6 +164,59 @@ impl Repeats<'_, '_> {
             for &index in indices {
                 found[index].get_or_insert(Kind::RunningHeader);
             }
+        }
+    }
+}
+
+/// Type this much smaller than the body text's, at a page's top, is a running header's
+/// (7.5 points against 9.5).
+const HEADER_TYPE: f32 = 0.85;
+/// The most lines of such a header (its text wrapped in a narrow box).
+const MAX_HEADER_LINES: usize = 2;
+
+/// A PDF's lines in small type at the top of its pages, above each page's first line
+/// of body-size type, on most pages after the first: a running header whose text
+/// changes from page to page (the body's name beside the title of the item the page
+/// shows), which no repetition shows. Case lines and headings stay content.
+fn small_type_page_tops(lines: &[Line<'_>], found: &mut [Option<Kind>]) {
+    let mut tops = Vec::new();
+    // This page's candidates: a header is a line or two, not a table's rows.
+    let mut page_tops: Vec<usize> = Vec::new();
+    let (mut pages, mut pages_with_tops) = (0usize, 0usize);
+    // The first page (a front page's small print) is not looked at.
+    let mut at_top = false;
+    let mut close_page = |page_tops: &mut Vec<usize>, tops: &mut Vec<usize>| {
+        if !page_tops.is_empty() && page_tops.len() <= MAX_HEADER_LINES {
+            pages_with_tops += 1;
+            tops.append(page_tops);
+        }
+        page_tops.clear();
+    };
+    for (index, line) in lines.iter().enumerate() {
+        if line.hints.page_break && !at_top {
+            close_page(&mut page_tops, &mut tops);
+            at_top = true;
+            pages += 1;
+        }
+        if !at_top || line.is_blank() || found[index].is_some() {
+            continue;
+        }
+        let text = line.text.as_ref();
+        let small = line.hints.size_ratio.is_some_and(|r| r < HEADER_TYPE);
+        if !small
+            || case_line(text).is_some()
+            || item_heading(text).is_some() && line.hints.bold
+            || section_heading(text).is_some()
+        {
+            at_top = false;
+            continue;
+        }
+        page_tops.push(index);
+    }
+    close_page(&mut page_tops, &mut tops);
+    if pages_with_tops >= MIN_REPEATS && pages_with_tops * 2 >= pages {
+        for index in tops {
+            found[index].get_or_insert(Kind::RunningHeader);
         }
     }
 }
@@ -370,6 +424,98 @@ mod tests {
             .collect();
         found.sort();
         found
+    }
+
+    /// Lines of a PDF's pages: each line's text and its size against the body's.
+    fn pdf_pages<'a>(pages: &[&[(&'a str, f32)]]) -> Vec<Line<'a>> {
+        let mut lines = Vec::new();
+        for (number, page) in pages.iter().enumerate() {
+            for (at, &(text, ratio)) in page.iter().enumerate() {
+                let mut line = lex(lines_of_str(text)).remove(0);
+                line.hints.size_ratio = Some(ratio);
+                line.hints.page_break = number > 0 && at == 0;
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    fn found_in<'a>(lines: &'a [Line<'a>]) -> Vec<&'a str> {
+        find(lines)
+            .iter()
+            .zip(lines)
+            .filter_map(|(kind, line)| kind.map(|_| line.text.as_ref()))
+            .collect()
+    }
+
+    #[test]
+    fn small_type_at_the_top_of_most_pages_is_a_running_header() {
+        let header = "Favrskov Kommune • Referat 3. Tilskud fra puljen";
+        let page = |title: &'static str, body: &'static str| vec![(title, 0.79), (body, 1.0)];
+        let pages = [
+            page("Forside", "Mødet holdes på rådhuset."),
+            page(header, "Puljen kan søges af foreninger."),
+            page(
+                "Favrskov Kommune • Referat 4. Budget",
+                "Budgettet viser et merforbrug.",
+            ),
+            page(
+                "Favrskov Kommune • Referat 5. Salg",
+                "Grunden sælges til højstbydende.",
+            ),
+        ];
+        let pages: Vec<&[(&str, f32)]> = pages.iter().map(Vec::as_slice).collect();
+        let lines = pdf_pages(&pages);
+        assert_eq!(
+            found_in(&lines),
+            [
+                header,
+                "Favrskov Kommune • Referat 4. Budget",
+                "Favrskov Kommune • Referat 5. Salg"
+            ]
+        );
+        // A table in small type that goes on at a page's top is no header; nor is a
+        // case line; nor small type on a few pages of many.
+        let table = |a, b, c, body| vec![(a, 0.8), (b, 0.8), (c, 0.8), (body, 1.0)];
+        let case = |case, body| vec![(case, 0.8), (body, 1.0)];
+        let pages = [
+            vec![("Forside", 1.0)],
+            table(
+                "Ellebo 88",
+                "Fyrtårnet 28",
+                "Bikuben 44",
+                "Pladserne fordeles.",
+            ),
+            table(
+                "Kildegården 36",
+                "Stjerneskuddet 110",
+                "Søndermarken 48",
+                "Taksten stiger.",
+            ),
+            table(
+                "Solsikken 20",
+                "Mælkebøtten 31",
+                "Skovbrynet 17",
+                "Ventelisten falder.",
+            ),
+            case("Sagsnr.: 24/03310", "Udvalget godkender budgettet."),
+            case("Sagsnr.: 24/00871", "Regnskabet viser overskud."),
+            case("Sagsnr.: 23/14228", "Svømmehallen renoveres."),
+        ];
+        let pages: Vec<&[(&str, f32)]> = pages.iter().map(Vec::as_slice).collect();
+        assert!(found_in(&pdf_pages(&pages)).is_empty());
+        let pages = [
+            vec![("Forside", 1.0)],
+            vec![("Første lille note", 0.8), ("Puljen kan søges.", 1.0)],
+            vec![("Anden lille note", 0.8), ("Budgettet holder.", 1.0)],
+            vec![("Tredje lille note", 0.8), ("Grunden sælges.", 1.0)],
+            vec![("Vejen renoveres.", 1.0)],
+            vec![("Skolen udvides.", 1.0)],
+            vec![("Hallen males.", 1.0)],
+            vec![("Parken plantes til.", 1.0)],
+        ];
+        let pages: Vec<&[(&str, f32)]> = pages.iter().map(Vec::as_slice).collect();
+        assert!(found_in(&pdf_pages(&pages)).is_empty());
     }
 
     #[test]
