@@ -14,7 +14,8 @@ use dagsorden_model::{
 
 use crate::grammar::{
     access_marker::{
-        case_line_with_access_marker, is_closed_marker, is_open_marker, split_access_marker,
+        access_field, case_line_with_access_marker, is_closed_marker, is_open_marker,
+        split_access_marker,
     },
     case_line::{CaseLine, case_line, split_gapped_case, split_trailing_case},
     date::{DateTime, date_line, date_time},
@@ -32,8 +33,8 @@ use crate::recommendations::{
     unheaded_recommendations,
 };
 use crate::vocabulary::{
-    ACCESS_FIELD_KEYS, AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS,
-    ITEM_FIELD_KEYS, MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS, TOC_HEADINGS,
+    AGENDA_GROUPS, CLOSED_ITEM_MARKERS, CLOSING_HEADINGS, ENCLOSURE_MARKERS, ITEM_FIELD_KEYS,
+    MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS, TOC_HEADINGS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,6 +294,48 @@ impl<'l, 'a> Builder<'l, 'a> {
                 && is_numbered_attachment(text)
                 && self.at_page_top(index))
             || (self.stamps_an_attachment_of_the_item(text) && self.at_page_top(index))
+            || self.opens_an_attachment_of_the_item(index)
+    }
+
+    /// "Bilag 3.1" alone near a page's top (under a letterhead, perhaps) with a heading
+    /// under it ("NOTAT"): item 3's attachment merged in after it, a document of its own.
+    fn opens_an_attachment_of_the_item(&self, index: usize) -> bool {
+        let text = self.lines[index].text.as_ref();
+        let Some(item) = self.items.last() else {
+            return false;
+        };
+        let Some(number) = crate::grammar::prefix_ignoring_case(text, "bilag ")
+            .map(|len| text[len..].trim_end_matches(['.', ':']))
+        else {
+            return false;
+        };
+        number
+            .strip_prefix(item.number.as_str())
+            .and_then(|n| n.strip_prefix('.'))
+            .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+            && self.within_page_top(index, MAX_LETTERHEAD_LINES)
+            && self
+                .next_content(index)
+                .is_some_and(|l| l.hints.is_heading())
+    }
+
+    /// Whether at most `lines` lines of content (a letterhead's) stand between this line
+    /// and a page break.
+    fn within_page_top(&self, index: usize, lines: usize) -> bool {
+        let mut above = 0;
+        for i in (0..index).rev() {
+            let line = &self.lines[i];
+            if line.hints.page_break {
+                return true;
+            }
+            if !line.is_blank() && !self.is_furniture(i) {
+                above += 1;
+                if above > lines {
+                    return false;
+                }
+            }
+        }
+        false
     }
 
     /// "Bilag: 2.1 Budgetnotat 2020-2023" under item 2: the stamp a meeting system puts
@@ -2048,6 +2091,8 @@ const MAX_GROUP_HEADING_BYTES: usize = 100;
 /// Type this much smaller than the body text's is no heading's (a running header's, 7.5
 /// against 9.5 points); an OCR layer's sizes vary by a point either way (10 against 11).
 const SMALL_TYPE: f32 = 0.85;
+/// The most lines of a letterhead above an attachment's "Bilag 3.1" at a page's top.
+const MAX_LETTERHEAD_LINES: usize = 3;
 /// The most lines of a note under a part's heading before the part's first item.
 const MAX_PART_NOTE_LINES: usize = 3;
 
@@ -2144,6 +2189,22 @@ fn strip_list_number(text: &str) -> &str {
         .unwrap_or(text);
     let digits = after_label.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
+        // "3.1 Notat", "Bilag 3.1 Notat", "Bilag 3 Notat": a number within the item's,
+        // or one after the label, needs no mark after it.
+        let mut end = digits;
+        while let Some(sub) = after_label[end..].strip_prefix('.')
+            && let sub_digits = sub.bytes().take_while(u8::is_ascii_digit).count()
+            && (1..=3).contains(&sub_digits)
+        {
+            end += 1 + sub_digits;
+        }
+        let labelled = after_label.len() < text.len();
+        if (labelled || end > digits)
+            && let Some(name) = after_label[end..].strip_prefix([' ', ':', '.'])
+            && !name.trim_start().is_empty()
+        {
+            return name.trim_start();
+        }
         let rest = &after_label[digits..];
         // "1. Notat", "1) Notat", "1: Notat", "1 - Notat".
         let rest = rest
@@ -2211,44 +2272,6 @@ fn is_item_field(text: &str) -> bool {
         && ITEM_FIELD_KEYS
             .iter()
             .any(|k| crate::grammar::eq_ignoring_case(key, k))
-}
-
-/// "Status: Lukket punkt", "Åben/Lukket  Lukket LUKKET PUNKT" (a label beside a badge):
-/// a field of the item that closes it (`Some(true)`) or leaves it open. Its value is
-/// only the marker's words, so "Status: Lukket for tilmelding" is no such field.
-fn access_field(text: &str) -> Option<bool> {
-    // Every line under a heading is asked: the keys start with "s", "a", "o" or "å"
-    // (0xC3), and the fields are short.
-    if text.len() > 60
-        || !matches!(
-            text.as_bytes().first(),
-            Some(b's' | b'S' | b'a' | b'A' | b'o' | b'O' | 0xC3)
-        )
-    {
-        return None;
-    }
-    let (key, value) = text.split_once([':', ' ', '\t'])?;
-    // The keys have 6 to 13 bytes.
-    if !(6..=13).contains(&key.len())
-        || !ACCESS_FIELD_KEYS
-            .iter()
-            .any(|k| crate::grammar::eq_ignoring_case(key.trim(), k))
-    {
-        return None;
-    }
-    let (mut closed, mut open) = (false, false);
-    for word in value.split_whitespace() {
-        let word = word.trim_end_matches(['.', ':']);
-        let is = |marker_word: &str| crate::grammar::eq_ignoring_case(word, marker_word);
-        if is("lukket") {
-            closed = true;
-        } else if is("åben") || is("åbent") {
-            open = true;
-        } else if !(is("punkt") || is("sag") || is("dagsordenspunkt")) {
-            return None;
-        }
-    }
-    (closed != open).then_some(closed)
 }
 
 /// "Bilag 1: Notat …", "Bilag 2 - Tidsplan", "Bilag 3": an attachment's own heading.
@@ -2645,6 +2668,25 @@ mod tests {
     }
 
     #[test]
+    fn an_attachment_merged_in_after_its_item_opens_with_its_number_alone() {
+        let agenda = crate::parse(
+            "Dagsorden\n\nIndholdsfortegnelse\n3. Ny daginstitution\n4. Budgetopfølgning\n\n3. Ny daginstitution\n\nIndstilling\nDet indstilles, at bevillingen gives.\n\n\u{c}VESTHAVN KOMMUNE\nBørn og Unge\n\nBilag 3.1\n# NOTAT\n\n1. Formål\n\nNotatet beskriver tidsplanen.\n\n4. Risici\n\nJordbunden er usikker.\n\u{c}4. Budgetopfølgning\n\nIndstilling\nDet indstilles, at opfølgningen tages til efterretning.\n",
+        );
+        let items: Vec<(&str, &str)> = agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [("3", "Ny daginstitution"), ("4", "Budgetopfølgning")]
+        );
+        let recommendations = &agenda.items[0].recommendations;
+        assert_eq!(recommendations, &["bevillingen gives"]);
+        assert!(!agenda.items[0].sections[0].text().contains("Risici"));
+    }
+
+    #[test]
     fn a_numbered_list_is_no_item_the_toc_lists_under_another_title() {
         let agenda = crate::parse(
             "Dagsorden\n\nIndholdsfortegnelse\n1. Godkendelse af dagsorden\n2. Kulturstrategi 2025-2028\n3. Tilskud fra puljen\n4. Budgetopfølgning\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n2. Kulturstrategi 2025-2028\n\nSagsfremstilling\nStrategien har fire pejlemærker:\n\n3. Fællesskaber på tværs af generationer.\n\n4. Stærke kulturinstitutioner med gode rammer.\n\n3. Tilskud fra puljen\n\nBeslutning\nGodkendt.\n\n4. Budgetopfølgning\n\nBeslutning\nTaget til efterretning.\n",
@@ -2752,6 +2794,16 @@ mod tests {
             "Notat om høringssvar"
         );
         assert_eq!(attachment_name("3 tegninger"), "3 tegninger");
+        assert_eq!(
+            attachment_name("Bilag 3.1 Notat – tidsplan"),
+            "Notat – tidsplan"
+        );
+        assert_eq!(attachment_name("3.2 Skitseforslag"), "Skitseforslag");
+        assert_eq!(attachment_name("Bilag 2 Kortbilag"), "Kortbilag");
+        assert_eq!(
+            attachment_name("Bilag 1: Tilstandsrapport"),
+            "Tilstandsrapport"
+        );
         assert_eq!(
             attachment_name("Tilbudsliste, rådgiverydelser (Lukket)"),
             "Tilbudsliste, rådgiverydelser"

@@ -427,7 +427,11 @@ pub const ACCESS_FIELD_KEYS: &[&str] = &[
     "åbent/lukket",
     "adgang",
     "offentlighed",
+    "punktet er",
 ];
+
+/// Words an access field's value holds beside its marker ("Lukket punkt"), lowercase.
+pub const ACCESS_VALUE_WORDS: &[&str] = &["punkt", "sag", "dagsordenspunkt"];
 
 /// Headings of closing matter after the last item, lowercase: a signature page.
 pub const CLOSING_HEADINGS: &[&str] = &[

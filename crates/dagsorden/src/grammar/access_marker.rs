@@ -3,7 +3,10 @@
 //! ("Sagsnr.: 24/03310 Åben").
 
 use crate::grammar::case_line::{CaseLine, case_line};
-use crate::vocabulary::{CLOSED_ITEM_MARKERS, CLOSED_MARKER_LINES, OPEN_MARKER_LINES};
+use crate::vocabulary::{
+    ACCESS_FIELD_KEYS, ACCESS_VALUE_WORDS, CLOSED_ITEM_MARKERS, CLOSED_MARKER_LINES,
+    OPEN_MARKER_LINES,
+};
 
 /// "Lukket punkt", "(Lukket)", "Lukket" alone: the marker of a closed item.
 pub fn is_closed_marker(text: &str) -> bool {
@@ -76,6 +79,53 @@ pub fn case_line_with_access_marker(text: &str) -> Option<(CaseLine<'_>, bool)> 
     let (rest, closed) = split_trailing_access_marker(text)?;
     case_line(rest).map(|case| (case, closed))
 }
+
+/// "Status: Lukket punkt", "Åben/Lukket  Lukket LUKKET PUNKT" (a label beside a badge),
+/// "Punktet er:  Lukket punkt": a field of the item that closes it (`Some(true)`) or
+/// leaves it open. Its value is only the marker's words, so "Status: Lukket for
+/// tilmelding" is no such field.
+pub fn access_field(text: &str) -> Option<bool> {
+    // Every line under a heading is asked: the keys start with "s", "a", "o", "p" or
+    // "å" (0xC3), and the fields are short.
+    if text.len() > 60
+        || !matches!(
+            text.as_bytes().first(),
+            Some(b's' | b'S' | b'a' | b'A' | b'o' | b'O' | b'p' | b'P' | 0xC3)
+        )
+    {
+        return None;
+    }
+    // The key before a colon (of one word or two), or the first word.
+    let (key, value) = match text.split_once(':') {
+        Some((key, value)) if key.len() <= MAX_ACCESS_KEY_BYTES => (key, value),
+        _ => text.split_once([' ', '\t'])?,
+    };
+    if !(6..=MAX_ACCESS_KEY_BYTES).contains(&key.trim().len())
+        || !ACCESS_FIELD_KEYS
+            .iter()
+            .any(|k| crate::grammar::eq_ignoring_case(key.trim(), k))
+    {
+        return None;
+    }
+    let (mut closed, mut open) = (false, false);
+    for word in value.split_whitespace() {
+        let word = word.trim_end_matches(['.', ':']);
+        if is_closed_marker(word) {
+            closed = true;
+        } else if is_open_marker(word) {
+            open = true;
+        } else if !ACCESS_VALUE_WORDS
+            .iter()
+            .any(|w| crate::grammar::eq_ignoring_case(word, w))
+        {
+            return None;
+        }
+    }
+    (closed != open).then_some(closed)
+}
+
+/// The longest key of an access field ("Åbent/lukket", "Punktet er").
+const MAX_ACCESS_KEY_BYTES: usize = 13;
 
 #[cfg(test)]
 mod tests {
