@@ -36,6 +36,8 @@ pub struct PageReport {
     pub unmapped: HashMap<String, usize>,
     /// Form XObjects met again inside themselves (drawn once, not forever).
     pub self_drawing_forms: usize,
+    /// Text set at a slant (watermarks), left out of the lines, with how often.
+    pub slanted: std::collections::BTreeMap<String, usize>,
 }
 
 type Matrix = [f32; 6];
@@ -135,6 +137,9 @@ impl<'d> Interpreter<'d> {
     /// Interpret a page; returns its runs.
     pub fn page(mut self, page_id: ObjectId) -> Result<(Vec<Run>, PageReport), PdfError> {
         let resources = Resources::of_page(self.doc, page_id);
+        // A page shown turned (/Rotate 90, a landscape table merged as a portrait page)
+        // is read as it is shown.
+        self.state.ctm = display_matrix(self.doc, page_id);
         let content = self.page_content(page_id)?;
         self.run(&content, &resources, &mut Vec::new())?;
         let before: usize = self.runs.iter().map(|r| r.text.len()).sum();
@@ -423,6 +428,16 @@ impl<'d> Interpreter<'d> {
         if text.is_empty() {
             return;
         }
+        // Text set at a slant (a watermark across the page, "OFFENTLIG VERSION") is no
+        // line of the document's: left out, and reported.
+        if is_slanted(&start) {
+            let kept = self.report.slanted.len() < MAX_SLANTED_TEXTS
+                || self.report.slanted.contains_key(&text);
+            if kept {
+                *self.report.slanted.entry(text).or_default() += 1;
+            }
+            return;
+        }
         let end = multiply(&multiply(&glyph_space, &self.text_matrix), &state.ctm);
         let (x, x_end) = if end[4] >= start[4] {
             (start[4], end[4])
@@ -497,6 +512,57 @@ impl<'d> Interpreter<'d> {
         forms.pop();
         (self.state, self.text_matrix, self.line_matrix) = saved;
         result
+    }
+}
+
+/// How many different slanted texts a page reports (a hostile page may draw any number).
+const MAX_SLANTED_TEXTS: usize = 16;
+
+/// How far (in radians) text may turn from the page's axes and still be read as lines.
+const MAX_SLANT: f32 = 0.035;
+
+/// Whether glyphs drawn with `matrix` run at a slant to the page's axes (neither across
+/// nor up or down it).
+fn is_slanted(matrix: &Matrix) -> bool {
+    let angle = matrix[1].atan2(matrix[0]).abs();
+    let off_axis = (angle % std::f32::consts::FRAC_PI_2)
+        .min(std::f32::consts::FRAC_PI_2 - angle % std::f32::consts::FRAC_PI_2);
+    angle.is_finite() && off_axis > MAX_SLANT
+}
+
+/// The matrix from a page's user space to the page as it is shown: its /Rotate (90, 180
+/// or 270, clockwise) about its MediaBox, both inherited from its Pages ancestors.
+fn display_matrix(doc: &Document, page_id: ObjectId) -> Matrix {
+    let inherited = |key: &[u8]| {
+        let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
+        for _ in 0..64 {
+            let dict = node?;
+            if let Some(value) = deref(doc, dict.get(key).ok()) {
+                return Some(value);
+            }
+            let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
+                return None;
+            };
+            node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
+        }
+        None
+    };
+    let rotate = inherited(b"Rotate").and_then(number).unwrap_or(0.0);
+    let media: Vec<f32> = inherited(b"MediaBox")
+        .and_then(|o| o.as_array().ok())
+        .map(|a| a.iter().filter_map(number).collect())
+        .unwrap_or_default();
+    let [llx, lly, urx, ury] = match media[..] {
+        [a, b, c, d] if [a, b, c, d].iter().all(|v| v.is_finite()) => {
+            [a.min(c), b.min(d), a.max(c), b.max(d)]
+        }
+        _ => [0.0, 0.0, 612.0, 792.0],
+    };
+    match (rotate.round() as i64).rem_euclid(360) {
+        90 => [0.0, -1.0, 1.0, 0.0, -lly, urx],
+        180 => [-1.0, 0.0, 0.0, -1.0, urx, ury],
+        270 => [0.0, 1.0, -1.0, 0.0, ury, -llx],
+        _ => IDENTITY,
     }
 }
 

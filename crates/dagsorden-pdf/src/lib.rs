@@ -317,6 +317,19 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
                 Span::new(0, 0, 1),
             ));
         }
+        for (text, times) in report.slanted {
+            diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::PageFurniture,
+                    Severity::Info,
+                    format!(
+                        "page {number}: text set at a slant (a watermark) left out of the lines ({times} time(s))"
+                    ),
+                    Span::new(0, 0, 1).with_page(number),
+                )
+                .with_text(text),
+            );
+        }
         lines.extend(layout::page_lines(runs, number));
     }
     if pages.len() > limits.max_pages {

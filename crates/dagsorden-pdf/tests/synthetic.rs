@@ -16,6 +16,8 @@ struct Pdf {
     pages: Vec<Vec<u8>>,
     extra: Vec<(u32, Vec<u8>)>,
     xobjects: Vec<(String, u32)>,
+    /// Written into every page's dictionary (`/Rotate 90`).
+    page_extra: String,
 }
 
 impl Pdf {
@@ -28,7 +30,13 @@ impl Pdf {
             pages: Vec::new(),
             extra: Vec::new(),
             xobjects: Vec::new(),
+            page_extra: String::new(),
         }
+    }
+
+    fn page_extra(mut self, entries: &str) -> Self {
+        self.page_extra = entries.to_owned();
+        self
     }
 
     fn font(mut self, dict: &str) -> Self {
@@ -98,7 +106,7 @@ impl Pdf {
             } else {
                 resources.as_str()
             };
-            objects.push((page, format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {own} /Contents {} 0 R >>", page + 1).into_bytes()));
+            objects.push((page, format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {} {own} /Contents {} 0 R >>", self.page_extra, page + 1).into_bytes()));
             let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
             stream.extend_from_slice(content);
             stream.extend_from_slice(b"\nendstream");
@@ -345,6 +353,46 @@ fn tj_kerning_gaps_become_spaces_and_small_ones_do_not() {
     let text = text_of(&pdf).join("\n");
     assert!(text.starts_with("Det indstilles, at"), "{text}");
     assert!(text.contains("godkender."), "{text}");
+}
+
+#[test]
+fn a_turned_page_is_read_as_it_is_shown() {
+    // A landscape page merged as a portrait one: its content turned a quarter left,
+    // and the page shown turned a quarter right (/Rotate 90).
+    let content = b"q 0 1 -1 0 595 0 cm BT /F1 10 Tf 50 500 Td (Udvalg   Budget) Tj ET BT /F1 10 Tf 50 480 Td (Teknik   4.210) Tj ET BT /F1 10 Tf 50 460 Td (Kultur   650) Tj ET Q";
+    let turned = Pdf::new()
+        .font(HELVETICA)
+        .page_extra("/Rotate 90")
+        .page(content)
+        .build();
+    assert_eq!(
+        text_of(&turned),
+        ["Udvalg   Budget", "Teknik   4.210", "Kultur   650"]
+    );
+    // Without /Rotate the same content runs up the page, a glyph column per line.
+    let upright = Pdf::new().font(HELVETICA).page(content).build();
+    assert_ne!(
+        text_of(&upright),
+        ["Udvalg   Budget", "Teknik   4.210", "Kultur   650"]
+    );
+}
+
+#[test]
+fn text_at_a_slant_is_a_watermark_left_out_and_reported() {
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .page(b"BT /F1 10 Tf 72 700 Td (Budgettet godkendes.) Tj ET BT /F1 60 Tf 0.7071 0.7071 -0.7071 0.7071 150 250 Tm (OFFENTLIG VERSION) Tj ET")
+        .build();
+    assert_eq!(text_of(&pdf), ["Budgettet godkendes."]);
+    let agenda = parse_pdf(&pdf).expect("parses");
+    assert!(
+        agenda
+            .diagnostics
+            .iter()
+            .any(|d| d.text.as_deref() == Some("OFFENTLIG VERSION")),
+        "{:?}",
+        agenda.diagnostics
+    );
 }
 
 #[test]
