@@ -279,11 +279,11 @@ fn cells_down_their_columns(lines: Vec<Vec<Run>>) -> Vec<(Vec<Run>, bool)> {
             .filter(|&&e| run.x + EDGE_TOLERANCE >= e)
             .count()
     };
-    let crosses_an_edge = |run: &Run| edges.iter().any(|&edge| crosses(run, edge));
+    let crosses_an_edge = |span: &(f32, f32)| edges.iter().any(|&edge| span_crosses(*span, edge));
     let mut out = Vec::with_capacity(lines.len());
     let mut row: Vec<Vec<Run>> = Vec::new();
     for line in lines {
-        let fits = !line.iter().any(crosses_an_edge);
+        let fits = !text_spans(&line).iter().any(crosses_an_edge);
         // A line far below the one before (a footer under a table's last row) starts
         // anew: a row's lines follow each other at the line spacing.
         let far_below = row
@@ -320,12 +320,13 @@ fn cells_down_their_columns(lines: Vec<Vec<Run>>) -> Vec<(Vec<Run>, bool)> {
 /// own column edge never is; only lines wider than the table cross those.
 fn without_inner_edges(lines: &[Vec<Run>], edges: Vec<f32>) -> Vec<f32> {
     let mut kept: Vec<f32> = Vec::with_capacity(edges.len());
+    let spans: Vec<Vec<(f32, f32)>> = lines.iter().map(|line| text_spans(line)).collect();
     for edge in edges {
         let inner = kept.last().is_some_and(|&before| {
-            lines.iter().any(|line| {
+            lines.iter().zip(&spans).any(|(line, spans)| {
                 line.first()
                     .is_some_and(|first| first.x + EDGE_TOLERANCE >= before)
-                    && line.iter().any(|r| crosses(r, edge))
+                    && spans.iter().any(|&span| span_crosses(span, edge))
             })
         });
         if !inner {
@@ -337,7 +338,27 @@ fn without_inner_edges(lines: &[Vec<Run>], edges: Vec<f32>) -> Vec<f32> {
 
 /// Whether `run` reaches across `edge`, beyond the tolerance either side.
 fn crosses(run: &Run, edge: f32) -> bool {
-    run.x < edge - EDGE_TOLERANCE && run.x_end > edge + EDGE_TOLERANCE
+    span_crosses((run.x, run.x_end), edge)
+}
+
+fn span_crosses((x, x_end): (f32, f32), edge: f32) -> bool {
+    x < edge - EDGE_TOLERANCE && x_end > edge + EDGE_TOLERANCE
+}
+
+/// A line's stretches of text (its runs sorted by x): runs less than a cell's gap
+/// apart are one stretch, so that text drawn a glyph or a word at a time (Scribus,
+/// PDFBox) reaches across a table's column edge as a line of running text does.
+fn text_spans(line: &[Run]) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32)> = Vec::new();
+    for run in line {
+        match spans.last_mut() {
+            Some((_, end)) if run.x - *end < CELL_GAP * run.size.max(1.0) => {
+                *end = end.max(run.x_end);
+            }
+            _ => spans.push((run.x, run.x_end)),
+        }
+    }
+    spans
 }
 
 /// A row's lines into `out`: down each column in turn where [`cells_down_their_columns`]
@@ -751,6 +772,60 @@ mod tests {
                 ("Intet at bemærke, og mødet", true),
                 ("sluttede kl. 18.", false),
                 ("Side 1", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_drawn_a_glyph_at_a_time_reaches_across_a_tables_column_edges() {
+        // A paragraph set a glyph at a time (Scribus) above the same table: no run of
+        // it crosses the table's edges at 90 and 260 (and its second line, in lowercase,
+        // would go on a row), and its lines are still lines.
+        let glyphs = |y: f32, text: &str| -> Vec<Run> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let x = 50.0 + 5.0 * i as f32;
+                    run(x, x + 5.0, y, &c.to_string())
+                })
+                .collect()
+        };
+        let paragraph = [
+            glyphs(
+                760.0,
+                "Kassebeholdningen var ved årets udgang 212 mio. kr. i gennemsnit.",
+            ),
+            glyphs(
+                746.0,
+                "seneste 365 dage; gælden udgjorde 588,9 mio. kr. ved udgangen af året.",
+            ),
+        ]
+        .concat();
+        let table = [
+            header_row(700.0).to_vec(),
+            vec![
+                run(50.0, 60.0, 686.0, "1."),
+                run(90.0, 240.0, 686.0, "Godkendelse af"),
+                run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
+                run(90.0, 200.0, 672.0, "dagsorden"),
+                run(260.0, 480.0, 672.0, "rådets nye medlem."),
+                run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
+            ],
+        ]
+        .concat();
+        let lines = page_lines([paragraph, table].concat(), 1);
+        let texts = texts(&lines);
+        assert_eq!(
+            texts[..2],
+            [
+                (
+                    "Kassebeholdningen var ved årets udgang 212 mio. kr. i gennemsnit.",
+                    false
+                ),
+                (
+                    "seneste 365 dage; gælden udgjorde 588,9 mio. kr. ved udgangen af året.",
+                    false
+                ),
             ]
         );
     }
