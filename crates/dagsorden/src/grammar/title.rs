@@ -81,10 +81,11 @@ static GENITIVE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// "Møde den 12. juni 2009, kl. 10.00-13.00 i Aalborg", "Mødet afholdes mandag den …",
-/// "Mødet blev afholdt tirsdag den …": no body named, under a title that names it.
+/// "Mødet blev afholdt tirsdag den …", "Ordinært møde onsdag den …": no body named,
+/// under a title that names it.
 static BARE_SENTENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     dated_sentence(
-        r"^[Mm]ødet?[\ \t]+(?:(?:afholdes|afholdtes|holdes|blev[\ \t]+afholdt|blev[\ \t]+holdt|finder[\ \t]+sted)[\ \t]+)?",
+        r"^(?:(?:[Oo]rdinært|[Ee]kstraordinært)[\ \t]+)?[Mm]ødet?[\ \t]+(?:(?:afholdes|afholdtes|holdes|blev[\ \t]+afholdt|blev[\ \t]+holdt|finder[\ \t]+sted)[\ \t]+)?",
     )
 });
 
@@ -130,12 +131,36 @@ pub fn meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
     static MEETING: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("øde"));
     MEETING.find(text.as_bytes())?;
+    unnamed_meeting_sentence(text).or_else(|| {
+        // "Byrådet ∙ Ordinært møde onsdag den …": the body's name, a separator, and
+        // the meeting.
+        let (name, rest) = [" ∙ ", " · ", " | ", " – ", " - "]
+            .iter()
+            .find_map(|separator| text.split_once(separator))?;
+        let named = (1..=6).contains(&name.split_whitespace().count())
+            && name.starts_with(char::is_uppercase)
+            && !name.contains(|c: char| c.is_ascii_digit());
+        let sentence = named
+            .then(|| unnamed_meeting_sentence(rest.trim()))
+            .flatten()?;
+        Some(HeaderSentence {
+            organisation: if sentence.organisation.is_empty() {
+                name
+            } else {
+                sentence.organisation
+            },
+            ..sentence
+        })
+    })
+}
+
+fn unnamed_meeting_sentence(text: &str) -> Option<HeaderSentence<'_>> {
     header_sentence(text).or_else(|| {
         static GENITIVE: LazyLock<memchr::memmem::Finder<'static>> =
             LazyLock::new(|| memchr::memmem::Finder::new("s møde "));
         static GENITIVE_FORMAL: LazyLock<memchr::memmem::Finder<'static>> =
             LazyLock::new(|| memchr::memmem::Finder::new("e møde "));
-        if text.starts_with(['M', 'm'])
+        if text.starts_with(['M', 'm', 'O', 'o', 'E', 'e'])
             && let Some(sentence) = sentence_of(&BARE_SENTENCE, text)
         {
             return Some(sentence);
@@ -304,6 +329,19 @@ mod tests {
             ("", "12. juni 2009, kl. 10.00-13.00", Some("Aalborg"))
         );
         assert_eq!(meeting_sentence("Mødet den 3. maj blev aflyst"), None);
+        // The kind of meeting first, the body's name before a separator.
+        let sentence =
+            meeting_sentence("Byrådet ∙ Ordinært møde onsdag den 23. april 2025 kl. 19.00")
+                .unwrap();
+        assert_eq!(
+            (sentence.organisation, sentence.when),
+            ("Byrådet", "23. april 2025 kl. 19.00")
+        );
+        assert!(meeting_sentence("Ordinært møde den 23. april 2025").is_some());
+        assert_eq!(
+            meeting_sentence("Punkt 4 - møde med borgerne den 3. maj"),
+            None
+        );
         let sentence =
             meeting_sentence("Ekstraordinært møde i Byrådet onsdag den 15. marts 2023 kl. 16.30,")
                 .unwrap();
