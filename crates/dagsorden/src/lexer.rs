@@ -190,9 +190,11 @@ fn is_clean_closely(bytes: &[u8]) -> bool {
                 let changes = match b {
                     // U+00A0 no-break space, U+00AD soft hyphen.
                     0xC2 => matches!(next(1), Some(0xA0 | 0xAD)),
-                    // U+2007 figure space, U+200B–D zero-width, U+202F narrow no-break space.
+                    // U+2007 figure space, U+200B–D zero-width, U+202F narrow no-break
+                    // space, U+2010 and U+2011 hyphens.
                     0xE2 => {
-                        next(1) == Some(0x80) && matches!(next(2), Some(0x87 | 0x8B..=0x8D | 0xAF))
+                        next(1) == Some(0x80)
+                            && matches!(next(2), Some(0x87 | 0x8B..=0x8D | 0xAF | 0x90 | 0x91))
                     }
                     // U+FEFF byte-order mark.
                     0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
@@ -866,6 +868,12 @@ fn push_normalised(out: &mut String, c: char, last_space: &mut bool) {
             }
             *last_space = true;
         }
+        // The hyphens typesetters and fonts' maps give ("Børne‐ og …"): a hyphen, as
+        // typed.
+        '\u{2010}' | '\u{2011}' => {
+            out.push('-');
+            *last_space = false;
+        }
         c => {
             out.push(c);
             *last_space = false;
@@ -1043,6 +1051,23 @@ mod tests {
         let line = lex_str("  Erhvervs\u{ad}hus\u{a0}\u{a0}Nord  1\\. punkt ");
         assert_eq!(line.text, "Erhvervshus Nord 1. punkt");
         assert_eq!(line.hints.indent, 2);
+    }
+
+    #[test]
+    fn typographic_hyphens_are_hyphens() {
+        assert_eq!(
+            lex_str("Beslutning i Børne\u{2010} og Familieudvalget").text,
+            "Beslutning i Børne- og Familieudvalget"
+        );
+        assert_eq!(
+            lex_str("KKR\u{2011}sekretariatet").text,
+            "KKR-sekretariatet"
+        );
+        // The en dash stays what it is.
+        assert_eq!(
+            lex_str("Budget 2025\u{2013}2028").text,
+            "Budget 2025\u{2013}2028"
+        );
     }
 
     #[test]
