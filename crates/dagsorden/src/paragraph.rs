@@ -245,6 +245,15 @@ pub fn join_wrapped(text: &mut String, next: &str) {
         text.truncate(before.len());
         text.push('-');
     }
+    // "2025–" + "2026": a range broken at its dash.
+    if text
+        .strip_suffix('–')
+        .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+        && next.starts_with(|c: char| c.is_ascii_digit())
+    {
+        text.push_str(next);
+        return;
+    }
     let before_hyphen = text.strip_suffix('-').and_then(|t| t.chars().next_back());
     // The next word is looked at only after a hyphen (most lines end without one).
     let compound = before_hyphen.is_some_and(|c| !c.is_whitespace())
@@ -310,6 +319,11 @@ mod tests {
             "mellem foreningsliv og selvorganiserede"
         );
         assert_eq!(joined("KKR\u{2010}", "sekretariatet"), "KKR-sekretariatet");
+        assert_eq!(
+            joined("Vandforsyningsplan 2025–", "2036 – endelig"),
+            "Vandforsyningsplan 2025–2036 – endelig"
+        );
+        assert_eq!(joined("Mål 8 –", "Styrket"), "Mål 8 – Styrket");
     }
 
     fn blocks_of(lines: &[&str]) -> Vec<Block> {

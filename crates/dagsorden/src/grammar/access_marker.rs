@@ -8,6 +8,10 @@ use crate::vocabulary::{
     OPEN_MARKER_LINES,
 };
 
+/// What stands between an access marker and the fields beside it: a middle dot (also
+/// as Scribus and fonts map it, U+2219), a bar.
+const SEPARATORS: [char; 4] = ['·', '∙', '•', '|'];
+
 /// "Lukket punkt", "(Lukket)", "Lukket" alone: the marker of a closed item.
 pub fn is_closed_marker(text: &str) -> bool {
     if text.len() > 40 {
@@ -44,7 +48,7 @@ pub fn is_open_marker(text: &str) -> bool {
 /// "Åbent punkt · Sagsnr. …" → (false, "Sagsnr. …"): an access marker before a
 /// separator, whether it closes the item, and what follows.
 pub fn split_access_marker(text: &str) -> Option<(bool, &str)> {
-    let (marker, rest) = text.split_once(['·', '|'])?;
+    let (marker, rest) = text.split_once(SEPARATORS)?;
     let marker = marker.trim();
     let closed = is_closed_marker(marker);
     (closed || is_open_marker(marker)).then_some((closed, rest.trim_start()))
@@ -68,7 +72,12 @@ pub fn split_trailing_access_marker(text: &str) -> Option<(&str, bool)> {
         let marker = &text[cut + 1..];
         let closed = is_closed_marker(marker);
         if closed || is_open_marker(marker) {
-            return Some((text[..cut].trim_end(), closed));
+            // "Sagsnr.: 25/2488 ∙ Lukket punkt": the separator before the marker goes.
+            let before = text[..cut]
+                .trim_end()
+                .trim_end_matches(SEPARATORS)
+                .trim_end();
+            return Some((before, closed));
         }
     }
     None
@@ -140,6 +149,9 @@ mod tests {
         assert_eq!((case.id, closed), ("24/06011", true));
         let (case, closed) = case_line_with_access_marker("Sagsnr.: 24/03310 Åben").unwrap();
         assert_eq!((case.id, closed), ("24/03310", false));
+        let (case, closed) =
+            case_line_with_access_marker("Sagsnr.: 25/2488 ∙ Lukket punkt").unwrap();
+        assert_eq!((case.id, closed), ("25/2488", true));
         assert_eq!(
             split_access_marker("Åbent punkt · Sagsnr. 24/1"),
             Some((false, "Sagsnr. 24/1"))
