@@ -427,6 +427,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             {
                 return false;
             }
+            // A bullet item's wrapped tail, hung under its text ("• … 1. kvartal" /
+            // "2025").
+            Some(Furniture::BareNumber(_)) if self.hangs_under_a_bullet(index) => return false,
             Some(Furniture::BareNumber(n)) => {
                 // In a TOC a lone number may be the page of a wrapped entry.
                 if self.region == Region::Toc
@@ -1321,6 +1324,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 self.blocks.text(line, text);
             } else if !self.prev_blank
                 && (text.starts_with(char::is_lowercase)
+                    || self.hangs_under_a_bullet(index)
                     || self
                         .blocks
                         .open_list_last_item()
@@ -1940,6 +1944,18 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.next_content_index(index).is_some_and(|i| {
             item_heading(&self.lines[i].text).is_some() || self.split_item_heading(i).is_some()
         })
+    }
+
+    /// Whether the line right above is a bullet item's and this one is indented under
+    /// its text, past the bullet.
+    fn hangs_under_a_bullet(&self, index: usize) -> bool {
+        let (Some(above), line) = (
+            index.checked_sub(1).map(|i| &self.lines[i]),
+            &self.lines[index],
+        ) else {
+            return false;
+        };
+        above.hints.bullet && !above.is_blank() && line.hints.indent > above.hints.indent
     }
 
     /// The index of an item heading a few lines of a note after `index` (the note
@@ -2665,6 +2681,24 @@ mod tests {
             .map(|i| (i.number.as_str(), i.open))
             .collect();
         assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    #[test]
+    fn a_number_hung_under_a_bullet_is_its_tail_not_a_page_number() {
+        let agenda = crate::parse(
+            "Referat\n\n8. Kvartalsrapport\n\nBilag\n- Kvartalsrapport, 1. kvartal\n  2025\n\nBeslutning\nTaget til efterretning.\n\n14\n\n9. Eventuelt\n",
+        );
+        assert_eq!(
+            agenda.items[0].attachments,
+            ["Kvartalsrapport, 1. kvartal 2025"]
+        );
+        // A number alone between paragraphs is still a page's.
+        assert!(
+            agenda
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::StrayPageNumber)
+        );
     }
 
     #[test]
