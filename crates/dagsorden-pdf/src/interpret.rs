@@ -9,7 +9,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::fonts::{Font, FontCache, deref, number};
-use crate::marks::Mark;
+use crate::marks::Shape;
 use crate::{Limit, Limits, PdfError};
 
 /// Text shown in one go, positioned in device space (y grows upwards).
@@ -38,6 +38,8 @@ pub struct PageReport {
     pub self_drawing_forms: usize,
     /// Text set at a slant (watermarks), left out of the lines, with how often.
     pub slanted: std::collections::BTreeMap<String, usize>,
+    /// Large filled shapes: boxes' backgrounds, a sidebar's among them.
+    pub boxes: Vec<Shape>,
 }
 
 type Matrix = [f32; 6];
@@ -97,9 +99,9 @@ pub struct Interpreter<'d> {
     line_matrix: Matrix,
     operations: usize,
     /// The bounding box of the path being built, in device space.
-    path: Option<Mark>,
+    path: Option<Shape>,
     /// Small filled shapes: bullets, perhaps (see [`crate::marks`]).
-    marks: Vec<Mark>,
+    marks: Vec<Shape>,
 }
 
 /// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
@@ -157,13 +159,13 @@ impl<'d> Interpreter<'d> {
             return;
         }
         let grown = match self.path {
-            Some(b) => Mark {
+            Some(b) => Shape {
                 x: b.x.min(dx),
                 x_end: b.x_end.max(dx),
                 y: b.y.min(dy),
                 y_end: b.y_end.max(dy),
             },
-            None => Mark {
+            None => Shape {
                 x: dx,
                 x_end: dx,
                 y: dy,
@@ -175,12 +177,13 @@ impl<'d> Interpreter<'d> {
 
     /// The path is painted (`filled`) or dropped; a small filled one is kept as a mark.
     fn end_path(&mut self, filled: bool) {
-        if let Some(shape) = self.path.take()
-            && filled
-            && shape.may_be_a_bullet()
-            && self.marks.len() <= crate::marks::MAX_MARKS
-        {
+        let Some(shape) = self.path.take() else {
+            return;
+        };
+        if filled && shape.may_be_a_bullet() && self.marks.len() <= crate::marks::MAX_MARKS {
             self.marks.push(shape);
+        } else if filled && shape.may_be_a_box() && self.report.boxes.len() < MAX_BOXES {
+            self.report.boxes.push(shape);
         }
     }
 
@@ -514,6 +517,9 @@ impl<'d> Interpreter<'d> {
         result
     }
 }
+
+/// How many boxes a page keeps (a hostile page may fill any number).
+const MAX_BOXES: usize = 64;
 
 /// How many different slanted texts a page reports (a hostile page may draw any number).
 const MAX_SLANTED_TEXTS: usize = 16;

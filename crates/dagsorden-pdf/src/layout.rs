@@ -3,6 +3,7 @@
 //! text, bold) that the builder reads as heading hints.
 
 use crate::interpret::Run;
+use crate::marks::Shape;
 
 /// One line of a page, with its evidence.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +31,64 @@ pub struct PdfLine {
 const SPACE_GAP: f32 = 0.18;
 /// Gap (in em) above which the gap is a column gap (tab).
 const WIDE_GAP: f32 = 2.0;
+
+/// Lay out one page's runs, with the page's filled boxes: a sidebar's lines (a box of
+/// its own beside the page's other text: the meeting's data beside the TOC) are read
+/// apart, where the box's top stands, not run into the lines beside them.
+pub fn page_lines_with_boxes(runs: Vec<Run>, boxes: &[Shape], page: u32) -> Vec<PdfLine> {
+    let Some(sidebar) = sidebar(&runs, boxes) else {
+        return page_lines(runs, page);
+    };
+    let (inside, outside): (Vec<Run>, Vec<Run>) = runs.into_iter().partition(|r| sidebar.holds(r));
+    let beside = page_lines(outside, page);
+    // The sidebar's lines go where its top is in the page's reading order.
+    let at = beside
+        .iter()
+        .position(|line| line.y < sidebar.y_end)
+        .unwrap_or(beside.len());
+    let mut lines = beside;
+    let sidebar_lines = page_lines(inside, page);
+    lines.splice(at..at, sidebar_lines);
+    lines
+}
+
+/// The most text a sidebar's box spans of the page's, as a share.
+const MAX_SIDEBAR_SHARE: f32 = 0.45;
+/// The fewest lines inside a sidebar, and beside it.
+const MIN_SIDEBAR_LINES: usize = 3;
+
+/// A box that holds text of its own beside other text of the page: narrow against the
+/// page's text, with runs inside it and runs beside it on the same heights.
+fn sidebar(runs: &[Run], boxes: &[Shape]) -> Option<Shape> {
+    let left = runs.iter().map(|r| r.x).fold(f32::INFINITY, f32::min);
+    let right = runs
+        .iter()
+        .map(|r| r.x_end)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let text_width = right - left;
+    if !text_width.is_finite() || text_width <= 0.0 {
+        return None;
+    }
+    boxes.iter().copied().find(|b| {
+        if b.width() > MAX_SIDEBAR_SHARE * text_width {
+            return false;
+        }
+        let inside = baselines(runs.iter().filter(|r| b.holds(r)));
+        let beside = baselines(
+            runs.iter()
+                .filter(|r| r.y >= b.y && r.y <= b.y_end && (r.x >= b.x_end || r.x_end <= b.x)),
+        );
+        inside >= MIN_SIDEBAR_LINES && beside >= MIN_SIDEBAR_LINES
+    })
+}
+
+/// How many baselines `runs` stand on (a point apart or more).
+fn baselines<'r>(runs: impl Iterator<Item = &'r Run>) -> usize {
+    let mut ys: Vec<f32> = runs.map(|r| r.y).collect();
+    ys.sort_by(f32::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    ys.len()
+}
 
 /// Lay out one page's runs.
 pub fn page_lines(runs: Vec<Run>, page: u32) -> Vec<PdfLine> {
@@ -828,6 +887,48 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_sidebars_lines_are_read_apart_from_the_lines_beside_it() {
+        let sidebar_box = Shape {
+            x: 50.0,
+            x_end: 200.0,
+            y: 500.0,
+            y_end: 700.0,
+        };
+        let runs = vec![
+            run(50.0, 300.0, 760.0, "SKOVBJERG KOMMUNE"),
+            run(60.0, 120.0, 680.0, "Dato"),
+            run(230.0, 500.0, 680.0, "1. Godkendelse af dagsorden ..... 1"),
+            run(60.0, 190.0, 666.0, "Onsdag den 23. april 2025"),
+            run(230.0, 500.0, 666.0, "2. Regnskab 2024 ..... 1"),
+            run(60.0, 120.0, 652.0, "Sted"),
+            run(230.0, 500.0, 652.0, "3. Anlægsbevilling ..... 2"),
+            run(60.0, 180.0, 638.0, "Byrådssalen"),
+        ];
+        let lines = page_lines_with_boxes(runs.clone(), &[sidebar_box], 1);
+        assert_eq!(
+            texts(&lines).iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+            [
+                "SKOVBJERG KOMMUNE",
+                "Dato",
+                "Onsdag den 23. april 2025",
+                "Sted",
+                "Byrådssalen",
+                "1. Godkendelse af dagsorden ..... 1",
+                "2. Regnskab 2024 ..... 1",
+                "3. Anlægsbevilling ..... 2",
+            ]
+        );
+        // A shaded cell of one line is no sidebar: its row stays one line.
+        let cell = Shape {
+            y: 670.0,
+            y_end: 690.0,
+            ..sidebar_box
+        };
+        let lines = page_lines_with_boxes(runs, &[cell], 1);
+        assert_eq!(lines[1].text, "Dato\t1. Godkendelse af dagsorden ..... 1");
     }
 
     #[test]

@@ -330,7 +330,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
                 .with_text(text),
             );
         }
-        lines.extend(layout::page_lines(runs, number));
+        lines.extend(layout::page_lines_with_boxes(runs, &report.boxes, number));
     }
     if pages.len() > limits.max_pages {
         diagnostics.push(Diagnostic::new(

@@ -6,16 +6,17 @@
 
 use crate::interpret::Run;
 
-/// A filled shape's bounding box in device space (y grows upwards).
+/// A filled shape's bounding box in device space (y grows upwards): a drawn bullet, or a
+/// box's background (a sidebar's).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Mark {
+pub struct Shape {
     pub x: f32,
     pub x_end: f32,
     pub y: f32,
     pub y_end: f32,
 }
 
-impl Mark {
+impl Shape {
     /// Small and about as wide as high: what a bullet can be (a rule, a cell's shading
     /// or a logo cannot).
     pub fn may_be_a_bullet(&self) -> bool {
@@ -25,6 +26,30 @@ impl Mark {
             && w.max(h) <= 1.5 * w.min(h)
     }
 }
+
+impl Shape {
+    /// Large enough to hold lines of text beside the page's others (a sidebar's
+    /// background), not a rule, a cell's shading or a bullet.
+    pub fn may_be_a_box(&self) -> bool {
+        self.x_end - self.x >= MIN_BOX_WIDTH && self.y_end - self.y >= MIN_BOX_HEIGHT
+    }
+
+    pub fn width(&self) -> f32 {
+        self.x_end - self.x
+    }
+
+    /// Whether `run` lies wholly inside, its baseline between the top and bottom.
+    pub fn holds(&self, run: &Run) -> bool {
+        run.x >= self.x - 1.0
+            && run.x_end <= self.x_end + 1.0
+            && run.y >= self.y
+            && run.y <= self.y_end
+    }
+}
+
+/// A box's smallest width and height, in points.
+const MIN_BOX_WIDTH: f32 = 60.0;
+const MIN_BOX_HEIGHT: f32 = 100.0;
 
 /// A bullet's smallest and largest side, in points.
 const MIN_SIDE: f32 = 0.8;
@@ -41,7 +66,7 @@ const MAX_RUNS_LOOKED_AT: usize = 256;
 /// middle a little above that run's baseline, its size a bullet's for that run's type,
 /// with no text right before it on the baseline (a dot between two fields is no
 /// bullet). A bold run is a heading, and a shape before it is the heading's decoration.
-pub fn add_bullets(marks: &[Mark], runs: &mut [Run]) {
+pub fn add_bullets(marks: &[Shape], runs: &mut [Run]) {
     if marks.is_empty() || marks.len() > MAX_MARKS {
         return;
     }
@@ -115,9 +140,9 @@ mod tests {
         }
     }
 
-    fn disc(x: f32, baseline: f32) -> Mark {
+    fn disc(x: f32, baseline: f32) -> Shape {
         // A 2.8 pt disc whose middle is a third of an em above the baseline.
-        Mark {
+        Shape {
             x,
             x_end: x + 2.8,
             y: baseline + 3.3 - 1.4,
@@ -160,7 +185,7 @@ mod tests {
             // Too far left of the text.
             disc(20.0, 700.0),
             // At the line's height but below its baseline.
-            Mark {
+            Shape {
                 y: 690.0,
                 y_end: 692.8,
                 ..disc(67.5, 700.0)
@@ -170,13 +195,13 @@ mod tests {
         ];
         add_bullets(&marks, &mut runs);
         assert_eq!(runs, before);
-        let rule = Mark {
+        let rule = Shape {
             x: 40.0,
             x_end: 500.0,
             y: 700.0,
             y_end: 700.5,
         };
-        let shading = Mark {
+        let shading = Shape {
             x: 40.0,
             x_end: 60.0,
             y: 690.0,
