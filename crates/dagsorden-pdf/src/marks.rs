@@ -1,8 +1,10 @@
-//! List bullets drawn as shapes, not text. Some producers draw a list item's bullet
-//! as a small filled circle or square (TCPDF's `<ul>`, browsers' `list-style: disc`
-//! in print): the text layer then holds the items without any bullet, and the items of
-//! a list read as one paragraph. Such a shape beside the start of a line of text is
-//! given back as the bullet a reader sees: a "•" run where the shape is.
+//! Filled shapes that tell the text's layout. List bullets drawn as shapes, not text:
+//! some producers draw a list item's bullet as a small filled circle or square (TCPDF's
+//! `<ul>`, browsers' `list-style: disc` in print), and the text layer then holds the
+//! items without any bullet, so that the items of a list read as one paragraph. Such a
+//! shape beside the start of a line of text is given back as the bullet a reader sees:
+//! "• " before the line's first run. And boxes: the large filled backgrounds the layout
+//! looks at for sidebars.
 
 use crate::interpret::Run;
 
@@ -25,9 +27,7 @@ impl Shape {
             && (MIN_SIDE..=MAX_SIDE).contains(&h)
             && w.max(h) <= 1.5 * w.min(h)
     }
-}
 
-impl Shape {
     /// Large enough to hold lines of text beside the page's others (a sidebar's
     /// background), not a rule, a cell's shading or a bullet.
     pub fn may_be_a_box(&self) -> bool {
