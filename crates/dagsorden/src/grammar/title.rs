@@ -212,6 +212,24 @@ fn title_led_by_its_word(text: &str) -> Option<TitleLine<'_>> {
         .find(|(w, _)| crate::grammar::eq_ignoring_case(first, w))
         .map(|(_, k)| *k)?;
     let rest = rest.trim_start_matches([':', '-', '–', ' ']).trim();
+    // "Dagsorden og beslutninger", "Dagsorden med referat": the decisions are in it, and
+    // a document with its decisions is minutes.
+    let kind = match rest.split_once(' ') {
+        Some((joining, second))
+            if kind == DocumentKind::Dagsorden
+                && ["og", "med", "samt"].contains(&joining)
+                && TITLE_WORDS.iter().any(|(w, k)| {
+                    *k == DocumentKind::Referat
+                        && crate::grammar::eq_ignoring_case(
+                            second.split_whitespace().next().unwrap_or_default(),
+                            w,
+                        )
+                }) =>
+        {
+            DocumentKind::Referat
+        }
+        _ => kind,
+    };
     // A title is a label, not a sentence: "Referat af sidste møde blev godkendt." is text.
     let sentence =
         rest.ends_with('.') && rest.split_whitespace().count() > 3 && !has_date_like(rest);
@@ -244,6 +262,18 @@ mod tests {
         assert_eq!(
             title_line("Beslutningsprotokol").unwrap().kind,
             DocumentKind::Referat
+        );
+        // An agenda with its decisions is minutes.
+        for title in ["Dagsorden og beslutninger", "Dagsorden med referat"] {
+            assert_eq!(
+                title_line(title).unwrap().kind,
+                DocumentKind::Referat,
+                "{title}"
+            );
+        }
+        assert_eq!(
+            title_line("Dagsorden og bilag").unwrap().kind,
+            DocumentKind::Dagsorden
         );
     }
 
