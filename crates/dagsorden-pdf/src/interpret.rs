@@ -40,6 +40,8 @@ pub struct PageReport {
     pub slanted: std::collections::BTreeMap<String, usize>,
     /// Large filled shapes: boxes' backgrounds, a sidebar's among them.
     pub boxes: Vec<Shape>,
+    /// Text struck through (a deletion shown), left out of the lines, with how often.
+    pub struck: std::collections::BTreeMap<String, usize>,
 }
 
 type Matrix = [f32; 6];
@@ -102,6 +104,8 @@ pub struct Interpreter<'d> {
     path: Option<Shape>,
     /// Small filled shapes: bullets, perhaps (see [`crate::marks`]).
     marks: Vec<Shape>,
+    /// Thin horizontal lines, filled or stroked: strike-throughs, perhaps.
+    lines: Vec<Shape>,
 }
 
 /// A `TJ` adjustment (in em) beyond which the gap between strings is a space.
@@ -133,6 +137,7 @@ impl<'d> Interpreter<'d> {
             operations: 0,
             path: None,
             marks: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -144,6 +149,13 @@ impl<'d> Interpreter<'d> {
         self.state.ctm = display_matrix(self.doc, page_id);
         let content = self.page_content(page_id)?;
         self.run(&content, &resources, &mut Vec::new())?;
+        for run in crate::marks::take_struck_runs(&self.lines, &mut self.runs) {
+            let kept = self.report.struck.len() < MAX_SLANTED_TEXTS
+                || self.report.struck.contains_key(&run.text);
+            if kept {
+                *self.report.struck.entry(run.text).or_default() += 1;
+            }
+        }
         let before: usize = self.runs.iter().map(|r| r.text.len()).sum();
         crate::marks::add_bullets(&self.marks, &mut self.runs);
         let after: usize = self.runs.iter().map(|r| r.text.len()).sum();
@@ -180,6 +192,9 @@ impl<'d> Interpreter<'d> {
         let Some(shape) = self.path.take() else {
             return;
         };
+        if shape.is_horizontal_line() && self.lines.len() <= crate::marks::MAX_LINES {
+            self.lines.push(shape);
+        }
         if filled && shape.may_be_a_bullet() && self.marks.len() <= crate::marks::MAX_MARKS {
             self.marks.push(shape);
         } else if filled && shape.may_be_a_box() && self.report.boxes.len() < MAX_BOXES {
@@ -521,7 +536,8 @@ impl<'d> Interpreter<'d> {
 /// How many boxes a page keeps (a hostile page may fill any number).
 const MAX_BOXES: usize = 64;
 
-/// How many different slanted texts a page reports (a hostile page may draw any number).
+/// How many different slanted (or struck-through) texts a page reports (a hostile page
+/// may draw any number).
 const MAX_SLANTED_TEXTS: usize = 16;
 
 /// How far (in radians) text may turn from the page's axes and still be read as lines.

@@ -330,6 +330,19 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
                 .with_text(text),
             );
         }
+        for (text, times) in report.struck {
+            diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::UnplacedText,
+                    Severity::Info,
+                    format!(
+                        "page {number}: text struck through (a deletion shown) left out of the lines ({times} time(s))"
+                    ),
+                    Span::new(0, 0, 1).with_page(number),
+                )
+                .with_text(text),
+            );
+        }
         lines.extend(layout::page_lines_with_boxes(runs, &report.boxes, number));
     }
     if pages.len() > limits.max_pages {

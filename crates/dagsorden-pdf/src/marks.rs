@@ -47,6 +47,46 @@ impl Shape {
     }
 }
 
+impl Shape {
+    /// A thin horizontal line: a strike-through's, an underline's or a rule's.
+    pub fn is_horizontal_line(&self) -> bool {
+        self.y_end - self.y <= MAX_LINE_THICKNESS && self.x_end - self.x >= MIN_LINE_LENGTH
+    }
+}
+
+/// A line's thickness (its bounding box's height: a stroked line has none) and length.
+const MAX_LINE_THICKNESS: f32 = 1.5;
+const MIN_LINE_LENGTH: f32 = 2.0;
+/// More lines than this on a page are a drawing's, not strike-throughs.
+pub const MAX_LINES: usize = 4_096;
+
+/// The runs a line strikes through (a deletion shown by tracked changes, "16:00" struck
+/// before "15:30"): taken out of `runs` and returned. A strike-through crosses the run's
+/// letters at their middle (an underline runs under them) and covers most of its width.
+pub fn take_struck_runs(lines: &[Shape], runs: &mut Vec<Run>) -> Vec<Run> {
+    if lines.is_empty() || lines.len() > MAX_LINES {
+        return Vec::new();
+    }
+    let mut by_height: Vec<Shape> = lines.to_vec();
+    by_height.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let struck = |run: &Run| {
+        if !(run.size > 0.0 && run.y.is_finite()) || run.text.trim().is_empty() {
+            return false;
+        }
+        let (low, high) = (run.y + 0.15 * run.size, run.y + 0.45 * run.size);
+        let from = by_height.partition_point(|l| l.y < low);
+        let width = (run.x_end - run.x).max(f32::EPSILON);
+        by_height[from..]
+            .iter()
+            .take_while(|l| l.y <= high)
+            .take(MAX_RUNS_LOOKED_AT)
+            .any(|l| (l.x_end.min(run.x_end) - l.x.max(run.x)) / width >= 0.7)
+    };
+    let (taken, kept): (Vec<Run>, Vec<Run>) = std::mem::take(runs).into_iter().partition(struck);
+    *runs = kept;
+    taken
+}
+
 /// A box's smallest width and height, in points.
 const MIN_BOX_WIDTH: f32 = 60.0;
 const MIN_BOX_HEIGHT: f32 = 100.0;
@@ -160,6 +200,38 @@ mod tests {
         assert_eq!(runs[0].text, "• budgetopfølgningen tages til efterretning,");
         assert_eq!((runs[0].x, runs[0].y), (75.9, 705.6));
         assert_eq!(runs[1].text, "• der gives tillægsbevillinger,");
+    }
+
+    #[test]
+    fn struck_through_runs_are_taken_out_and_underlined_ones_stay() {
+        let line = |x: f32, x_end: f32, y: f32| Shape {
+            x,
+            x_end,
+            y,
+            y_end: y,
+        };
+        let mut runs = vec![
+            run(100.0, 700.0, "16:00"),
+            run(130.0, 700.0, "15:30"),
+            run(100.0, 680.0, "Godkendt."),
+        ];
+        let lines = [
+            // Through "16:00" at its letters' middle.
+            line(100.0, 125.0, 702.8),
+            // Under "15:30": an insertion's underline.
+            line(130.0, 155.0, 699.1),
+            // Through a small part of "Godkendt." only.
+            line(100.0, 110.0, 682.8),
+        ];
+        let taken = take_struck_runs(&lines, &mut runs);
+        assert_eq!(
+            taken.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+            ["16:00"]
+        );
+        assert_eq!(
+            runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+            ["15:30", "Godkendt."]
+        );
     }
 
     #[test]
