@@ -793,19 +793,27 @@ mod tests {
         ]
     }
 
+    /// A minutes table's first row under [`header_row`]: the item's title wraps, its
+    /// minutes run to three lines.
+    fn first_minutes_row() -> Vec<Run> {
+        vec![
+            run(50.0, 60.0, 686.0, "1."),
+            run(90.0, 240.0, 686.0, "Godkendelse af"),
+            run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
+            run(90.0, 200.0, 672.0, "dagsorden"),
+            run(260.0, 480.0, 672.0, "rådets nye medlem."),
+            run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
+        ]
+    }
+
     #[test]
     fn table_cells_are_read_down_their_columns() {
         // "Pkt." | "Emne" | "Referat": the rows' title and minutes columns interleave.
         let lines = page_lines(
             [
                 header_row(700.0).to_vec(),
+                first_minutes_row(),
                 vec![
-                    run(50.0, 60.0, 686.0, "1."),
-                    run(90.0, 240.0, 686.0, "Godkendelse af"),
-                    run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
-                    run(90.0, 200.0, 672.0, "dagsorden"),
-                    run(260.0, 480.0, 672.0, "rådets nye medlem."),
-                    run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
                     run(50.0, 60.0, 640.0, "2."),
                     run(90.0, 200.0, 640.0, "Eventuelt"),
                     run(260.0, 500.0, 640.0, "Intet at bemærke, og mødet"),
@@ -860,18 +868,7 @@ mod tests {
             ),
         ]
         .concat();
-        let table = [
-            header_row(700.0).to_vec(),
-            vec![
-                run(50.0, 60.0, 686.0, "1."),
-                run(90.0, 240.0, 686.0, "Godkendelse af"),
-                run(260.0, 500.0, 686.0, "Formanden bød velkommen til"),
-                run(90.0, 200.0, 672.0, "dagsorden"),
-                run(260.0, 480.0, 672.0, "rådets nye medlem."),
-                run(260.0, 450.0, 658.0, "Beslutning: Godkendt."),
-            ],
-        ]
-        .concat();
+        let table = [header_row(700.0).to_vec(), first_minutes_row()].concat();
         let lines = page_lines([paragraph, table].concat(), 1);
         let texts = texts(&lines);
         assert_eq!(

@@ -2683,6 +2683,15 @@ mod tests {
         assert_eq!(open, vec![("1", true), ("2", false)]);
     }
 
+    /// Each top-level item's number and title.
+    fn numbers_and_titles(agenda: &Agenda) -> Vec<(&str, &str)> {
+        agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect()
+    }
+
     #[test]
     fn a_number_hung_under_a_bullet_is_its_tail_not_a_page_number() {
         let agenda = crate::parse(
@@ -2706,11 +2715,7 @@ mod tests {
         let agenda = crate::parse(
             "Dagsorden\n\nIndholdsfortegnelse\n3. Ny daginstitution\n4. Budgetopfølgning\n\n3. Ny daginstitution\n\nIndstilling\nDet indstilles, at bevillingen gives.\n\n\u{c}VESTHAVN KOMMUNE\nBørn og Unge\n\nBilag 3.1\n# NOTAT\n\n1. Formål\n\nNotatet beskriver tidsplanen.\n\n4. Risici\n\nJordbunden er usikker.\n\u{c}4. Budgetopfølgning\n\nIndstilling\nDet indstilles, at opfølgningen tages til efterretning.\n",
         );
-        let items: Vec<(&str, &str)> = agenda
-            .items
-            .iter()
-            .map(|i| (i.number.as_str(), i.title.as_str()))
-            .collect();
+        let items = numbers_and_titles(&agenda);
         assert_eq!(
             items,
             [("3", "Ny daginstitution"), ("4", "Budgetopfølgning")]
@@ -2725,11 +2730,7 @@ mod tests {
         let agenda = crate::parse(
             "Dagsorden\n\nIndholdsfortegnelse\n1. Godkendelse af dagsorden\n2. Kulturstrategi 2025-2028\n3. Tilskud fra puljen\n4. Budgetopfølgning\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n2. Kulturstrategi 2025-2028\n\nSagsfremstilling\nStrategien har fire pejlemærker:\n\n3. Fællesskaber på tværs af generationer.\n\n4. Stærke kulturinstitutioner med gode rammer.\n\n3. Tilskud fra puljen\n\nBeslutning\nGodkendt.\n\n4. Budgetopfølgning\n\nBeslutning\nTaget til efterretning.\n",
         );
-        let items: Vec<(&str, &str)> = agenda
-            .items
-            .iter()
-            .map(|i| (i.number.as_str(), i.title.as_str()))
-            .collect();
+        let items = numbers_and_titles(&agenda);
         assert_eq!(
             items,
             [
