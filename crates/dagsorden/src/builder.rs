@@ -1069,15 +1069,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         {
             self.closed_part = closed;
             self.part_note_until = Some(first_item);
-            self.agenda.diagnostics.push(
-                Diagnostic::new(
-                    DiagnosticCode::UnplacedText,
-                    Severity::Info,
-                    "a heading that groups the items after it",
-                    line.span,
-                )
-                .with_text(text),
-            );
+            self.group_heading(index);
             return;
         }
         // "Sager til orientering", "Udvalget for regional udvikling" right above an item:
@@ -1097,15 +1089,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             if let Some(closed) = meeting_part(text) {
                 self.closed_part = closed;
             }
-            self.agenda.diagnostics.push(
-                Diagnostic::new(
-                    DiagnosticCode::UnplacedText,
-                    Severity::Info,
-                    "a heading that groups the items after it",
-                    line.span,
-                )
-                .with_text(text),
-            );
+            self.group_heading(index);
             return;
         }
         if let Some(heading) = heading {
@@ -1944,6 +1928,21 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.next_content_index(index).is_some_and(|i| {
             item_heading(&self.lines[i].text).is_some() || self.split_item_heading(i).is_some()
         })
+    }
+
+    /// A heading that groups the items after it ("Sager til orientering", "Lukkede
+    /// punkter"): no item's, kept as a diagnostic with its text.
+    fn group_heading(&mut self, index: usize) {
+        let line = &self.lines[index];
+        self.agenda.diagnostics.push(
+            Diagnostic::new(
+                DiagnosticCode::UnplacedText,
+                Severity::Info,
+                "a heading that groups the items after it",
+                line.span,
+            )
+            .with_text(line.text.as_ref()),
+        );
     }
 
     /// Whether the line right above is a bullet item's and this one is indented under
