@@ -262,16 +262,21 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// such entry, or its title starts with the same word ("4. Anbefalinger" in an
     /// appended report is not "4. Evaluering af Sundhedshus Lyngbæk").
     fn toc_title_allows(&self, number: &str, title: &str) -> bool {
-        let first_word = |t: &str| {
-            t.split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_lowercase()
-        };
+        fn first_word(t: &str) -> &str {
+            t.split_whitespace().next().unwrap_or_default()
+        }
         self.toc_numbers
             .get(number)
             .and_then(|&at| self.agenda.toc.get(at))
-            .is_none_or(|entry| first_word(&entry.title) == first_word(title))
+            .is_none_or(|entry| {
+                let (a, b) = (first_word(&entry.title), first_word(title));
+                // Compared in place: no lowercase copies (most words are ASCII).
+                a.eq_ignore_ascii_case(b)
+                    || !(a.is_ascii() && b.is_ascii())
+                        && a.chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(b.chars().flat_map(char::to_lowercase))
+            })
     }
 
     /// "Underskriftsside" standing alone after an item, or an attachment appended to the
@@ -1394,9 +1399,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             // In plain type, a number the TOC lists starts its item only under the
             // TOC's title: "3. Fællesskaber på tværs" in item 2's numbered list is not
             // "3. Tilskud fra Kultur- og Fritidspuljen".
-            let listed = self.toc_numbers.contains_key(number)
-                && (hinted || self.toc_title_allows(number, strip_closed_marker(heading.title).0));
-            return (listed && !used)
+            let listed = || {
+                self.toc_numbers.contains_key(number)
+                    && (hinted
+                        || self.toc_title_allows(number, strip_closed_marker(heading.title).0))
+            };
+            return (!used && listed())
                 || (hinted && line.hints.is_strong_heading())
                 || !used
                     && self.fills_a_gap_in_the_toc(number)

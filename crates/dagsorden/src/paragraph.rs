@@ -241,14 +241,19 @@ pub fn join_wrapped(text: &mut String, next: &str) {
     }
     // U+2010 HYPHEN, which typesetters (WeasyPrint, with hyphens: auto) put where they
     // break a word: the hyphen of a line's end, as "-" is.
-    if let Some(before) = text.strip_suffix('\u{2010}') {
+    // (Both end in a byte no letter does: every joined line asks, so that byte first.)
+    let last = text.as_bytes().last().copied();
+    if last == Some(0x90)
+        && let Some(before) = text.strip_suffix('\u{2010}')
+    {
         text.truncate(before.len());
         text.push('-');
     }
     // "2025–" + "2026": a range broken at its dash.
-    if text
-        .strip_suffix('–')
-        .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+    if last == Some(0x93)
+        && text
+            .strip_suffix('–')
+            .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
         && next.starts_with(|c: char| c.is_ascii_digit())
     {
         text.push_str(next);

@@ -85,12 +85,16 @@ fn strip_trailing_dots(s: &str) -> &str {
 /// in an abbreviation written with inner dots ("Skovlund Fjernvarme A.m.b.a.", "… m.v.",
 /// "… bl.a."): that dot is the abbreviation's, not a sentence's end or a leader's.
 pub(crate) fn with_abbreviations_dot<'a>(text: &'a str, stripped: &'a str) -> &'a str {
+    // Every title and TOC line is asked: most have no dot taken off.
+    if !text[stripped.len()..].starts_with('.') {
+        return stripped;
+    }
     let last_word = stripped.rsplit([' ', '\t']).next().unwrap_or_default();
     let abbreviation = last_word.contains('.')
         && last_word.split('.').all(|part| {
             (1..=4).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
         });
-    if abbreviation && text[stripped.len()..].starts_with('.') {
+    if abbreviation {
         &text[..stripped.len() + 1]
     } else {
         stripped
