@@ -687,6 +687,12 @@ mod tests {
         assert_eq!(lines[1].text, "Erhvervshus");
     }
 
+    /// Whether each line starts a paragraph, after [`mark_paragraph_gaps`].
+    fn paragraph_gaps_of(lines: &mut [PdfLine]) -> Vec<bool> {
+        mark_paragraph_gaps(lines);
+        lines.iter().map(|l| l.gap_before).collect()
+    }
+
     #[test]
     fn first_line_indent_starts_a_paragraph_but_hanging_indent_does_not() {
         let mut lines = page_lines(
@@ -703,8 +709,7 @@ mod tests {
             ],
             1,
         );
-        mark_paragraph_gaps(&mut lines);
-        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        let gaps = paragraph_gaps_of(&mut lines);
         assert_eq!(
             gaps,
             [false, true, false, false, false, false, false, false, false]
@@ -733,8 +738,7 @@ mod tests {
             ],
             1,
         );
-        mark_paragraph_gaps(&mut lines);
-        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        let gaps = paragraph_gaps_of(&mut lines);
         assert_eq!(gaps, [false, false, false, false, true, false]);
     }
 
@@ -764,8 +768,7 @@ mod tests {
             ],
             1,
         );
-        mark_paragraph_gaps(&mut lines);
-        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        let gaps = paragraph_gaps_of(&mut lines);
         assert_eq!(
             gaps,
             [false, false, false, false, false, false, false, true, false]
@@ -1246,8 +1249,7 @@ mod tests {
             ],
             1,
         );
-        mark_paragraph_gaps(&mut lines);
-        let gaps: Vec<bool> = lines.iter().map(|l| l.gap_before).collect();
+        let gaps = paragraph_gaps_of(&mut lines);
         assert_eq!(gaps, [false, false, false, true, false]);
     }
 }

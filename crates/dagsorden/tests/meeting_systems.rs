@@ -30,6 +30,14 @@ fn titles_by_number(agenda: &Agenda) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The meeting's date and start time as the JSON writes them.
+fn date_and_time(agenda: &Agenda) -> (Option<String>, Option<String>) {
+    (
+        agenda.meeting.date.map(|d| d.to_string()),
+        agenda.meeting.time.map(|t| t.to_string()),
+    )
+}
+
 /// The headings of an item's sections.
 fn headings(item: &dagsorden_model::Item) -> Vec<&str> {
     item.sections.iter().map(|s| s.heading.as_str()).collect()
@@ -606,12 +614,8 @@ Punkt 2.    Anlægsbevilling til ombygning af naturfagslokaler på\n            
     Beslutning:\n";
     let agenda = parsed(text);
     assert_eq!(
-        agenda.meeting.date.map(|d| d.to_string()),
-        Some("2001-03-13".to_owned())
-    );
-    assert_eq!(
-        agenda.meeting.time.map(|t| t.to_string()).as_deref(),
-        Some("14:00")
+        date_and_time(&agenda),
+        (Some("2001-03-13".to_owned()), Some("14:00".to_owned()))
     );
     let items: Vec<(&str, &str, Option<&str>)> = agenda
         .items
@@ -729,12 +733,8 @@ Forliget bygger på direktionens budgetforslag med de ændringer, der fremgår a
 **Beslutning**\nGodkendt.\n";
     let agenda = parsed(text);
     assert_eq!(
-        agenda.meeting.date.map(|d| d.to_string()),
-        Some("2016-10-05".to_owned())
-    );
-    assert_eq!(
-        agenda.meeting.time.map(|t| t.to_string()).as_deref(),
-        Some("17:30")
+        date_and_time(&agenda),
+        (Some("2016-10-05".to_owned()), Some("17:30".to_owned()))
     );
     assert_eq!(
         headings(&agenda.items[0]),
