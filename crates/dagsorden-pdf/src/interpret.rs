@@ -150,11 +150,7 @@ impl<'d> Interpreter<'d> {
         let content = self.page_content(page_id)?;
         self.run(&content, &resources, &mut Vec::new())?;
         for run in crate::marks::take_struck_runs(&self.lines, &mut self.runs) {
-            let kept = self.report.struck.len() < MAX_SLANTED_TEXTS
-                || self.report.struck.contains_key(&run.text);
-            if kept {
-                *self.report.struck.entry(run.text).or_default() += 1;
-            }
+            count_left_out(&mut self.report.struck, run.text);
         }
         let before: usize = self.runs.iter().map(|r| r.text.len()).sum();
         crate::marks::add_bullets(&self.marks, &mut self.runs);
@@ -449,11 +445,7 @@ impl<'d> Interpreter<'d> {
         // Text set at a slant (a watermark across the page, "OFFENTLIG VERSION") is no
         // line of the document's: left out, and reported.
         if is_slanted(&start) {
-            let kept = self.report.slanted.len() < MAX_SLANTED_TEXTS
-                || self.report.slanted.contains_key(&text);
-            if kept {
-                *self.report.slanted.entry(text).or_default() += 1;
-            }
+            count_left_out(&mut self.report.slanted, text);
             return;
         }
         let end = multiply(&multiply(&glyph_space, &self.text_matrix), &state.ctm);
@@ -536,9 +528,17 @@ impl<'d> Interpreter<'d> {
 /// How many boxes a page keeps (a hostile page may fill any number).
 const MAX_BOXES: usize = 64;
 
-/// How many different slanted (or struck-through) texts a page reports (a hostile page
-/// may draw any number).
-const MAX_SLANTED_TEXTS: usize = 16;
+/// How many different texts left out of the lines (slanted or struck through) a page
+/// reports (a hostile page may draw any number).
+const MAX_LEFT_OUT_TEXTS: usize = 16;
+
+/// One more time `text` was left out of the page's lines, counted under its text while
+/// the report holds fewer than [`MAX_LEFT_OUT_TEXTS`] of them.
+fn count_left_out(report: &mut std::collections::BTreeMap<String, usize>, text: String) {
+    if report.len() < MAX_LEFT_OUT_TEXTS || report.contains_key(&text) {
+        *report.entry(text).or_default() += 1;
+    }
+}
 
 /// How far (in radians) text may turn from the page's axes and still be read as lines.
 const MAX_SLANT: f32 = 0.035;
@@ -552,23 +552,31 @@ fn is_slanted(matrix: &Matrix) -> bool {
     angle.is_finite() && off_axis > MAX_SLANT
 }
 
+/// A page's dictionary and its Pages ancestors', nearest first (a cycle of parents is
+/// cut off): where inherited attributes are looked up.
+fn page_and_ancestors(doc: &Document, page_id: ObjectId) -> Vec<&Dictionary> {
+    let mut chain = Vec::new();
+    let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
+    let mut visited = Vec::new();
+    while let Some(dict) = node {
+        chain.push(dict);
+        let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
+            break;
+        };
+        if visited.contains(parent) || visited.len() > 64 {
+            break;
+        }
+        visited.push(*parent);
+        node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
+    }
+    chain
+}
+
 /// The matrix from a page's user space to the page as it is shown: its /Rotate (90, 180
 /// or 270, clockwise) about its MediaBox, both inherited from its Pages ancestors.
 fn display_matrix(doc: &Document, page_id: ObjectId) -> Matrix {
-    let inherited = |key: &[u8]| {
-        let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
-        for _ in 0..64 {
-            let dict = node?;
-            if let Some(value) = deref(doc, dict.get(key).ok()) {
-                return Some(value);
-            }
-            let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
-                return None;
-            };
-            node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
-        }
-        None
-    };
+    let chain = page_and_ancestors(doc, page_id);
+    let inherited = |key: &[u8]| chain.iter().find_map(|dict| deref(doc, dict.get(key).ok()));
     let rotate = inherited(b"Rotate").and_then(number).unwrap_or(0.0);
     let media: Vec<f32> = inherited(b"MediaBox")
         .and_then(|o| o.as_array().ok())
@@ -628,27 +636,16 @@ fn push_unligated(out: &mut String, text: &str) {
 struct Resources<'d>(Vec<&'d Dictionary>);
 
 impl<'d> Resources<'d> {
-    /// The page's resources and those it inherits (a cycle of parents is cut off).
+    /// The page's resources and those it inherits.
     fn of_page(doc: &'d Document, page_id: ObjectId) -> Self {
-        let mut chain = Vec::new();
-        let mut node = doc.get_object(page_id).ok().and_then(|o| o.as_dict().ok());
-        let mut visited = Vec::new();
-        while let Some(dict) = node {
-            if let Some(resources) =
-                deref(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
-            {
-                chain.push(resources);
-            }
-            let Ok(Object::Reference(parent)) = dict.get(b"Parent") else {
-                break;
-            };
-            if visited.contains(parent) || visited.len() > 64 {
-                break;
-            }
-            visited.push(*parent);
-            node = doc.get_object(*parent).ok().and_then(|o| o.as_dict().ok());
-        }
-        Resources(chain)
+        Resources(
+            page_and_ancestors(doc, page_id)
+                .iter()
+                .filter_map(|dict| {
+                    deref(doc, dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok())
+                })
+                .collect(),
+        )
     }
 
     /// The nearest definition of resource `name` in `category` (`Font`, `XObject`).

@@ -317,31 +317,30 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
                 Span::new(0, 0, 1),
             ));
         }
-        for (text, times) in report.slanted {
-            diagnostics.push(
-                Diagnostic::new(
-                    DiagnosticCode::PageFurniture,
-                    Severity::Info,
-                    format!(
-                        "page {number}: text set at a slant (a watermark) left out of the lines ({times} time(s))"
-                    ),
-                    Span::new(0, 0, 1).with_page(number),
-                )
-                .with_text(text),
-            );
-        }
-        for (text, times) in report.struck {
-            diagnostics.push(
-                Diagnostic::new(
-                    DiagnosticCode::UnplacedText,
-                    Severity::Info,
-                    format!(
-                        "page {number}: text struck through (a deletion shown) left out of the lines ({times} time(s))"
-                    ),
-                    Span::new(0, 0, 1).with_page(number),
-                )
-                .with_text(text),
-            );
+        let left_out = [
+            (
+                report.slanted,
+                DiagnosticCode::PageFurniture,
+                "text set at a slant (a watermark)",
+            ),
+            (
+                report.struck,
+                DiagnosticCode::UnplacedText,
+                "text struck through (a deletion shown)",
+            ),
+        ];
+        for (texts, code, what) in left_out {
+            for (text, times) in texts {
+                diagnostics.push(
+                    Diagnostic::new(
+                        code,
+                        Severity::Info,
+                        format!("page {number}: {what} left out of the lines ({times} time(s))"),
+                        Span::new(0, 0, 1).with_page(number),
+                    )
+                    .with_text(text),
+                );
+            }
         }
         lines.extend(layout::page_lines_with_boxes(runs, &report.boxes, number));
     }
