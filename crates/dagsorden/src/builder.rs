@@ -12,6 +12,7 @@ use dagsorden_model::{
     Section, SectionKind, Severity, Span, TocEntry, blocks_text,
 };
 
+use crate::furniture::HEADER_TYPE;
 use crate::grammar::{
     access_marker::{
         access_field, case_line_with_access_marker, is_closed_marker, is_open_marker,
@@ -325,15 +326,15 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 
     /// Whether at most `lines` lines of content (a letterhead's) stand between this line
-    /// and a page break.
+    /// and a page break (blank lines and page furniture do not count).
     fn within_page_top(&self, index: usize, lines: usize) -> bool {
         let mut above = 0;
-        for i in (0..index).rev() {
+        for i in (0..=index).rev() {
             let line = &self.lines[i];
             if line.hints.page_break {
                 return true;
             }
-            if !line.is_blank() && !self.is_furniture(i) {
+            if i != index && !line.is_blank() && !self.is_furniture(i) {
                 above += 1;
                 if above > lines {
                     return false;
@@ -372,16 +373,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// Whether only blank lines and page furniture stand between this line and a page
     /// break.
     fn at_page_top(&self, index: usize) -> bool {
-        for i in (0..=index).rev() {
-            let line = &self.lines[i];
-            if line.hints.page_break {
-                return true;
-            }
-            if i != index && !line.is_blank() && !self.is_furniture(i) {
-                return false;
-            }
-        }
-        false
+        self.within_page_top(index, 0)
     }
 
     fn close_closing_section(&mut self) {
@@ -541,10 +533,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self.agenda.items.is_empty()
             && let Some(title) = title_line(text)
         {
-            self.close_preamble_section();
-            self.agenda.kind = title.kind;
-            self.agenda.title = Some(text.to_owned());
-            self.agenda.title_span = Some(line.span);
+            self.take_title(title.kind, text, line.span);
             if let Some(sentence) = title.sentence {
                 // The sentence names the organisation: a line taken for it before is
                 // kept as text of the header, not dropped. ("Referat af mødet den …"
@@ -593,10 +582,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && looks_like_name(name)
             && let Some(title) = title_line(word)
         {
-            self.close_preamble_section();
-            self.agenda.kind = title.kind;
-            self.agenda.title = Some(word.to_owned());
-            self.agenda.title_span = Some(line.span);
+            self.take_title(title.kind, word, line.span);
             if self.agenda.organisation.is_none() {
                 self.agenda.organisation = Some(name.trim_end().to_owned());
                 self.agenda.organisation_span = Some(line.span);
@@ -666,6 +652,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         self.preamble_text(index);
+    }
+
+    /// The document's title, and the kind its word names.
+    fn take_title(&mut self, kind: DocumentKind, title: &str, span: Span) {
+        self.close_preamble_section();
+        self.agenda.kind = kind;
+        self.agenda.title = Some(title.to_owned());
+        self.agenda.title_span = Some(span);
     }
 
     /// Text in the preamble: into the open preamble section, or an un-headed one.
@@ -1371,7 +1365,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         // Type smaller than the body's, and not bold, is a running header's or a
         // note's: a heading is never set so.
-        if line.hints.size_ratio.is_some_and(|r| r < SMALL_TYPE) && !line.hints.bold {
+        if line.hints.size_ratio.is_some_and(|r| r < HEADER_TYPE) && !line.hints.bold {
             return false;
         }
         if heading.title.starts_with("at ") || heading.title.starts_with("At ") {
@@ -2111,9 +2105,6 @@ const MAX_GROUP_HEADINGS_BETWEEN_ENTRIES: usize = 2;
 /// The longest heading that groups items ("Udvalget for nære sundhedstilbud og
 /// psykiatri").
 const MAX_GROUP_HEADING_BYTES: usize = 100;
-/// Type this much smaller than the body text's is no heading's (a running header's, 7.5
-/// against 9.5 points); an OCR layer's sizes vary by a point either way (10 against 11).
-const SMALL_TYPE: f32 = 0.85;
 /// The most lines of a letterhead above an attachment's "Bilag 3.1" at a page's top.
 const MAX_LETTERHEAD_LINES: usize = 3;
 /// The most lines of a note under a part's heading before the part's first item.

@@ -168,9 +168,10 @@ impl Repeats<'_, '_> {
     }
 }
 
-/// Type this much smaller than the body text's, at a page's top, is a running header's
-/// (7.5 points against 9.5).
-const HEADER_TYPE: f32 = 0.85;
+/// Type this much smaller than the body text's is a running header's (7.5 points against
+/// 9.5), never a heading's; an OCR layer's sizes vary by a point either way (10 against
+/// 11), and stay above it.
+pub(crate) const HEADER_TYPE: f32 = 0.85;
 /// The most lines of such a header (its text wrapped in a narrow box).
 const MAX_HEADER_LINES: usize = 2;
 
