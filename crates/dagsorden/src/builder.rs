@@ -27,7 +27,7 @@ use crate::grammar::{
     title::{meeting_sentence, title_line},
     toc_entry::{split_leader, toc_line},
 };
-use crate::lexer::Line;
+use crate::lexer::{Hints, Line};
 use crate::paragraph::BlockAccumulator;
 use crate::recommendations::{
     is_recommender_heading, numbered_clause, opens_recommendation, recommendations_under,
@@ -92,6 +92,8 @@ pub struct Builder<'l, 'a> {
     title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
+    /// The last line handed to the regions (not blank, not furniture).
+    last_content: Option<usize>,
     /// The items from here on are in the closed part of the meeting ("Lukket møde").
     closed_part: bool,
     /// The lines before this index are the note under a part's heading ("Følgende
@@ -156,6 +158,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             last_heading_of: None,
             bilag_names_end: None,
             crossed_page: false,
+            last_content: None,
             furniture: crate::furniture::find(lines),
         }
     }
@@ -185,7 +188,11 @@ impl<'l, 'a> Builder<'l, 'a> {
             if std::mem::take(&mut self.pending_blank) && !self.paragraph_runs_on(line) {
                 self.blank();
             }
+            if self.crossed_page && self.drawn_again(index) {
+                continue;
+            }
             self.crossed_page = false;
+            self.last_content = Some(index);
             self.line(index);
             // A case line held for the next item belongs to that item, not this one.
             if self.pending_case.as_ref().is_none_or(|(_, i)| *i != index) {
@@ -194,6 +201,39 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.prev_blank = false;
         }
         self.finish()
+    }
+
+    /// A line cut in two by a page break, which a renderer that slices its long page
+    /// into sheets (wkhtmltopdf) draws at both the foot of one page and the top of the
+    /// next: the same text in the same type on both sides of the break. The copy is
+    /// kept as a diagnostic.
+    fn drawn_again(&mut self, index: usize) -> bool {
+        let Some(last) = self.last_content else {
+            return false;
+        };
+        let (before, line) = (&self.lines[last], &self.lines[index]);
+        let same_type = |a: &Hints, b: &Hints| {
+            (a.heading_level, a.bold, a.bullet, a.size_ratio)
+                == (b.heading_level, b.bold, b.bullet, b.size_ratio)
+        };
+        let repeated = line.text.len() >= MIN_LINE_DRAWN_AGAIN
+            && line.text == before.text
+            && same_type(&line.hints, &before.hints)
+            && self.lines[last + 1..=index]
+                .iter()
+                .any(|l| l.hints.page_break);
+        if repeated {
+            self.agenda.diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticCode::PageFurniture,
+                    Severity::Info,
+                    "a line cut by the page break, drawn again at the next page's top: the copy removed",
+                    line.span,
+                )
+                .with_text(line.text.as_ref()),
+            );
+        }
+        repeated
     }
 
     /// A paragraph cut by a page break goes on after the page's furniture: the text
@@ -773,9 +813,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             if self.toc_has_pages
                 && plain_heading
                 && (line.hints.is_strong_heading() || self.next_is_structure(index))
+                && !self.page_on_next_line(index)
             {
                 return false;
             }
+            // (Closes a run of the entries below, for an item's sections, before it.)
+            self.close_preamble_section();
             self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
             return true;
         }
@@ -812,7 +855,36 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return true;
             }
         }
-        false
+        // A TOC generated from every heading level (wkhtmltopdf's, a word processor's
+        // with its lower levels) lists the TOC itself and each item's sections, without
+        // an item number: the sections' entries are text of the header (a run of them
+        // in one section), and the TOC goes on.
+        match unnumbered_toc_entry(line) {
+            Some((title, _)) if self.agenda.toc.is_empty() && is_toc_heading(title) => {
+                self.extend_toc_span(line.span);
+                true
+            }
+            Some((_, page))
+                if self.toc_has_pages
+                    && self.agenda.toc.last().and_then(|e| e.page) <= Some(page) =>
+            {
+                self.preamble_text(index);
+                self.extend_toc_span(line.span);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the next line is the wrapped tail of a TOC entry, with the entry's page
+    /// ("Kommuneplan 2017 - endelig vedtagelse<tab>5").
+    fn page_on_next_line(&self, index: usize) -> bool {
+        self.next_content(index).is_some_and(|next| {
+            let text = next.text.as_ref();
+            matches!(split_leader(text), (_, Some(_), leader) if leader || next.hints.gap_before_last_word)
+                && toc_line(text, next.hints.gap_before_last_word).is_none()
+                && item_heading(text).is_none()
+        })
     }
 
     /// A group's heading between two entries of the TOC.
@@ -2530,6 +2602,33 @@ fn is_toc_heading(text: &str) -> bool {
         .any(|heading| crate::grammar::eq_ignoring_case(bare, heading))
 }
 
+/// A TOC line with no item number: a heading's title, short, and its page set off by a
+/// leader or a gap ("Indstilling<tab>4", "Indholdsfortegnelse ..... 2").
+fn unnumbered_toc_entry<'t>(line: &'t Line<'_>) -> Option<(&'t str, u32)> {
+    let text = line.text.as_ref();
+    // Most lines end in a letter or a stop: only a digit can end an entry.
+    if !text.ends_with(|c: char| c.is_ascii_digit()) || text.len() > MAX_UNNUMBERED_TOC_ENTRY {
+        return None;
+    }
+    match split_leader(text) {
+        (title, Some(page), leader)
+            if (leader || line.hints.gap_before_last_word)
+                && title.starts_with(char::is_uppercase)
+                && item_heading(text).is_none() =>
+        {
+            Some((title, page))
+        }
+        _ => None,
+    }
+}
+
+/// The shortest line taken for one drawn again across a page break: shorter lines
+/// ("Bilag", "Godkendt.") may well stand at both sides of a break.
+const MIN_LINE_DRAWN_AGAIN: usize = 12;
+
+/// The longest line taken for an unnumbered TOC entry (a heading's title and its page).
+const MAX_UNNUMBERED_TOC_ENTRY: usize = 160;
+
 /// The organisation line: styled as a heading or written in capitals, and short.
 fn looks_like_organisation(line: &Line<'_>) -> bool {
     let text = line.text.as_ref();
@@ -2974,6 +3073,62 @@ mod tests {
         // Without pages a numbered heading may be one more entry of a web page's TOC.
         let (entries, _) = toc(["", ""]);
         assert_eq!(entries.len(), 3);
+    }
+
+    /// A TOC generated from every heading level (wkhtmltopdf's): an entry for the TOC
+    /// itself, the items' sections listed under them without numbers, and entries in
+    /// heading type, one wrapped with its page on the next line.
+    #[test]
+    fn a_toc_of_every_heading_level_lists_the_items_only() {
+        let text = "Dagsorden\n\nIndholdsfortegnelse\n\nIndholdsfortegnelse\t2\n\
+                    ## 1. Godkendelse af dagsorden\t3\n    Indstilling\t3\n\
+                    ## 2. Lokalplan 412 for boligområde ved Skovvejen samt tillæg til\n\
+                    Kommuneplan 2017 - endelig vedtagelse\t3\n    Resumé\t3\n    \
+                    Beslutning i Plan-, Udviklings- og Kulturudvalget den 7. marts 2019\t4\n\
+                    \u{c}\n## 1. Godkendelse af dagsorden\n\nIndstilling\n\n\
+                    Borgmesteren indstiller, at dagsordenen godkendes.\n\n\
+                    ## 2. Lokalplan 412 for boligområde ved Skovvejen samt tillæg til \
+                    Kommuneplan 2017 - endelig vedtagelse\n\nResumé\n\nPlanen vedtages.\n";
+        let agenda = crate::parse(text);
+        let toc: Vec<_> = agenda
+            .toc
+            .iter()
+            .map(|e| (e.number.as_str(), e.page))
+            .collect();
+        assert_eq!(toc, [("1", Some(3)), ("2", Some(3))]);
+        assert!(agenda.toc[1].title.ends_with("endelig vedtagelse"));
+        assert_eq!(numbers_and_titles(&agenda).len(), 2);
+        // The sections' entries are text of the header, not lost.
+        assert!(
+            agenda
+                .preamble
+                .iter()
+                .any(|p| p.text.contains("Indstilling 3"))
+        );
+    }
+
+    /// A line cut by a page break is drawn at the foot of one page and again at the top
+    /// of the next (wkhtmltopdf): the copy is no second item.
+    #[test]
+    fn a_line_drawn_again_after_a_page_break_is_removed() {
+        let agenda = |heading_again: &str| {
+            crate::parse(&format!(
+                "Dagsorden\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n\n\
+                 ## 2. Budgetopfølgning pr. 31. januar 2019\n\u{c}\n{heading_again}\n\n\
+                 Sagsfremstilling\n\nOpfølgningen viser et mindreforbrug.\n"
+            ))
+        };
+        let again = agenda("## 2. Budgetopfølgning pr. 31. januar 2019");
+        assert_eq!(numbers_and_titles(&again).len(), 2);
+        assert!(
+            again
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("drawn again"))
+        );
+        // Another line there is text as ever.
+        let other = agenda("## 3. Budgetopfølgning pr. 31. januar 2019");
+        assert_eq!(numbers_and_titles(&other).len(), 3);
     }
 
     #[test]

@@ -193,7 +193,7 @@ fn qualified(text: &str) -> Option<SectionHeading<'_>> {
     let names_a_body = first.chars().next().is_some_and(char::is_uppercase);
     let qualifier = SECTION_QUALIFIERS.contains(&first.to_lowercase().as_str()) || names_a_body;
     let sentence = text.ends_with('.') && !text.ends_with(" kl.")
-        || text.contains(", ")
+        || has_clause_comma(text)
         || text.split_whitespace().count() > 12
         || rest.split_whitespace().any(|w| {
             matches!(
@@ -207,6 +207,13 @@ fn qualified(text: &str) -> Option<SectionHeading<'_>> {
         inline: None,
         qualified: true,
     })
+}
+
+/// A comma between clauses: not the one after a hyphen in a body's name of several
+/// parts ("Plan-, Udviklings- og Kulturudvalget").
+fn has_clause_comma(text: &str) -> bool {
+    text.match_indices(", ")
+        .any(|(at, _)| !text[..at].ends_with('-'))
 }
 
 /// "Forretningsudvalgets indstilling den 4. juni 2024", "Direktionens indstilling": a
@@ -350,6 +357,19 @@ mod tests {
         assert_eq!(
             section_heading("Forventet sagsgang").unwrap().kind,
             SectionKind::ForventetSagsgang
+        );
+    }
+
+    #[test]
+    fn a_decision_of_a_body_whose_name_lists_parts() {
+        let h =
+            section_heading("Beslutning i Plan-, Udviklings- og Kulturudvalget den 7. marts 2019")
+                .unwrap();
+        assert_eq!(h.kind, SectionKind::Beslutning);
+        // A comma between clauses still makes a sentence.
+        assert!(
+            section_heading("Beslutning i sagen, som Økonomiudvalget traf den 7. marts 2019")
+                .is_none()
         );
     }
 
