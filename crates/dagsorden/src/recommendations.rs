@@ -165,6 +165,7 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
                 let clauses_after_introduction = introduced && strip_at(text).is_some();
                 if !clauses_after_introduction && let Some(clauses) = after_introduction(text) {
                     introduced = true;
+                    let clauses = nested_clauses(clauses).unwrap_or(clauses);
                     // "at KKR Midtjylland:" names who does what the list says; so does
                     // a few words with no sentence end right before the list ("at KKR
                     // Nordjylland" and bullets).
@@ -286,6 +287,23 @@ fn after_introduction(text: &str) -> Option<&str> {
         .match_indices(". ")
         .any(|(i, _)| between[i + 2..].starts_with(char::is_uppercase));
     (!sentence_ends).then(|| rest[at + 2..].trim_start())
+}
+
+/// "udvalget over for Byrådet anbefaler, at A, og at B": a first clause that recommends
+/// in turn, with its own clauses run on after it (the next paragraph joined to it across
+/// a page break), gives those. Only where the verb comes before any separator: "A, og
+/// at det anbefales, at B" is two clauses.
+fn nested_clauses(clauses: &str) -> Option<&str> {
+    let verb = verb_end(clauses)?;
+    let before = &clauses[..verb];
+    if before.contains([',', ';', ':', '.']) || at_word_within(before, usize::MAX).is_some() {
+        return None;
+    }
+    let inner = after_introduction(clauses).filter(|inner| !inner.is_empty())?;
+    // The clause's "at" follows a comma ("anbefaler, at …"); "anbefaler Byrådet at
+    // godkende" is the verb's infinitive.
+    let between = &clauses[verb..clauses.len() - inner.len()];
+    between.contains(',').then_some(inner)
 }
 
 /// How many letters may stand between a recommendation verb and its "at".
@@ -699,6 +717,33 @@ mod tests {
                 para("at taksterne godkendes, og at de træder i kraft den 1. januar."),
             ]),
             vec!["taksterne godkendes", "de træder i kraft den 1. januar"]
+        );
+        // … with its first clause run on (a paragraph joined across a page break).
+        assert_eq!(
+            recommendations(&[
+                para(
+                    "Forvaltningen indstiller, at udvalget over for Byrådet anbefaler, at planen vedtages,"
+                ),
+                para("at der holdes borgermøde."),
+            ]),
+            vec!["planen vedtages", "der holdes borgermøde"]
+        );
+        // A later clause that recommends is one clause of the list.
+        assert_eq!(
+            recommendations(&[para(
+                "Det indstilles, at planen vedtages, og at det anbefales, at der holdes borgermøde."
+            )]),
+            vec!["planen vedtages", "det anbefales, at der holdes borgermøde"]
+        );
+        // A verb's infinitive "at" is inside its clause.
+        assert_eq!(
+            recommendations(&[para(
+                "Det indstilles, at KKR anbefaler kommunalbestyrelserne at godkende aftalen, og at taksterne fastholdes."
+            )]),
+            vec![
+                "KKR anbefaler kommunalbestyrelserne at godkende aftalen",
+                "taksterne fastholdes"
+            ]
         );
         // Clauses after the introduction, one with a verb of recommending in it.
         assert_eq!(
