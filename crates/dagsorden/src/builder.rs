@@ -3131,6 +3131,38 @@ mod tests {
         assert_eq!(numbers_and_titles(&other).len(), 3);
     }
 
+    /// The meeting's data in a table drawn with bars (antiword's text of a Word
+    /// table): each row a field, a value wrapped in its column goes on under it.
+    #[test]
+    fn meeting_fields_from_a_table_drawn_with_bars() {
+        let agenda = crate::parse(
+            "Referat\nByrådet\n|Mødedato       |Tirsdag den 26. april 2011  |\n\
+             |Mødetidspunkt  |Kl. 18.00 – 20.40            |\n\
+             |Mødested       |Byrådssalen, Rådhuset,       |\n\
+             |               |8740 Skovlund                |\n\
+             |Fraværende     |Lone Bak (A)                 |\n\n\
+             1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n",
+        );
+        let meeting = &agenda.meeting;
+        assert_eq!(
+            meeting.date.map(|d| d.to_string()).as_deref(),
+            Some("2011-04-26")
+        );
+        assert_eq!(
+            meeting.time.map(|t| t.to_string()).as_deref(),
+            Some("18:00")
+        );
+        assert_eq!(
+            meeting.place.as_deref(),
+            Some("Byrådssalen, Rådhuset, 8740 Skovlund")
+        );
+        let fields: Vec<_> = meeting.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["Mødedato", "Mødetidspunkt", "Mødested", "Fraværende"]
+        );
+    }
+
     #[test]
     fn web_chrome_run_into_a_title() {
         assert_eq!(

@@ -145,7 +145,7 @@ fn is_clean(s: &str) -> bool {
     };
     if first.is_ascii_whitespace()
         || last.is_ascii_whitespace()
-        || matches!(first, b'#' | b'>')
+        || matches!(first, b'#' | b'>' | b'|')
         || is_bullet(first_char)
     {
         return false;
@@ -424,6 +424,12 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     if trimmed.len() < s.len() && is_clean(trimmed) {
         return (Cow::Borrowed(trimmed), hints);
     }
+    // (Before the marks: a grid table's rule starts with a "+", a bullet elsewhere.)
+    if let Some(row) = bar_table_row(s) {
+        hints.indent = row.indent;
+        let (text, hints) = clean_in_general(&row.cells, hints);
+        return (Cow::Owned(text.into_owned()), hints);
+    }
     if let Some((text, marks)) = unmark_clean_text(trimmed) {
         hints.heading_level = marks.heading_level;
         hints.bullet = marks.bullet;
@@ -432,6 +438,79 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     }
     clean_in_general(s, hints)
 }
+
+/// A row of a table drawn with bars, as antiword, pandoc and markdown write them
+/// ("|Mødedato   |Tirsdag den 26. april 2011 |", "| Sted | Rådhuset |"): its cells
+/// set off from each other by a wide gap, as a PDF's table cells are, so that the
+/// grammars read "Mødedato" and its value as they read them there. A rule between
+/// rows ("|---|:--|", "+----+----+") holds no text.
+struct BarTableRow {
+    cells: String,
+    /// Where the first cell with text starts, in columns: a value wrapped in its
+    /// column under an empty first cell stands indented.
+    indent: u16,
+}
+
+fn bar_table_row(line: &str) -> Option<BarTableRow> {
+    let trimmed = line.trim_matches([' ', '\t']);
+    if trimmed.len() >= 3
+        && trimmed.starts_with('+')
+        && trimmed.ends_with('+')
+        && trimmed
+            .bytes()
+            .all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
+    {
+        return Some(BarTableRow {
+            cells: String::new(),
+            indent: 0,
+        });
+    }
+    let inner = trimmed.strip_prefix('|')?.strip_suffix('|')?;
+    let mut cells = String::with_capacity(inner.len() + 1);
+    let mut indent = None;
+    let mut column = line.len() - line.trim_start_matches([' ', '\t']).len() + 1;
+    let mut filled = 0;
+    let mut first_is_label = false;
+    for (at, cell) in inner.split('|').enumerate() {
+        let text = cell.trim();
+        if !text.is_empty() && !text.bytes().all(|b| matches!(b, b'-' | b':' | b'=' | b'+')) {
+            if !cells.is_empty() {
+                cells.push_str("   ");
+            }
+            cells.push_str(text);
+            filled += 1;
+            first_is_label |= at == 0 && is_label(text);
+            let lead = cell.len() - cell.trim_start().len();
+            indent.get_or_insert(u16::try_from(column + lead).unwrap_or(u16::MAX));
+        }
+        column += cell.chars().count() + 1;
+    }
+    // "|Fraværende |Lone Bak (A) |": a label and its value, read as "Fraværende: …".
+    if filled == 2
+        && first_is_label
+        && let Some(gap) = cells.find("   ")
+    {
+        cells.insert(gap, ':');
+    }
+    Some(BarTableRow {
+        cells,
+        indent: indent.unwrap_or(0),
+    })
+}
+
+/// A table cell that labels the cell beside it: one to four capitalised words of
+/// letters, without a colon of its own ("Mødested", "Fraværende med afbud").
+fn is_label(cell: &str) -> bool {
+    cell.starts_with(char::is_uppercase)
+        && cell.chars().count() <= MAX_LABEL_CHARS
+        && cell.split_whitespace().count() <= 4
+        && cell
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/'))
+}
+
+/// The longest table cell taken for a label.
+const MAX_LABEL_CHARS: usize = 40;
 
 /// Leading white space in columns (a tab counts 4).
 fn leading_indent(s: &str) -> u16 {
@@ -932,6 +1011,40 @@ mod tests {
         let marked = lex_str("  **Baggrund**  ");
         assert_eq!(marked.text, "Baggrund");
         assert!(marked.hints.bold);
+    }
+
+    /// Tables drawn with bars (antiword, pandoc, markdown): cells set off as a PDF's
+    /// are, a label and its value as "Label: value", rules between rows blank.
+    #[test]
+    fn rows_of_tables_drawn_with_bars() {
+        let field = lex_str("|Mødedato        |Tirsdag den 26. april 2011   |");
+        assert_eq!(field.text, "Mødedato: Tirsdag den 26. april 2011");
+        assert!(field.hints.wide_gap);
+        let markdown = lex_str("| Mødested | Byrådssalen, Rådhuset |");
+        assert_eq!(markdown.text, "Mødested: Byrådssalen, Rådhuset");
+        // A value wrapped in its column, under an empty label cell: indented.
+        let wrapped = lex_str("|                 |8740 Skovlund   |");
+        assert_eq!(wrapped.text, "8740 Skovlund");
+        assert_eq!(wrapped.hints.indent, 19);
+        // Three cells, or a first cell that is no label: the cells as they are.
+        let amounts = lex_str("| Udvalg | Drift | Anlæg |");
+        assert_eq!(amounts.text, "Udvalg Drift Anlæg");
+        assert!(amounts.hints.gap_before_last_word);
+        assert_eq!(
+            lex_str("| 2011 | 52,3 mio. kr. |").text,
+            "2011 52,3 mio. kr."
+        );
+        for rule in [
+            "|---|:--:|",
+            "+-------+------+",
+            "|=====|=====|",
+            "|   |   |",
+        ] {
+            assert!(lex_str(rule).is_blank(), "{rule:?}");
+        }
+        // A bar inside text, or at one end only, is text.
+        assert_eq!(lex_str("Drift | Anlæg").text, "Drift | Anlæg");
+        assert_eq!(lex_str("| Drift").text, "| Drift");
     }
 
     #[test]
