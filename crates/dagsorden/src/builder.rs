@@ -102,6 +102,9 @@ pub struct Builder<'l, 'a> {
     /// The open Bilag section names its attachments after the label ("Bilag: Notat …"),
     /// a line each.
     bilag_inline: bool,
+    /// The open Bilag section lists its attachments with bullets: a line apart from the
+    /// list without one names none (a web page's footer after the last item).
+    bilag_bulleted: bool,
     /// The lines before this index are a listing of the items in the header.
     listing_end: usize,
     /// A listing of the items was looked for in the lines before this index.
@@ -153,6 +156,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             closed_part: false,
             part_note_until: None,
             bilag_inline: false,
+            bilag_bulleted: false,
             listing_end: 0,
             listing_looked_until: 0,
             last_heading_of: None,
@@ -303,21 +307,10 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// such entry, or its title starts with the same word ("4. Anbefalinger" in an
     /// appended report is not "4. Evaluering af Sundhedshus Lyngbæk").
     fn toc_title_allows(&self, number: &str, title: &str) -> bool {
-        fn first_word(t: &str) -> &str {
-            t.split_whitespace().next().unwrap_or_default()
-        }
         self.toc_numbers
             .get(number)
             .and_then(|&at| self.agenda.toc.get(at))
-            .is_none_or(|entry| {
-                let (a, b) = (first_word(&entry.title), first_word(title));
-                // Compared in place: no lowercase copies (most words are ASCII).
-                a.eq_ignore_ascii_case(b)
-                    || !(a.is_ascii() && b.is_ascii())
-                        && a.chars()
-                            .flat_map(char::to_lowercase)
-                            .eq(b.chars().flat_map(char::to_lowercase))
-            })
+            .is_none_or(|entry| first_words_agree(&entry.title, title))
     }
 
     /// "Underskriftsside" standing alone after an item, or an attachment appended to the
@@ -747,10 +740,12 @@ impl<'l, 'a> Builder<'l, 'a> {
         let Some(open) = self.open_field else {
             return false;
         };
+        // A list under a field with its value on the line is a list of its own ("Fraværende
+        // Ulla Ravn (O)" / "* Hent samlet referat (PDF)").
         let continues = if open.was_empty {
             line.hints.bullet || !open.blank_since
         } else {
-            !open.blank_since && !line.hints.is_heading()
+            !open.blank_since && !line.hints.is_heading() && !line.hints.bullet
         };
         if !continues {
             self.open_field = None;
@@ -1367,11 +1362,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         if line.hints.bullet {
+            self.bilag_bulleted |= self.in_section(SectionKind::Bilag);
             self.blocks.bullet(line, text);
         } else if let Some(clause) = numbered_clause(text) {
             // "1. At …" under "Direktøren indstiller til Byrådet:" is a list, not an item.
             self.blocks.bullet(line, clause);
-        } else if self.in_section(SectionKind::Bilag) {
+        } else if self.in_section(SectionKind::Bilag) && !(self.bilag_bulleted && self.prev_blank) {
             if self.bilag_inline
                 && continues_attachment_name(text, self.blocks.open_paragraph_last_line())
             {
@@ -1538,7 +1534,15 @@ impl<'l, 'a> Builder<'l, 'a> {
             }
             end = at + 1;
         }
-        if headings >= 2 && self.heading_after(first, end) {
+        // The heading given again is the listed one ("1. Forside" of a web page's
+        // breadcrumb before its "1. Godkendelse af dagsorden" is no listing of items).
+        let listed_title = item_heading(&self.lines[index].text).map_or("", |h| h.title);
+        if headings >= 2
+            && self.heading_after(first, end).is_some_and(|at| {
+                item_heading(&self.lines[at].text)
+                    .is_some_and(|h| first_words_agree(h.title, listed_title))
+            })
+        {
             return Some(end);
         }
         self.listing_looked_until = end;
@@ -1550,22 +1554,22 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// last line of every number it passes; later questions (a run after this one, so
     /// from a later line) are answered from that record, so that a header of many
     /// numbered runs is not searched to its end for each.
-    fn heading_after(&mut self, number: &str, from: usize) -> bool {
+    fn heading_after(&mut self, number: &str, from: usize) -> Option<usize> {
         let lines = self.lines;
         if let Some(last) = &self.last_heading_of {
-            return last.get(number).is_some_and(|&at| at >= from);
+            return last.get(number).copied().filter(|&at| at >= from);
         }
         let mut last = HashMap::default();
         for (at, line) in lines.iter().enumerate().skip(from) {
             if let Some(heading) = item_heading(&line.text) {
                 if heading.number == number {
-                    return true;
+                    return Some(at);
                 }
                 last.insert(heading.number, at);
             }
         }
         self.last_heading_of = Some(last);
-        false
+        None
     }
 
     /// The date and time of a header line, where no title sentence or field gives them
@@ -1748,6 +1752,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.release_pending_case();
         self.close_section();
         self.bilag_inline = false;
+        self.bilag_bulleted = false;
         self.bilag_names_end = None;
         self.flush_item_body();
         self.section_heading_styled = styled;
@@ -2441,7 +2446,19 @@ fn attachment_name(line: &str) -> &str {
 
 fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
     use dagsorden_model::Block;
-    blocks
+    // A list names the attachments; a paragraph after it is something else (a note, a
+    // web page's footer after the last item).
+    let listed_end = blocks
+        .iter()
+        .position(|b| matches!(b, Block::List { .. }))
+        .and_then(|list| {
+            blocks[list..]
+                .iter()
+                .position(|b| matches!(b, Block::Paragraph { .. }))
+                .map(|after| list + after)
+        })
+        .unwrap_or(blocks.len());
+    blocks[..listed_end]
         .iter()
         .flat_map(|b| match b {
             Block::List { items, .. } => items.iter().map(String::as_str).collect(),
@@ -2600,6 +2617,20 @@ fn is_toc_heading(text: &str) -> bool {
     TOC_HEADINGS
         .iter()
         .any(|heading| crate::grammar::eq_ignoring_case(bare, heading))
+}
+
+/// Whether two titles start with the same word, in any case.
+fn first_words_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (
+        a.split_whitespace().next().unwrap_or_default(),
+        b.split_whitespace().next().unwrap_or_default(),
+    );
+    // Compared in place: no lowercase copies (most words are ASCII).
+    a.eq_ignore_ascii_case(b)
+        || !(a.is_ascii() && b.is_ascii())
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// A TOC line with no item number: a heading's title, short, and its page set off by a
@@ -3161,6 +3192,44 @@ mod tests {
             fields,
             ["Mødedato", "Mødetidspunkt", "Mødested", "Fraværende"]
         );
+    }
+
+    /// After a bulleted list of attachments, a line apart from it without a bullet names
+    /// none (a web page's footer, a sentence).
+    #[test]
+    fn text_after_a_bulleted_list_of_attachments_names_none() {
+        let agenda = crate::parse(
+            "Referat\n\n1. Meddelelser\n\nBilag\n\n* Status på anlæg (PDF, 527 KB)\n\
+             * Notat om vejbelysning\n\nSe alle møder i udvalget\n\nHedensted Kommune\n",
+        );
+        assert_eq!(
+            agenda.items[0].attachments,
+            ["Status på anlæg (PDF, 527 KB)", "Notat om vejbelysning"]
+        );
+        // Names a line each, without bullets, go on after a blank line.
+        let plain = crate::parse(
+            "Referat\n\n1. Meddelelser\n\nBilag\n\nStatus på anlæg\n\nNotat om vejbelysning\n",
+        );
+        assert_eq!(plain.items[0].attachments.len(), 2);
+    }
+
+    /// A numbered list is a listing of the items only if the heading it lists comes
+    /// again with its title: a web page's breadcrumb ("1. Forside") is not.
+    #[test]
+    fn a_listing_names_the_items_that_follow() {
+        let agenda = crate::parse(
+            "Referat\n\n1. Velkomst\n2. Politik\n3. Udvalg\n4. Byrådet\n\n\
+             1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n\
+             2. Budget 2025\n\nBeslutning\n\nGodkendt.\n",
+        );
+        assert!(agenda.toc.is_empty(), "{:?}", agenda.toc);
+        let listed = crate::parse(
+            "Referat\n\n1. Godkendelse af dagsorden\n2. Budget 2025\n3. Eventuelt\n\n\
+             1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n\
+             2. Budget 2025\n\nBeslutning\n\nGodkendt.\n\n3. Eventuelt\n\nIntet.\n",
+        );
+        assert_eq!(listed.toc.len(), 3);
+        assert_eq!(numbers_and_titles(&listed).len(), 3);
     }
 
     #[test]

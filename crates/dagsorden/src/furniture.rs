@@ -11,7 +11,7 @@ use crate::grammar::{
     item_heading::item_heading, latin1_lowercase, section_heading::section_heading,
 };
 use crate::lexer::Line;
-use crate::vocabulary::{COOKIE_WORDS, WEB_CHROME_LINES};
+use crate::vocabulary::{BREADCRUMB_ROOTS, COOKIE_WORDS, WEB_CHROME_LINES};
 
 /// Why a line is furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,7 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         .iter()
         .map(|line| (!line.is_blank() && is_web_chrome(&line.text)).then_some(Kind::WebChrome))
         .collect();
+    mark_breadcrumbs(lines, &mut found);
     let near_break = page_edges(lines);
     let has_page_breaks = near_break.contains(&true);
     // Lines grouped by a hash of their shape first (no string per line, and sorted
@@ -101,6 +102,58 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
         }
     }
     found
+}
+
+/// A web page's breadcrumb trail, from the site's front page to the meeting: on one
+/// line ("Forside > Politik > Referater") or, in a text-mode browser's dump, as a
+/// numbered list ("1. Forside", "2. Politik", …) that would pass for a listing of items.
+fn mark_breadcrumbs(lines: &[Line<'_>], found: &mut [Option<Kind>]) {
+    let mut index = 0;
+    while index < lines.len() {
+        let text = lines[index].text.as_ref();
+        // Most lines start with neither a "1" nor a front page's name.
+        let first = text.as_bytes().first().copied().unwrap_or_default();
+        if !matches!(first, b'1' | b'F' | b'H' | b'S' | b'f' | b'h' | b's') {
+            index += 1;
+            continue;
+        }
+        if is_breadcrumb_line(text) {
+            found[index] = Some(Kind::WebChrome);
+        } else if item_heading(text).is_some_and(|h| h.number == "1" && is_front_page(h.title)) {
+            found[index] = Some(Kind::WebChrome);
+            let mut expected = 2u32;
+            for next in index + 1..lines.len() {
+                let line = &lines[next];
+                if line.is_blank() {
+                    continue;
+                }
+                match item_heading(&line.text) {
+                    Some(h) if h.number.parse::<u32>().ok() == Some(expected) => {
+                        found[next] = Some(Kind::WebChrome);
+                        expected += 1;
+                        index = next;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        index += 1;
+    }
+}
+
+/// "Forside > Politik > Dagsordener og referater": a front page's name, then the
+/// trail's separators.
+fn is_breadcrumb_line(text: &str) -> bool {
+    [" › ", " » ", " > ", " / "].iter().any(|separator| {
+        text.split_once(separator)
+            .is_some_and(|(root, rest)| is_front_page(root) && !rest.is_empty())
+    })
+}
+
+fn is_front_page(name: &str) -> bool {
+    BREADCRUMB_ROOTS
+        .iter()
+        .any(|root| crate::grammar::eq_ignoring_case(name.trim(), root))
 }
 
 /// What decides whether lines of one shape are running headers or footers.
@@ -447,6 +500,25 @@ mod tests {
             .zip(lines)
             .filter_map(|(kind, line)| kind.map(|_| line.text.as_ref()))
             .collect()
+    }
+
+    /// A breadcrumb trail on one line, or numbered as a text-mode browser lists it,
+    /// is chrome; a listing of items that starts elsewhere is not.
+    #[test]
+    fn breadcrumb_trails_are_web_chrome() {
+        assert_eq!(
+            furniture_lines("Forside › Politik › Byrådet\n\nReferat\n"),
+            [1]
+        );
+        assert_eq!(
+            furniture_lines(
+                "1. Forside\n2. Politik\n3. Referat 12.11.2024\n\nReferat\n\n\
+                 1. Godkendelse af dagsorden\n2. Budget\n"
+            ),
+            [1, 2, 3]
+        );
+        assert!(furniture_lines("1. Godkendelse af dagsorden\n2. Forside\n").is_empty());
+        assert!(furniture_lines("Forsiden af rapporten viser et kort.\n").is_empty());
     }
 
     #[test]

@@ -145,7 +145,7 @@ fn is_clean(s: &str) -> bool {
     };
     if first.is_ascii_whitespace()
         || last.is_ascii_whitespace()
-        || matches!(first, b'#' | b'>' | b'|')
+        || matches!(first, b'#' | b'>' | b'|' | b'(')
         || is_bullet(first_char)
     {
         return false;
@@ -263,6 +263,7 @@ const fn is_mark(b: u8) -> bool {
         | (b == b'<')
         | (b == b'\\')
         | (b == b'_')
+        | (b == b'[')
 }
 
 /// The lead byte of every character cleaning may change (odd spaces, invisible
@@ -553,6 +554,7 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
 
     let collapsed_spacing = collapse_letter_spacing(trimmed);
     let mut normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
+    strip_web_dump_marks(&mut normalised);
     // A soft hyphen that ends a line is where a word was broken: keep it as a hyphen
     // so that joining the lines undoes the break ("kommunaldi-" + "rektører").
     if trimmed.ends_with('\u{ad}') {
@@ -591,6 +593,41 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     let unescaped = unescape_markdown(&unmarked);
     let collapsed = normalise_spaces(unescaped.trim());
     (Cow::Owned(collapsed.trim().to_owned()), hints)
+}
+
+/// What a text-mode browser's dump of a web page (lynx, w3m) writes into the text: a
+/// link's reference number glued to its text ("[21]Godkendelse af dagsorden") and
+/// the mark of a button ("(BUTTON) 1. Godkendelse af dagsorden"). Removed, in place.
+fn strip_web_dump_marks(line: &mut String) {
+    const BUTTON: &str = "(BUTTON) ";
+    let lead = line.len() - line.trim_start().len();
+    if line[lead..].starts_with(BUTTON) {
+        line.replace_range(lead..lead + BUTTON.len(), "");
+    }
+    let mut from = 0;
+    while let Some(open) = line[from..].find('[').map(|at| from + at) {
+        let digits = line[open + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let close = open + 1 + digits;
+        // A reference number stands before a word; "[2]" after one, or alone, is a
+        // note's number and stays.
+        let before_word = line[close..]
+            .strip_prefix(']')
+            .and_then(|after| after.chars().next())
+            .is_some_and(|c| !c.is_whitespace() && c != '[');
+        let after_word = line[..open]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if (1..=5).contains(&digits) && before_word && !after_word {
+            line.replace_range(open..=close, "");
+            from = open;
+        } else {
+            from = open + 1;
+        }
+    }
 }
 
 /// The common marked line of text exports, "## **1. Godkendelse af dagsorden**" or
@@ -1045,6 +1082,32 @@ mod tests {
         // A bar inside text, or at one end only, is text.
         assert_eq!(lex_str("Drift | Anlæg").text, "Drift | Anlæg");
         assert_eq!(lex_str("| Drift").text, "| Drift");
+    }
+
+    /// A text-mode browser's link numbers and button marks (lynx) are no text; a
+    /// note's number after a word, or a bracket in text, stays.
+    #[test]
+    fn marks_of_a_browsers_text_dump() {
+        assert_eq!(
+            lex_str("    1. [21]Godkendelse af dagsorden").text,
+            "1. Godkendelse af dagsorden"
+        );
+        assert_eq!(
+            lex_str("(BUTTON) 2. Lokalplan 1187 - endelig vedtagelse").text,
+            "2. Lokalplan 1187 - endelig vedtagelse"
+        );
+        assert_eq!(
+            lex_str("* [30]Lokalplan 1187 (PDF, 6,2 MB) og [31]Bilag").text,
+            "Lokalplan 1187 (PDF, 6,2 MB) og Bilag"
+        );
+        for kept in [
+            "jf. planloven[2] og bekendtgørelsen",
+            "Beløb [1.000 kr.] i alt",
+            "Se note [3] nedenfor",
+            "(Lukket punkt) Salg af grund",
+        ] {
+            assert_eq!(lex_str(kept).text, kept);
+        }
     }
 
     #[test]

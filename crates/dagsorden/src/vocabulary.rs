@@ -347,7 +347,14 @@ pub const WEB_CHROME_LINES: &[&str] = &[
     "søg",
     "tilpas indstillinger",
     "log ind",
+    // A text-mode browser's own headings over its list of the page's links.
+    "references",
+    "visible links",
+    "hidden links",
 ];
+
+/// The front page a web page's breadcrumb trail starts from, lowercase.
+pub const BREADCRUMB_ROOTS: &[&str] = &["forside", "forsiden", "hjem", "startside"];
 
 /// Words whose presence makes a short line a cookie notice.
 pub const COOKIE_WORDS: &[&str] = &["cookie", "cookies"];

@@ -89,7 +89,7 @@ fn unlabelled_field(text: &str) -> Option<FieldLine<'_>> {
     let letters = key.chars().count();
     if !(3..=16).contains(&letters)
         || !key.chars().next().is_some_and(char::is_uppercase)
-        || !(letters >= 8 || crate::grammar::has_digit(value))
+        || !(letters >= 5 || crate::grammar::has_digit(value))
     {
         return None;
     }
@@ -113,6 +113,11 @@ fn unlabelled_field(text: &str) -> Option<FieldLine<'_>> {
         }
         MeetingKey::Place | MeetingKey::Room => {
             letters >= 8 && value.chars().next().is_some_and(char::is_uppercase)
+        }
+        // "Medlemmer Kasper Lindholm (V), formand", "Afbud Ulla Ravn (O)": names, with
+        // a party's letter or a comma between them.
+        MeetingKey::Attendance => {
+            value.chars().next().is_some_and(char::is_uppercase) && value.contains(['(', ','])
         }
         _ => false,
     };
@@ -144,6 +149,26 @@ mod tests {
     fn unknown_but_plausible_key() {
         let f = field_line("Mødeform: Fysisk møde").unwrap();
         assert_eq!(f.known, None);
+    }
+
+    #[test]
+    fn attendance_without_its_colon() {
+        let f = field_line("Medlemmer Kasper Lindholm (V), formand").unwrap();
+        assert_eq!(
+            (f.key, f.value, f.known),
+            (
+                "Medlemmer",
+                "Kasper Lindholm (V), formand",
+                Some(MeetingKey::Attendance)
+            )
+        );
+        assert_eq!(
+            field_line("Afbud Ulla Ravn (O)").map(|f| f.key),
+            Some("Afbud")
+        );
+        // A sentence that starts with the word is no field.
+        assert!(field_line("Deltagere fra forvaltningen (referent) deltog.").is_none());
+        assert!(field_line("Medlemmer Af Udvalget").is_none());
     }
 
     #[test]
