@@ -119,9 +119,9 @@ pub struct Builder<'l, 'a> {
     /// key ("tirsdag den 17. marts 2009 kl. 16.30", "Møde i KKR Nordjylland fredag den
     /// …"): used when no field gives them.
     header_when: Option<DateTime>,
-    /// The line that is the title of an item whose number stood alone on the line
-    /// before ("Punkt 23." / "Godkendelse af dagsorden"): read with the heading.
-    title_line: Option<usize>,
+    /// A later line already taken with an earlier one (a split heading's title, a case
+    /// number under its label), passed over when its turn comes.
+    taken_line: Option<usize>,
     furniture: Vec<Option<crate::furniture::Kind>>,
     max_item_depth: usize,
 }
@@ -151,7 +151,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             pending_blank: false,
             after_title: false,
             title_may_continue: false,
-            title_line: None,
+            taken_line: None,
             header_when: None,
             closed_part: false,
             part_note_until: None,
@@ -178,8 +178,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                 self.prev_blank = true;
                 continue;
             }
-            if self.title_line == Some(index) {
-                self.title_line = None;
+            if self.taken_line == Some(index) {
+                self.taken_line = None;
                 self.last_end = line.span.end;
                 self.pending_blank = false;
                 self.prev_blank = false;
@@ -311,6 +311,50 @@ impl<'l, 'a> Builder<'l, 'a> {
             .get(number)
             .and_then(|&at| self.agenda.toc.get(at))
             .is_none_or(|entry| first_words_agree(&entry.title, title))
+    }
+
+    /// A case line's label alone ("Sagsnr.:") with the number on the very next line.
+    fn case_over_two_lines(&self, index: usize) -> Option<(CaseRef, usize)> {
+        let label = &self.lines[index];
+        let value = self.lines.get(index + 1)?;
+        if label.text.len() > MAX_CASE_LABEL
+            || !label.text.ends_with(':')
+            || value.is_blank()
+            || value.text.len() > MAX_CASE_LABEL * 2
+        {
+            return None;
+        }
+        let joined = format!("{} {}", label.text, value.text);
+        let case = case_line(&joined)?;
+        Some((
+            case_ref(&case, &joined, label.span.cover(value.span)),
+            index + 1,
+        ))
+    }
+
+    /// Whether the TOC has an entry of the heading's number, not yet used, whose title
+    /// is the heading's or the start of it (a TOC may shorten a title).
+    fn toc_lists_as_titled(&self, heading: &ItemHeading<'_>) -> bool {
+        let title = strip_closed_marker(heading.title).0;
+        !self.used_numbers.contains(heading.number)
+            && self
+                .toc_numbers
+                .get(heading.number)
+                .and_then(|&at| self.agenda.toc.get(at))
+                .is_some_and(|entry| {
+                    let (shorter, longer) = if entry.title.len() <= title.len() {
+                        (entry.title.as_str(), title)
+                    } else {
+                        (title, entry.title.as_str())
+                    };
+                    shorter.len() >= MIN_TOC_TITLE_MATCH
+                        && longer.get(..shorter.len()).is_some_and(|start| {
+                            start
+                                .chars()
+                                .flat_map(char::to_lowercase)
+                                .eq(shorter.chars().flat_map(char::to_lowercase))
+                        })
+                })
     }
 
     /// "Underskriftsside" standing alone after an item, or an attachment appended to the
@@ -1063,6 +1107,15 @@ impl<'l, 'a> Builder<'l, 'a> {
                 item.open = false;
             }
         }
+        // "Lukket punkt" alone after the item's own fields ("Sagsansvarlig:" / "Plan og
+        // Erhverv", a table's cells a line each), before any section: the item is closed,
+        // and the line stays its text.
+        if self.section.is_none()
+            && is_closed_marker(text)
+            && let Some(item) = self.items.last_mut()
+        {
+            item.open = false;
+        }
         // "Status: Lukket punkt" among the fields under the heading: the item is closed,
         // and the line stays its text.
         if self.section.is_none()
@@ -1073,6 +1126,21 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         // The heading after a held case line was not an item after all: it is text.
         self.release_pending_case();
+        // "Sagsnr.:" and "25/02117" a line each (a table's cells in a text export) right
+        // under the heading: the item's case, both lines taken.
+        if self.section.is_none()
+            && self.blocks.is_empty()
+            && let Some((case, value_index)) = self.case_over_two_lines(index)
+            && let Some(item) = self.items.last_mut()
+            && item.case.is_none()
+            && item.body.is_empty()
+        {
+            item.case = Some(case);
+            item.span = item.span.cover(self.lines[value_index].span);
+            self.case_placement.at_heading = true;
+            self.taken_line = Some(value_index);
+            return;
+        }
         if let Some(case) = case_line(text) {
             let case = case_ref(&case, text, line.span);
             let item_is_fresh = self.section.is_none()
@@ -1448,10 +1516,13 @@ impl<'l, 'a> Builder<'l, 'a> {
         // Looked at only where it decides: the next line's grammars cost.
         let set_off =
             || self.prev_blank || self.pending_case.is_some() || self.next_is_structure(index);
+        // (A heading the TOC lists with its title needs no setting off: a text export
+        // of a Word agenda has no blank line or style before it.)
         if in_bilag
             && !hinted
             && (!set_off()
                 || self.toc_numbers.is_empty() && !self.is_plausible_next(heading.number))
+            && !self.toc_lists_as_titled(heading)
         {
             return false;
         }
@@ -1637,7 +1708,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let span = self.lines[index].span.cover(self.lines[title_index].span);
         let gapped = self.lines[title_index].hints.wide_gap;
         self.start_item(heading, span, gapped);
-        self.title_line = Some(title_index);
+        self.taken_line = Some(title_index);
         self.title_may_continue = true;
     }
 
@@ -2653,6 +2724,12 @@ fn unnumbered_toc_entry<'t>(line: &'t Line<'_>) -> Option<(&'t str, u32)> {
     }
 }
 
+/// The longest line taken for a case number's label alone ("Sagsnr.:", "Journalnr.:").
+const MAX_CASE_LABEL: usize = 20;
+
+/// The shortest title a heading is matched by with its TOC entry, as a prefix.
+const MIN_TOC_TITLE_MATCH: usize = 10;
+
 /// The shortest line taken for one drawn again across a page break: shorter lines
 /// ("Bilag", "Godkendt.") may well stand at both sides of a break.
 const MIN_LINE_DRAWN_AGAIN: usize = 12;
@@ -3230,6 +3307,44 @@ mod tests {
         );
         assert_eq!(listed.toc.len(), 3);
         assert_eq!(numbers_and_titles(&listed).len(), 3);
+    }
+
+    /// A Word agenda saved as text (LibreOffice's "Text" filter): no blank line before a
+    /// heading, a table's cells a line each ("Sagsnr.:" / "25/02117"), "Lukket punkt"
+    /// after the item's own fields.
+    #[test]
+    fn a_word_agenda_saved_as_text() {
+        let agenda = crate::parse(
+            "Dagsorden\nIndholdsfortegnelse\n1. Overførsel af uforbrugte midler\t2\n\
+             2. Budgetopfølgning 1 pr. 28. februar 2025\t3\n3. Salg af erhvervsgrund\t3\n\n\
+             1. Overførsel af uforbrugte midler\nSagsnr.:\n25/02117\nSagsansvarlig:\n\
+             Økonomi\n\nIndstilling\nDirektionen indstiller, at midlerne overføres.\n\
+             Bilag\nOverførselsoversigt drift\n\
+             2. Budgetopfølgning 1 pr. 28. februar 2025\nSagsnr.:\n25/03580\n\
+             Resumé\nOpfølgningen viser balance.\n\
+             3. Salg af erhvervsgrund\nSagsnr.:\n25/03011\nSagsansvarlig:\nPlan og Erhverv\n\n\
+             Lukket punkt\nSagen behandles for lukkede døre.\n",
+        );
+        let cases: Vec<_> = agenda
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.number.as_str(),
+                    i.case.as_ref().map(|c| c.id.as_str()),
+                    i.open,
+                )
+            })
+            .collect();
+        assert_eq!(
+            cases,
+            [
+                ("1", Some("25/02117"), true),
+                ("2", Some("25/03580"), true),
+                ("3", Some("25/03011"), false)
+            ]
+        );
+        assert_eq!(agenda.items[0].attachments, ["Overførselsoversigt drift"]);
     }
 
     #[test]
