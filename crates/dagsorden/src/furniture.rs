@@ -101,7 +101,82 @@ pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
             repeats.mark(&shape, &indices, &mut found);
         }
     }
+    mark_header_companions(lines, &mut found);
     found
+}
+
+/// A line of a running header without a number ("Region Midtjylland" above
+/// "Regionsrådet – dagsorden 22. oktober 2024"), which the repetition of shapes does
+/// not take without page breaks: the same text, every time it stands in the document,
+/// right beside a running header line, at least [`MIN_REPEATS`] times.
+fn mark_header_companions(lines: &[Line<'_>], found: &mut [Option<Kind>]) {
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&i| found[i] == Some(Kind::RunningHeader))
+        .collect();
+    if headers.len() < MIN_REPEATS {
+        return;
+    }
+    // The lines right beside each header line, counted by text.
+    let mut beside: HashMap<&str, usize> = HashMap::default();
+    for &header in &headers {
+        for neighbour in [
+            previous_text_line(lines, header),
+            next_text_line(lines, header),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let text = lines[neighbour].text.as_ref();
+            // A heading of the agenda's own may stand at a page's top, under the header.
+            if found[neighbour].is_none()
+                && text.len() <= MAX_COMPANION_BYTES
+                && item_heading(text).is_none()
+                && section_heading(text).is_none()
+            {
+                *beside.entry(text).or_default() += 1;
+            }
+        }
+    }
+    beside.retain(|_, count| *count >= MIN_REPEATS);
+    if beside.is_empty() {
+        return;
+    }
+    // Each of them everywhere it stands: beside a header every time, or not at all.
+    let mut everywhere: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (index, line) in lines.iter().enumerate() {
+        if let Some(&text) = beside.keys().find(|&&t| t == line.text.as_ref()) {
+            everywhere.entry(text).or_default().push(index);
+        }
+    }
+    for indices in everywhere.into_values() {
+        let beside_header: Vec<usize> = indices
+            .iter()
+            .copied()
+            .filter(|&i| {
+                [previous_text_line(lines, i), next_text_line(lines, i)]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| found[n] == Some(Kind::RunningHeader))
+            })
+            .collect();
+        // (Once elsewhere is allowed: the organisation's name in the title block.)
+        if beside_header.len() + 1 >= indices.len() {
+            for i in beside_header {
+                found[i] = Some(Kind::RunningHeader);
+            }
+        }
+    }
+}
+
+/// The longest line taken for a running header's companion.
+const MAX_COMPANION_BYTES: usize = 80;
+
+fn previous_text_line(lines: &[Line<'_>], index: usize) -> Option<usize> {
+    (0..index).rev().find(|&i| !lines[i].is_blank())
+}
+
+fn next_text_line(lines: &[Line<'_>], index: usize) -> Option<usize> {
+    (index + 1..lines.len()).find(|&i| !lines[i].is_blank())
 }
 
 /// A web page's breadcrumb trail, from the site's front page to the meeting: on one
@@ -519,6 +594,37 @@ mod tests {
         );
         assert!(furniture_lines("1. Godkendelse af dagsorden\n2. Forside\n").is_empty());
         assert!(furniture_lines("Forsiden af rapporten viser et kort.\n").is_empty());
+    }
+
+    /// A header line without a number, always beside one with a number (Markdown of a
+    /// PDF, with no page breaks): a header too, but for its one place elsewhere (the
+    /// title block) and a heading of the agenda's own at a page's top.
+    #[test]
+    fn a_running_headers_companion_without_a_number() {
+        let page = |n: u32, body: &str| {
+            format!(
+                "Side {n} af 4\n\nRådet – dagsorden 22. oktober 2024\n\nRegion Midtjylland\n\n{body}\n\n"
+            )
+        };
+        let text = format!(
+            "Region Midtjylland\n\nDagsorden\n\n{}{}{}{}",
+            page(1, "Indstilling"),
+            page(2, "Tekst om budgettet."),
+            page(3, "Indstilling"),
+            page(4, "Mere tekst.")
+        );
+        let lines = lex(lines_of_str(&text));
+        let found = found_in(&lines);
+        assert_eq!(
+            found.iter().filter(|t| **t == "Region Midtjylland").count(),
+            4,
+            "{found:?}"
+        );
+        assert!(!found.contains(&"Indstilling"));
+        // Beside the header only twice: text.
+        let few = format!("{}{}", page(1, "Region Nord"), page(2, "Tekst."));
+        let lines = lex(lines_of_str(&few));
+        assert!(!found_in(&lines).contains(&"Region Nord"));
     }
 
     #[test]

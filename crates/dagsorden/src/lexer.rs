@@ -84,7 +84,7 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         };
     }
     let span = content_span(&raw);
-    if is_rule(&raw.text) {
+    if is_rule(&raw.text) || is_lone_bullet(&raw.text) {
         // A ruled line ("=====" under a typed heading, "-----" between a table's rows)
         // is layout, as a blank line is: it holds no text to keep.
         return Line {
@@ -114,6 +114,16 @@ fn is_rule(text: &str) -> bool {
     matches!(first, b'-' | b'=' | b'_' | b'*' | b'~')
         && bytes.iter().all(|&b| b == first || b.is_ascii_whitespace())
         && bytes.iter().filter(|&&b| b == first).count() >= 3
+}
+
+/// A bullet with nothing after it (an empty list item, as Markdown converters leave
+/// them): no text, as a blank line.
+fn is_lone_bullet(text: &str) -> bool {
+    // Every line is asked: its length settles almost all.
+    text.len() <= 8 && {
+        let mut chars = text.trim().chars();
+        chars.next().is_some_and(is_bullet) && chars.next().is_none()
+    }
 }
 
 /// The line's span without leading and trailing white space, so that a span starts at
@@ -628,6 +638,32 @@ fn strip_web_dump_marks(line: &mut String) {
             from = open + 1;
         }
     }
+    strip_markdown_links(line);
+}
+
+/// A Markdown link or image ("[2.1 Rammeaftale 2](#_Toc1702421)", "![Logo](logo.png)",
+/// as markitdown and pandoc write them): its text, without the target.
+fn strip_markdown_links(line: &mut String) {
+    let mut from = 0;
+    while let Some(middle) = line[from..].find("](").map(|at| from + at) {
+        let open = line[..middle]
+            .rfind('[')
+            .filter(|&open| !line[open..middle].contains(']'));
+        let close = line[middle + 2..].find(')').map(|at| middle + 2 + at);
+        match (open, close) {
+            (Some(open), Some(close)) if !line[middle + 2..close].contains(' ') => {
+                let start = if open > 0 && line[..open].ends_with('!') {
+                    open - 1
+                } else {
+                    open
+                };
+                let text = line[open + 1..middle].to_owned();
+                line.replace_range(start..=close, &text);
+                from = start + text.len();
+            }
+            _ => from = middle + 2,
+        }
+    }
 }
 
 /// The common marked line of text exports, "## **1. Godkendelse af dagsorden**" or
@@ -779,6 +815,7 @@ fn strip_emphasis(s: &str, bold: &mut bool) -> String {
     {
         *bold = true;
     }
+    let italics = italic_marks(s);
     let mut out = String::with_capacity(s.len());
     let mut tags = TagCloses::default();
     let mut at = 0;
@@ -786,6 +823,10 @@ fn strip_emphasis(s: &str, bold: &mut bool) -> String {
         let rest = &s[at..];
         if rest.starts_with("**") || rest.starts_with("__") {
             at += 2;
+            continue;
+        }
+        if italics.contains(&at) {
+            at += 1;
             continue;
         }
         if c == '<' {
@@ -802,6 +843,47 @@ fn strip_emphasis(s: &str, bold: &mut bool) -> String {
         at += c.len_utf8();
     }
     out
+}
+
+/// Where the single "*" and "_" of italics stand ("*Lukket punkt*", "_kursiv_"): a
+/// mark that opens a word paired with a later one of the same kind that closes one.
+/// Inside a word ("file_name"), alone ("5 * 3") or unpaired (a footnote's "7,3*") a
+/// mark is text.
+fn italic_marks(s: &str) -> Vec<usize> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "()[]\"'.,;:!?".contains(c));
+    let mut marks = Vec::new();
+    let mut open: [Option<usize>; 2] = [None, None];
+    let mut previous = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let kind = match c {
+            '*' => 0,
+            '_' => 1,
+            _ => {
+                previous = Some(c);
+                continue;
+            }
+        };
+        if next == Some(c) {
+            // "**" and "__" are bold, taken elsewhere.
+            chars.next();
+            previous = Some(c);
+            continue;
+        }
+        if let Some(start) = open[kind]
+            && (word(previous) || previous == Some('.'))
+            && edge(next)
+        {
+            marks.extend([start, at]);
+            open[kind] = None;
+        } else if edge(previous) && word(next) {
+            open[kind] = Some(at);
+        }
+        previous = Some(c);
+    }
+    marks
 }
 
 /// The inline HTML tags [`strip_emphasis`] removes.
@@ -1110,11 +1192,42 @@ mod tests {
         }
     }
 
+    /// Markdown's italics and links (markitdown, pandoc): the text without its marks
+    /// and targets; a lone or unpaired asterisk, or one inside a word, is text.
+    #[test]
+    fn markdown_italics_and_links() {
+        assert_eq!(lex_str("*Lukket punkt*").text, "Lukket punkt");
+        assert_eq!(
+            lex_str("Se _bilaget_ og *notatet*.").text,
+            "Se bilaget og notatet."
+        );
+        assert_eq!(
+            lex_str("[2.1 Rammeaftale 2025 2](#_Toc1702421)").text,
+            "2.1 Rammeaftale 2025 2"
+        );
+        assert_eq!(
+            lex_str("Se ![Kort](kort.png) og [notatet](https://x.dk/a.pdf).").text,
+            "Se Kort og notatet."
+        );
+        for kept in [
+            "Karaktergennemsnit 6,8 7,3* 7,1",
+            "file_name og 5 * 3",
+            "[Bilag] (se nedenfor)",
+        ] {
+            assert_eq!(lex_str(kept).text, kept);
+        }
+    }
+
     #[test]
     fn ruled_lines_are_blank() {
         for rule in ["=====", "  -------------------    ----", "_______", "~~~"] {
             assert!(lex_str(rule).is_blank(), "{rule:?}");
         }
+        // An empty list item: a bullet alone.
+        for bullet in ["- ", "  *", "•"] {
+            assert!(lex_str(bullet).is_blank(), "{bullet:?}");
+        }
+        assert_eq!(lex_str("- a").text, "a");
         for text in [
             "- punkt",
             "--",
