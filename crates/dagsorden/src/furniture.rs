@@ -32,11 +32,26 @@ const PAGE_EDGE: usize = 3;
 
 /// For each line, whether it is furniture and why.
 pub fn find(lines: &[Line<'_>]) -> Vec<Option<Kind>> {
+    // Web chrome line by line, breadcrumb trails on one line among it; a numbered trail
+    // is followed from its first entry.
+    let mut numbered_trails = Vec::new();
     let mut found: Vec<Option<Kind>> = lines
         .iter()
-        .map(|line| (!line.is_blank() && is_web_chrome(&line.text)).then_some(Kind::WebChrome))
+        .enumerate()
+        .map(|(index, line)| {
+            let text = line.text.as_ref();
+            if line.is_blank() {
+                return None;
+            }
+            if first_entry_is_front_page(text) {
+                numbered_trails.push(index);
+            }
+            (is_web_chrome(text) || is_breadcrumb_line(text)).then_some(Kind::WebChrome)
+        })
         .collect();
-    mark_breadcrumbs(lines, &mut found);
+    for start in numbered_trails {
+        mark_numbered_trail(lines, start, &mut found);
+    }
     let near_break = page_edges(lines);
     let has_page_breaks = near_break.contains(&true);
     // Lines grouped by a hash of their shape first (no string per line, and sorted
@@ -182,47 +197,55 @@ fn next_text_line(lines: &[Line<'_>], index: usize) -> Option<usize> {
 /// A web page's breadcrumb trail, from the site's front page to the meeting: on one
 /// line ("Forside > Politik > Referater") or, in a text-mode browser's dump, as a
 /// numbered list ("1. Forside", "2. Politik", …) that would pass for a listing of items.
-fn mark_breadcrumbs(lines: &[Line<'_>], found: &mut [Option<Kind>]) {
-    let mut index = 0;
-    while index < lines.len() {
-        let text = lines[index].text.as_ref();
-        // Most lines start with neither a "1" nor a front page's name.
-        let first = text.as_bytes().first().copied().unwrap_or_default();
-        if !matches!(first, b'1' | b'F' | b'H' | b'S' | b'f' | b'h' | b's') {
-            index += 1;
+fn mark_numbered_trail(lines: &[Line<'_>], start: usize, found: &mut [Option<Kind>]) {
+    found[start] = Some(Kind::WebChrome);
+    let mut expected = 2u32;
+    for (index, line) in lines.iter().enumerate().skip(start + 1) {
+        if line.is_blank() {
             continue;
         }
-        if is_breadcrumb_line(text) {
-            found[index] = Some(Kind::WebChrome);
-        } else if item_heading(text).is_some_and(|h| h.number == "1" && is_front_page(h.title)) {
-            found[index] = Some(Kind::WebChrome);
-            let mut expected = 2u32;
-            for next in index + 1..lines.len() {
-                let line = &lines[next];
-                if line.is_blank() {
-                    continue;
-                }
-                match item_heading(&line.text) {
-                    Some(h) if h.number.parse::<u32>().ok() == Some(expected) => {
-                        found[next] = Some(Kind::WebChrome);
-                        expected += 1;
-                        index = next;
-                    }
-                    _ => break,
-                }
+        match item_heading(&line.text) {
+            Some(h) if h.number.parse::<u32>().ok() == Some(expected) => {
+                found[index] = Some(Kind::WebChrome);
+                expected += 1;
             }
+            _ => break,
         }
-        index += 1;
     }
 }
 
 /// "Forside > Politik > Dagsordener og referater": a front page's name, then the
 /// trail's separators.
 fn is_breadcrumb_line(text: &str) -> bool {
-    [" › ", " » ", " > ", " / "].iter().any(|separator| {
-        text.split_once(separator)
-            .is_some_and(|(root, rest)| is_front_page(root) && !rest.is_empty())
+    // Every line is asked: the front pages' names are ASCII, compared in place.
+    let bytes = text.as_bytes();
+    if !matches!(bytes.first(), Some(b'F' | b'f' | b'H' | b'h' | b'S' | b's')) {
+        return false;
+    }
+    BREADCRUMB_ROOTS.iter().any(|root| {
+        bytes.len() > root.len() + 2
+            && bytes[..root.len()].eq_ignore_ascii_case(root.as_bytes())
+            && bytes[root.len()] == b' '
+            && ["›", "»", ">", "/"].iter().any(|separator| {
+                text[root.len() + 1..]
+                    .strip_prefix(separator)
+                    .and_then(|after| after.strip_prefix(' '))
+                    .is_some_and(|after| !after.is_empty())
+            })
     })
+}
+
+/// The longest name of a front page, in bytes ("startside").
+const MAX_ROOT_BYTES: usize = 9;
+
+/// "1. Forside": a numbered list's first entry, the site's front page.
+fn first_entry_is_front_page(text: &str) -> bool {
+    text.len() <= MAX_ROOT_BYTES + 3
+        && text
+            .strip_prefix('1')
+            .map(|rest| rest.strip_prefix(['.', ')']).unwrap_or(rest))
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(is_front_page)
 }
 
 fn is_front_page(name: &str) -> bool {

@@ -155,7 +155,8 @@ fn is_clean(s: &str) -> bool {
     };
     if first.is_ascii_whitespace()
         || last.is_ascii_whitespace()
-        || matches!(first, b'#' | b'>' | b'|' | b'(')
+        || matches!(first, b'#' | b'>' | b'|')
+        || (first == b'(' && bytes.starts_with(BUTTON_MARK.as_bytes()))
         || is_bullet(first_char)
     {
         return false;
@@ -208,6 +209,15 @@ fn is_clean_closely(bytes: &[u8]) -> bool {
                     }
                     // U+FEFF byte-order mark.
                     0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
+                    // A browser's link number ("[21]Godkendelse"), a Markdown link.
+                    b'[' => {
+                        let digits = bytes[i + 1..]
+                            .iter()
+                            .take_while(|d| d.is_ascii_digit())
+                            .count();
+                        digits > 0 && bytes.get(i + 1 + digits) == Some(&b']')
+                            || memchr::memmem::find(&bytes[i..], b"](").is_some()
+                    }
                     _ => true,
                 };
                 if changes {
@@ -273,13 +283,12 @@ const fn is_mark(b: u8) -> bool {
         | (b == b'<')
         | (b == b'\\')
         | (b == b'_')
-        | (b == b'[')
 }
 
 /// The lead byte of every character cleaning may change (odd spaces, invisible
 /// characters), and of others ("§", "–"): the close look tells them apart.
 const fn is_changing_lead(b: u8) -> bool {
-    (b == 0xC2) | (b == 0xE2) | (b == 0xEF)
+    (b == 0xC2) | (b == 0xE2) | (b == 0xEF) | (b == b'[')
 }
 
 /// [`quick_look`]'s counts over the middle bytes (1..n-1) of a line of the usual
@@ -463,6 +472,13 @@ struct BarTableRow {
 }
 
 fn bar_table_row(line: &str) -> Option<BarTableRow> {
+    // Every line that needs cleaning is asked: its first byte settles almost all.
+    if !matches!(
+        line.trim_start_matches(' ').as_bytes().first(),
+        Some(b'|' | b'+' | b'\t')
+    ) {
+        return None;
+    }
     let trimmed = line.trim_matches([' ', '\t']);
     if trimmed.len() >= 3
         && trimmed.starts_with('+')
@@ -609,10 +625,9 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
 /// link's reference number glued to its text ("[21]Godkendelse af dagsorden") and
 /// the mark of a button ("(BUTTON) 1. Godkendelse af dagsorden"). Removed, in place.
 fn strip_web_dump_marks(line: &mut String) {
-    const BUTTON: &str = "(BUTTON) ";
     let lead = line.len() - line.trim_start().len();
-    if line[lead..].starts_with(BUTTON) {
-        line.replace_range(lead..lead + BUTTON.len(), "");
+    if line[lead..].starts_with(BUTTON_MARK) {
+        line.replace_range(lead..lead + BUTTON_MARK.len(), "");
     }
     let mut from = 0;
     while let Some(open) = line[from..].find('[').map(|at| from + at) {
@@ -640,6 +655,9 @@ fn strip_web_dump_marks(line: &mut String) {
     }
     strip_markdown_links(line);
 }
+
+/// lynx's mark of a button before its label.
+const BUTTON_MARK: &str = "(BUTTON) ";
 
 /// A Markdown link or image ("[2.1 Rammeaftale 2](#_Toc1702421)", "![Logo](logo.png)",
 /// as markitdown and pandoc write them): its text, without the target.
