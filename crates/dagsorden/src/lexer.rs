@@ -625,6 +625,10 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
 /// link's reference number glued to its text ("[21]Godkendelse af dagsorden") and
 /// the mark of a button ("(BUTTON) 1. Godkendelse af dagsorden"). Removed, in place.
 fn strip_web_dump_marks(line: &mut String) {
+    // Every line cleaning changes is asked: few have a bracket or a parenthesis.
+    if memchr::memchr2(b'[', b'(', line.as_bytes()).is_none() {
+        return;
+    }
     let lead = line.len() - line.trim_start().len();
     if line[lead..].starts_with(BUTTON_MARK) {
         line.replace_range(lead..lead + BUTTON_MARK.len(), "");
@@ -663,7 +667,9 @@ const BUTTON_MARK: &str = "(BUTTON) ";
 /// as markitdown and pandoc write them): its text, without the target.
 fn strip_markdown_links(line: &mut String) {
     let mut from = 0;
-    while let Some(middle) = line[from..].find("](").map(|at| from + at) {
+    while let Some(middle) =
+        memchr::memmem::find(&line.as_bytes()[from..], b"](").map(|at| from + at)
+    {
         let open = line[..middle]
             .rfind('[')
             .filter(|&open| !line[open..middle].contains(']'));
@@ -868,6 +874,14 @@ fn strip_emphasis(s: &str, bold: &mut bool) -> String {
 /// Inside a word ("file_name"), alone ("5 * 3") or unpaired (a footnote's "7,3*") a
 /// mark is text.
 fn italic_marks(s: &str) -> Vec<usize> {
+    // Most marked lines are bold ("**…**") only: a single mark is looked for first.
+    let bytes = s.as_bytes();
+    let single = bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, b'*' | b'_') && bytes.get(i + 1) != Some(&b) && (i == 0 || bytes[i - 1] != b)
+    });
+    if !single {
+        return Vec::new();
+    }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "()[]\"'.,;:!?".contains(c));
     let mut marks = Vec::new();

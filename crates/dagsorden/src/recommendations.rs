@@ -294,9 +294,12 @@ fn after_introduction(text: &str) -> Option<&str> {
 /// a page break), gives those. Only where the verb comes before any separator: "A, og
 /// at det anbefales, at B" is two clauses.
 fn nested_clauses(clauses: &str) -> Option<&str> {
-    let verb = verb_end(clauses)?;
+    // The verb before the first separator: only that far is searched (every
+    // introduction is asked).
+    let head_end = memchr::memchr3(b',', b';', b':', clauses.as_bytes()).unwrap_or(clauses.len());
+    let verb = verb_end(&clauses[..head_end])?;
     let before = &clauses[..verb];
-    if before.contains([',', ';', ':', '.']) || at_word_within(before, usize::MAX).is_some() {
+    if before.contains('.') || at_word_within(before, usize::MAX).is_some() {
         return None;
     }
     let inner = after_introduction(clauses).filter(|inner| !inner.is_empty())?;
