@@ -348,12 +348,9 @@ impl<'l, 'a> Builder<'l, 'a> {
                         (title, entry.title.as_str())
                     };
                     shorter.len() >= MIN_TOC_TITLE_MATCH
-                        && longer.get(..shorter.len()).is_some_and(|start| {
-                            start
-                                .chars()
-                                .flat_map(char::to_lowercase)
-                                .eq(shorter.chars().flat_map(char::to_lowercase))
-                        })
+                        && longer
+                            .get(..shorter.len())
+                            .is_some_and(|start| same_ignoring_case(start, shorter))
                 })
     }
 
@@ -2696,7 +2693,12 @@ fn first_words_agree(a: &str, b: &str) -> bool {
         a.split_whitespace().next().unwrap_or_default(),
         b.split_whitespace().next().unwrap_or_default(),
     );
-    // Compared in place: no lowercase copies (most words are ASCII).
+    same_ignoring_case(a, b)
+}
+
+/// Whether two texts are the same but for case, compared in place: no lowercase copies
+/// (most words are ASCII).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
         || !(a.is_ascii() && b.is_ascii())
             && a.chars()
