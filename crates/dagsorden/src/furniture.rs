@@ -156,7 +156,8 @@ fn mark_header_companions(lines: &[Line<'_>], found: &mut [Option<Kind>]) {
     if beside.is_empty() {
         return;
     }
-    // Each of them everywhere it stands: beside a header every time, or not at all.
+    // Each of them everywhere it stands: header where it is beside one, if it stands
+    // beside one every time but once at most.
     let mut everywhere: HashMap<&str, Vec<usize>> = HashMap::default();
     for (index, line) in lines.iter().enumerate() {
         if let Some(&text) = beside.keys().find(|&&t| t == line.text.as_ref()) {
@@ -194,9 +195,9 @@ fn next_text_line(lines: &[Line<'_>], index: usize) -> Option<usize> {
     (index + 1..lines.len()).find(|&i| !lines[i].is_blank())
 }
 
-/// A web page's breadcrumb trail, from the site's front page to the meeting: on one
-/// line ("Forside > Politik > Referater") or, in a text-mode browser's dump, as a
-/// numbered list ("1. Forside", "2. Politik", …) that would pass for a listing of items.
+/// A web page's breadcrumb trail as a text-mode browser's dump numbers it, from
+/// `start` ("1. Forside", "2. Politik", …): a list that would pass for a listing of
+/// the items. (A trail on one line is [`is_breadcrumb_line`]'s.)
 fn mark_numbered_trail(lines: &[Line<'_>], start: usize, found: &mut [Option<Kind>]) {
     found[start] = Some(Kind::WebChrome);
     let mut expected = 2u32;
