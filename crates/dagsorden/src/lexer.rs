@@ -625,13 +625,13 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
 /// link's reference number glued to its text ("[21]Godkendelse af dagsorden") and
 /// the mark of a button ("(BUTTON) 1. Godkendelse af dagsorden"). Removed, in place.
 fn strip_web_dump_marks(line: &mut String) {
-    // Every line cleaning changes is asked: few have a bracket or a parenthesis.
-    if memchr::memchr2(b'[', b'(', line.as_bytes()).is_none() {
-        return;
-    }
-    let lead = line.len() - line.trim_start().len();
+    let lead = line.len() - line.trim_start_matches(' ').len();
     if line[lead..].starts_with(BUTTON_MARK) {
         line.replace_range(lead..lead + BUTTON_MARK.len(), "");
+    }
+    // Every line cleaning changes is asked: few have a bracket.
+    if memchr::memchr(b'[', line.as_bytes()).is_none() {
+        return;
     }
     let mut from = 0;
     while let Some(open) = line[from..].find('[').map(|at| from + at) {

@@ -294,8 +294,9 @@ fn after_introduction(text: &str) -> Option<&str> {
 /// a page break), gives those. Only where the verb comes before any separator: "A, og
 /// at det anbefales, at B" is two clauses.
 fn nested_clauses(clauses: &str) -> Option<&str> {
-    // The verb before the first separator: only that far is searched (every
-    // introduction is asked).
+    // Every introduction is asked: an inner "at" after a comma settles most, and the
+    // verb is looked for only before the first separator.
+    memchr::memmem::find(clauses.as_bytes(), b", at ")?;
     let head_end = memchr::memchr3(b',', b';', b':', clauses.as_bytes()).unwrap_or(clauses.len());
     let verb = verb_end(&clauses[..head_end])?;
     let before = &clauses[..verb];
