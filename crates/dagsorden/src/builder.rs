@@ -917,7 +917,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn page_on_next_line(&self, index: usize) -> bool {
         self.next_content(index).is_some_and(|next| {
             let text = next.text.as_ref();
-            matches!(split_leader(text), (_, Some(_), leader) if leader || next.hints.gap_before_last_word)
+            set_off_page(next).is_some()
                 && toc_line(text, next.hints.gap_before_last_word).is_none()
                 && item_heading(text).is_none()
         })
@@ -2714,12 +2714,15 @@ fn unnumbered_toc_entry<'t>(line: &'t Line<'_>) -> Option<(&'t str, u32)> {
     if !text.ends_with(|c: char| c.is_ascii_digit()) || text.len() > MAX_UNNUMBERED_TOC_ENTRY {
         return None;
     }
-    match split_leader(text) {
-        (title, Some(page), leader)
-            if (leader || line.hints.gap_before_last_word)
-                && title.starts_with(char::is_uppercase)
-                && item_heading(text).is_none() =>
-        {
+    set_off_page(line)
+        .filter(|(title, _)| title.starts_with(char::is_uppercase) && item_heading(text).is_none())
+}
+
+/// A line's page number at its end, set off by a leader or a gap, and the text before
+/// it ("Indstilling<tab>4", "… endelig vedtagelse ..... 5").
+fn set_off_page<'t>(line: &'t Line<'_>) -> Option<(&'t str, u32)> {
+    match split_leader(&line.text) {
+        (title, Some(page), leader) if leader || line.hints.gap_before_last_word => {
             Some((title, page))
         }
         _ => None,
