@@ -525,19 +525,11 @@ fn bar_table_row(line: &str) -> Option<BarTableRow> {
     })
 }
 
-/// A table cell that labels the cell beside it: one to four capitalised words of
-/// letters, without a colon of its own ("Mødested", "Fraværende med afbud").
+/// A table cell that labels the cell beside it: what the field grammar takes for a key
+/// ("Mødested", "Fraværende med afbud"), without a dot ("Pkt." heads a table's column).
 fn is_label(cell: &str) -> bool {
-    cell.starts_with(char::is_uppercase)
-        && cell.chars().count() <= MAX_LABEL_CHARS
-        && cell.split_whitespace().count() <= 4
-        && cell
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/'))
+    !cell.contains('.') && crate::grammar::meeting_field::plausible_key(cell)
 }
-
-/// The longest table cell taken for a label.
-const MAX_LABEL_CHARS: usize = 40;
 
 /// Leading white space in columns (a tab counts 4).
 fn leading_indent(s: &str) -> u16 {

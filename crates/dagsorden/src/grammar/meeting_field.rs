@@ -23,7 +23,9 @@ pub struct FieldLine<'a> {
 /// Longest key, in characters.
 const MAX_KEY_CHARS: usize = 40;
 
-fn plausible_key(key: &str) -> bool {
+/// A key's form: capitalised, at most four words of letters (and "-", ".", "/"), at
+/// most [`MAX_KEY_CHARS`] characters. (Also a table cell's, in the lexer.)
+pub(crate) fn plausible_key(key: &str) -> bool {
     let key = key.trim();
     // The cheap tests first: most lines offered are running text.
     key.chars().next().is_some_and(char::is_uppercase)
