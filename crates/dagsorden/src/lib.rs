@@ -2,7 +2,7 @@
 //! model of [`dagsorden_model`].
 //!
 //! Parsing text never fails: whatever the parser cannot place becomes a
-//! [`Diagnostic`](dagsorden_model::Diagnostic) with its span, and its text is kept.
+//! [`Diagnostic`] with its span, and its text is kept.
 //! Only input that is not text at all is an [`InputError`].
 //!
 //! ```
