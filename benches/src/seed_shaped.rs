@@ -1,7 +1,7 @@
 //! One large agenda shaped like the seed (`fixtures/text/kkr-nordjylland-2021-01-15.txt`),
 //! for the throughput and peak-memory figures on agenda text of the usual shape: the
-//! seed's preamble, a TOC of every item, then groups "k. <group>" each holding items
-//! "k.j. <title>" made of the seed's item 2.1 (case line, Baggrund, Indstilling,
+//! seed's preamble, a TOC of every item, then groups "k. &lt;group&gt;" each holding items
+//! "k.j. &lt;title&gt;" made of the seed's item 2.1 (case line, Baggrund, Indstilling,
 //! Sagsfremstilling). Every item's text names its own subject and number, so that no
 //! paragraph repeats verbatim thousands of times (a line repeated on every "page" reads
 //! as a running header), and numbers stay below 10,000.

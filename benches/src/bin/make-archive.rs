@@ -1,4 +1,4 @@
-//! Make a synthetic archive for import benchmarks: make-archive DIR COUNT [SEED] [PDF_PERCENT]
+//! Make a synthetic archive for import benchmarks: `make-archive DIR COUNT [SEED] [PDF_PERCENT]`
 #![forbid(unsafe_code)]
 
 fn main() {

@@ -23,7 +23,7 @@ pub struct PdfLine {
     /// A paragraph gap comes before this line.
     pub gap_before: bool,
     /// The first line of a table cell read down its column after the cells to its left
-    /// (see [`cells_down_their_columns`]): a paragraph starts here whatever the spacing.
+    /// (see `cells_down_their_columns`): a paragraph starts here whatever the spacing.
     pub starts_cell: bool,
 }
 
