@@ -313,22 +313,68 @@ impl<'l, 'a> Builder<'l, 'a> {
             .is_none_or(|entry| first_words_agree(&entry.title, title))
     }
 
-    /// A case line's label alone ("Sagsnr.:") with the number on the very next line.
+    /// A title word alone ("Dagsorden") on the front page, before any title and any
+    /// page break, that the pages after it repeat as their footer: the front page,
+    /// printed without the footer, has it as its title.
+    fn front_page_title(&self, index: usize, kind: crate::furniture::Kind) -> bool {
+        kind == crate::furniture::Kind::RunningHeader
+            && self.region == Region::Preamble
+            && self.agenda.title.is_none()
+            && title_line(&self.lines[index].text).is_some_and(|t| t.rest.is_empty())
+            && !self.lines[..=index].iter().any(|l| l.hints.page_break)
+    }
+
+    /// Whether `text` goes on with the last item's title as the TOC's entry of its
+    /// number prints it ("… - Syddansk" / "Tekniske Skole" under an entry of the whole
+    /// title): the TOC says the heading was wrapped, where the wrapped line alone,
+    /// capitalised, would read as text.
+    fn completes_toc_title(&self, text: &str) -> bool {
+        let Some(item) = self.items.last() else {
+            return false;
+        };
+        let Some(entry) = self
+            .toc_numbers
+            .get(item.number.as_str())
+            .and_then(|&at| self.agenda.toc.get(at))
+        else {
+            return false;
+        };
+        let (title, listed) = (item.title.as_str(), entry.title.as_str());
+        let joined_len = title.len() + 1 + text.len();
+        listed.len() >= joined_len
+            && listed.is_char_boundary(title.len())
+            && listed.is_char_boundary(joined_len)
+            && same_ignoring_case(&listed[..title.len()], title)
+            && listed[title.len()..].starts_with(' ')
+            && same_ignoring_case(&listed[title.len() + 1..joined_len], text)
+            && listed[joined_len..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }
+
+    /// A case line's label alone ("Sagsnr.:") with the number on the next line, or
+    /// after one blank line: text extractors that write each table cell as a paragraph
+    /// of its own (pdfminer) set a blank line between the label's cell and the value's.
     fn case_over_two_lines(&self, index: usize) -> Option<(CaseRef, usize)> {
         let label = &self.lines[index];
-        let value = self.lines.get(index + 1)?;
-        if label.text.len() > MAX_CASE_LABEL
-            || !label.text.ends_with(':')
-            || value.is_blank()
-            || value.text.len() > MAX_CASE_LABEL * 2
-        {
+        if label.text.len() > MAX_CASE_LABEL || !label.text.ends_with(':') {
+            return None;
+        }
+        let value_index = if self.lines.get(index + 1)?.is_blank() {
+            index + 2
+        } else {
+            index + 1
+        };
+        let value = self.lines.get(value_index)?;
+        if value.is_blank() || value.text.len() > MAX_CASE_LABEL * 2 {
             return None;
         }
         let joined = format!("{} {}", label.text, value.text);
         let case = case_line(&joined)?;
         Some((
             case_ref(&case, &joined, label.span.cover(value.span)),
-            index + 1,
+            value_index,
         ))
     }
 
@@ -461,7 +507,9 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// the text, kept as diagnostics.
     fn furniture(&mut self, index: usize) -> bool {
         let line = &self.lines[index];
-        if let Some(kind) = self.furniture.get(index).copied().flatten() {
+        if let Some(kind) = self.furniture.get(index).copied().flatten()
+            && !self.front_page_title(index, kind)
+        {
             let message = match kind {
                 crate::furniture::Kind::RunningHeader => "running page header/footer removed",
                 crate::furniture::Kind::WebChrome => "web page chrome removed",
@@ -1041,7 +1089,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !is_open_marker(text)
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index))
-                || self.continues_heading_type(index))
+                || self.continues_heading_type(index)
+                || self.completes_toc_title(text))
             && access_field(text).is_none()
             && case_line_with_access_marker(text).is_none()
             && let Some(item) = self.items.last_mut()
@@ -1365,6 +1414,23 @@ impl<'l, 'a> Builder<'l, 'a> {
                 (is_running_text(n) || bold_above_text && opens_a_list(n))
                     && (bold_above_text || n.text.chars().count() > 40)
                     && !self.continues_a_list(index, n)
+            })
+            && !self.value_of_a_lone_label(index)
+    }
+
+    /// A line under a field's label that stands alone ("Afdeling:" / "Regional
+    /// Udvikling, Ejendomme"): the label's value, as text extractors write a table's
+    /// two cells, a paragraph each.
+    fn value_of_a_lone_label(&self, index: usize) -> bool {
+        (0..index)
+            .rev()
+            .find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
+            .is_some_and(|i| {
+                let above = self.lines[i].text.as_ref();
+                above
+                    .strip_suffix(':')
+                    .is_some_and(crate::grammar::meeting_field::plausible_key)
+                    && section_heading(above).is_none()
             })
     }
 
@@ -3350,6 +3416,94 @@ mod tests {
             ]
         );
         assert_eq!(agenda.items[0].attachments, ["Overførselsoversigt drift"]);
+    }
+
+    /// pdfminer's text of a LibreOffice PDF: a front page without footer under the
+    /// title "Dagsorden", the pages after it with "Dagsorden" in their footers.
+    #[test]
+    fn a_title_word_the_footers_repeat_is_the_front_pages_title() {
+        let mut text = String::from(
+            "REGION SYDJYLLAND\n\nDagsorden\n\nUdvalg for Regional Udvikling\n\n\
+             Mødetidspunkt\nOnsdag den 13. november 2019 kl. 13.00\n\n",
+        );
+        for page in 2..=5 {
+            text.push_str(&format!(
+                "{page}. Punkt nummer {page}\n\nSagen forelægges udvalget.\n\n\
+                 Dagsorden\n\nSide {page} af 5\n\u{c}"
+            ));
+        }
+        let agenda = crate::parse(&text);
+        assert_eq!(agenda.kind, DocumentKind::Dagsorden);
+        assert_eq!(agenda.title.as_deref(), Some("Dagsorden"));
+        // The footers are still removed.
+        assert!(
+            agenda
+                .items
+                .iter()
+                .all(|i| !format!("{i:?}").contains("Side "))
+        );
+        // The same word after a page break is a footer, not a title.
+        let later = crate::parse(&text.replacen("Dagsorden\n", "\u{c}Dagsorden\n", 1));
+        assert_eq!(later.title, None);
+    }
+
+    /// A heading wrapped before a capitalised word: the TOC's entry of the whole title
+    /// says the next line goes on with it.
+    #[test]
+    fn a_wrapped_heading_completed_as_its_toc_entry() {
+        let text = "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden....3\n\n\
+             2. Projekt om grøn omstilling - Syddansk Tekniske Skole....4\n\n\
+             1. Godkendelse af dagsorden\n\nGodkendt.\n\n\
+             2. Projekt om grøn omstilling - Syddansk\nTekniske Skole\n\n\
+             Sagsnr.:\n\n19/16215\n\nSagsfremstilling\n\nSkolen søger om midler.\n";
+        let agenda = crate::parse(text);
+        assert_eq!(
+            agenda.items[1].title,
+            "Projekt om grøn omstilling - Syddansk Tekniske Skole"
+        );
+        // A line that only starts the rest of the listed title is not taken.
+        let other = crate::parse(&text.replace("\nTekniske Skole\n", "\nTekniske\n"));
+        assert_eq!(
+            other.items[1].title,
+            "Projekt om grøn omstilling - Syddansk Tekniske"
+        );
+        let unlisted = crate::parse(&text.replace("Skole....4", "Skoler....4"));
+        assert_eq!(
+            unlisted.items[1].title,
+            "Projekt om grøn omstilling - Syddansk"
+        );
+    }
+
+    /// A field's value under its label, each alone between blank lines, is no heading
+    /// of a section of its own.
+    #[test]
+    fn the_value_under_a_lone_label_is_no_heading() {
+        let text = "1. Salg af ejendom\n\nSagsnr.:\n\n19/20786\n\nAfdeling:\n\n\
+             Regional Udvikling, Ejendomme\n\nSagen behandles for lukkede døre, jf. \
+             regionslovens § 10, stk. 1.\n\n2. Eventuelt\n";
+        assert!(crate::parse(text).items[0].sections.is_empty());
+        // Without the label, the same line reads as a heading over its text.
+        let unlabelled = text.replace("Afdeling:\n\n", "");
+        assert_eq!(crate::parse(&unlabelled).items[0].sections.len(), 1);
+    }
+
+    /// pdfminer's text of a PDF: every table cell a paragraph, a blank line between the
+    /// case number's label and its value.
+    #[test]
+    fn a_case_label_and_its_value_a_blank_line_apart() {
+        let agenda = crate::parse(
+            "1. Godkendelse af dagsorden\n\nSagsnr.:\n\n19/00412\n\nSagsbehandler:\n\n\
+             Jytte Hvidtfeldt\n\nIndstilling\n\nAdministrationen indstiller, at dagsordenen \
+             godkendes.\n\n2. Eventuelt\n\nSagsnr.:\n\n\n19/00413\n",
+        );
+        let cases: Vec<_> = agenda
+            .items
+            .iter()
+            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
+            .collect();
+        // Two blank lines apart, the number is no longer the label's.
+        assert_eq!(cases, [Some("19/00412"), None]);
+        assert_eq!(agenda.items[0].sections.len(), 1);
     }
 
     #[test]
