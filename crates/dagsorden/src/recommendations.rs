@@ -178,7 +178,8 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
                             && (!clauses_end.ends_with(['.', ',', ';'])
                                 && clauses_end.split_whitespace().count() <= 4
                                 || introduces_list(clauses_end))
-                        || clause_follows && introduces_list(clauses_end);
+                        || clause_follows && introduces_list(clauses_end)
+                        || (clause_follows || list_follows) && frames_clauses(clauses_end);
                     list_introduced = clauses.is_empty() || names_the_subject;
                     if !names_the_subject {
                         out.extend(split_clauses(clauses));
@@ -224,6 +225,24 @@ enum History {
     Heading,
     Decision,
 }
+
+/// "Børne- og Ungeudvalget godkender,": a first clause of a few words that ends with
+/// its verb and a comma, the clauses after it what is approved.
+fn frames_clauses(clause: &str) -> bool {
+    let Some(head) = clause.strip_suffix(',') else {
+        return false;
+    };
+    let words = head.split_whitespace().count();
+    (2..=MAX_FRAMING_WORDS).contains(&words)
+        && head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|verb| crate::vocabulary::FRAMING_VERBS.contains(&verb))
+}
+
+/// The most words of a framing clause with its verb ("Børne- og Ungeudvalget over for
+/// Byrådet godkender").
+const MAX_FRAMING_WORDS: usize = 7;
 
 /// A clause that ends in ", og" / "," / ";": another clause follows.
 fn continues(text: &str) -> bool {
@@ -298,6 +317,12 @@ fn nested_clauses(clauses: &str) -> Option<&str> {
     // verb is looked for only before the first separator.
     memchr::memmem::find(clauses.as_bytes(), b", at ")?;
     let head_end = memchr::memchr3(b',', b';', b':', clauses.as_bytes()).unwrap_or(clauses.len());
+    // "Børne- og Ungeudvalget godkender, at A, og at B": a framing clause run on.
+    if let Some(head) = clauses.get(..=head_end)
+        && frames_clauses(head)
+    {
+        return clauses[head_end..].strip_prefix(", at ");
+    }
     let verb = verb_end(&clauses[..head_end])?;
     let before = &clauses[..verb];
     if before.contains('.') || at_word_within(before, usize::MAX).is_some() {
@@ -721,6 +746,40 @@ mod tests {
                 para("at taksterne godkendes, og at de træder i kraft den 1. januar."),
             ]),
             vec!["taksterne godkendes", "de træder i kraft den 1. januar"]
+        );
+        // A first clause that ends with its verb frames the clauses after it.
+        assert_eq!(
+            recommendations(&[
+                para(
+                    "Direktøren for Børn og Unge indstiller, at Børne- og Ungeudvalget godkender,"
+                ),
+                para("at forslaget sendes i høring, og"),
+                para("at sagen genoptages i februar."),
+            ]),
+            vec!["forslaget sendes i høring", "sagen genoptages i februar"]
+        );
+        assert_eq!(
+            recommendations(&[
+                para("Forvaltningen indstiller, at udvalget tiltræder,"),
+                list(&["at planen vedtages", "at den offentliggøres"]),
+            ]),
+            vec!["planen vedtages", "den offentliggøres"]
+        );
+        // … and so it does with the clauses run on in its paragraph.
+        assert_eq!(
+            recommendations(&[para(
+                "Direktøren indstiller, at Børne- og Ungeudvalget godkender, at forslaget \
+                 sendes i høring, og at sagen genoptages i februar."
+            )]),
+            vec!["forslaget sendes i høring", "sagen genoptages i februar"]
+        );
+        // A clause that ends with a noun is one of the clauses.
+        assert_eq!(
+            recommendations(&[
+                para("Forvaltningen indstiller, at der afsættes midler,"),
+                para("at planen vedtages."),
+            ]),
+            vec!["der afsættes midler", "planen vedtages"]
         );
         // … with its first clause run on (a paragraph joined across a page break).
         assert_eq!(

@@ -310,6 +310,16 @@ pub const RECOMMENDATION_VERBS: &[&str] = &[
     "indstillingen er",
 ];
 
+/// Verbs that end a first clause which only frames the clauses after it ("…
+/// indstiller, at Børne- og Ungeudvalget godkender," and then "at …" line after line).
+pub const FRAMING_VERBS: &[&str] = &[
+    "godkender",
+    "tiltræder",
+    "beslutter",
+    "vedtager",
+    "anbefaler",
+];
+
 /// Enclosure markers written in the margin beside a paragraph.
 pub const ENCLOSURE_MARKERS: &[&str] = &["./.", "./. ", ".//.", "./.."];
 
