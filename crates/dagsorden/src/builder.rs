@@ -356,9 +356,11 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// A case line's label alone ("Sagsnr.:") with the number on the next line, or
     /// after one blank line: text extractors that write each table cell as a paragraph
     /// of its own (pdfminer) set a blank line between the label's cell and the value's.
+    /// Without its colon, the label is a definition list's term and the number its
+    /// definition, indented under it ("Sagsnr." / "    24/00412", pandoc's plain text).
     fn case_over_two_lines(&self, index: usize) -> Option<(CaseRef, usize)> {
         let label = &self.lines[index];
-        if label.text.len() > MAX_CASE_LABEL || !label.text.ends_with(':') {
+        if label.text.len() > MAX_CASE_LABEL {
             return None;
         }
         let value_index = if self.lines.get(index + 1)?.is_blank() {
@@ -367,7 +369,11 @@ impl<'l, 'a> Builder<'l, 'a> {
             index + 1
         };
         let value = self.lines.get(value_index)?;
-        if value.is_blank() || value.text.len() > MAX_CASE_LABEL * 2 {
+        let defined = value.hints.indent > label.hints.indent;
+        if !(label.text.ends_with(':') || defined)
+            || value.is_blank()
+            || value.text.len() > MAX_CASE_LABEL * 2
+        {
             return None;
         }
         let joined = format!("{} {}", label.text, value.text);
@@ -3504,6 +3510,22 @@ mod tests {
         // Two blank lines apart, the number is no longer the label's.
         assert_eq!(cases, [Some("19/00412"), None]);
         assert_eq!(agenda.items[0].sections.len(), 1);
+    }
+
+    /// pandoc's plain text of a web page: a definition list, the term alone and its
+    /// definition indented under it.
+    #[test]
+    fn a_case_number_defined_under_its_label() {
+        let text = "1. Meddelelser\n\nSagsnr.\n    24/00412\n\nSagsbehandler\n    \
+             Mette Lind\n\nSagsfremstilling\n\nFormanden orienterer.\n";
+        let agenda = crate::parse(text);
+        assert_eq!(
+            agenda.items[0].case.as_ref().map(|c| c.id.as_str()),
+            Some("24/00412")
+        );
+        // Not indented under it, the line is no definition of the label.
+        let unindented = crate::parse(&text.replace("    24/", "24/"));
+        assert_eq!(unindented.items[0].case, None);
     }
 
     #[test]

@@ -11,6 +11,11 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("beskrivelse af sagen", SectionKind::Sagsfremstilling),
     ("beskrivelse", SectionKind::Sagsfremstilling),
     ("sagens indhold", SectionKind::Sagsfremstilling),
+    // An item brought back after a hearing or an earlier decision.
+    (
+        "supplerende sagsfremstilling",
+        SectionKind::Sagsfremstilling,
+    ),
     ("indstilling", SectionKind::Indstilling),
     ("forslag til beslutning", SectionKind::Indstilling),
     ("forslag til indstilling", SectionKind::Indstilling),

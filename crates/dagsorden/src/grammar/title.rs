@@ -7,7 +7,7 @@ use dagsorden_model::DocumentKind;
 use nom::{IResult, Parser, bytes::complete::take_while1};
 use regex::Regex;
 
-use crate::vocabulary::TITLE_WORDS;
+use crate::vocabulary::{BODY_NAME_ENDINGS, TITLE_WORDS};
 
 /// A recognised title line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,17 +188,38 @@ fn title_after_a_name(text: &str) -> Option<TitleLine<'_>> {
     if text.len() > MAX_NAMED_TITLE_BYTES {
         return None;
     }
-    [" - ", " – "].iter().find_map(|dash| {
-        let (name, title) = text.split_once(dash)?;
-        let words = name.split_whitespace().count();
-        let looks_like_name = (1..=6).contains(&words)
-            && name.starts_with(char::is_uppercase)
-            && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','));
-        looks_like_name
-            .then(|| title_led_by_its_word(title.trim()))
-            .flatten()
-            .filter(|t| t.sentence.is_none())
-    })
+    [" - ", " – "]
+        .iter()
+        .find_map(|dash| {
+            let (name, title) = text.split_once(dash)?;
+            let words = name.split_whitespace().count();
+            let looks_like_name = (1..=6).contains(&words)
+                && name.starts_with(char::is_uppercase)
+                && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','));
+            looks_like_name
+                .then(|| title_led_by_its_word(title.trim()))
+                .flatten()
+                .filter(|t| t.sentence.is_none())
+        })
+        .or_else(|| title_after_a_body(text))
+}
+
+/// "Kultur- og Fritidsudvalget Referat": a page's heading of the body's name and the
+/// title word, capitalised, last (two spans of one heading, as text makers join them).
+fn title_after_a_body(text: &str) -> Option<TitleLine<'_>> {
+    let (name, title) = text.rsplit_once(' ')?;
+    let body = name.rsplit(' ').next()?.to_lowercase();
+    let words = name.split_whitespace().count();
+    let names_a_body = (1..=6).contains(&words)
+        && name.starts_with(char::is_uppercase)
+        && BODY_NAME_ENDINGS
+            .iter()
+            .any(|ending| body.ends_with(ending))
+        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','));
+    (names_a_body && title.starts_with(char::is_uppercase))
+        .then(|| title_led_by_its_word(title))
+        .flatten()
+        .filter(|t| t.rest.is_empty())
 }
 
 /// The longest "Byrådet - Dagsorden - 27.09.2022" read as a title.
@@ -275,6 +296,20 @@ mod tests {
             title_line("Dagsorden og bilag").unwrap().kind,
             DocumentKind::Dagsorden
         );
+    }
+
+    #[test]
+    fn the_bodys_name_before_the_title_word() {
+        let t = title_line("Kultur- og Fritidsudvalget Referat").unwrap();
+        assert_eq!(t.kind, DocumentKind::Referat);
+        assert_eq!(
+            title_line("Byrådet Dagsorden").map(|t| t.kind),
+            Some(DocumentKind::Dagsorden)
+        );
+        // Not a body's name, or the word in a sentence's lower case: no title.
+        assert!(title_line("Godkendelse af Referat").is_none());
+        assert!(title_line("Udvalget godkendte referat").is_none());
+        assert!(title_line("KKR Nordjylland Referat fra mødet").is_none());
     }
 
     #[test]
