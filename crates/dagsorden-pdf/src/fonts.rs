@@ -242,12 +242,15 @@ fn simple_encoding(
         _ => None,
     };
     let builtin = embedded_cff_names(doc, descriptor);
-    let symbolic_name = name.starts_with("Symbol") || name.starts_with("ZapfDingbats");
     let base: Option<&pdf_encoding::ForwardMap> = match base_name.as_deref() {
         Some("WinAnsiEncoding") => Some(&pdf_encoding::WINANSI),
         Some("MacRomanEncoding") => Some(&pdf_encoding::MACROMAN),
         Some("StandardEncoding") => Some(&pdf_encoding::STANDARD),
-        _ if builtin.is_some() || symbolic_name => None,
+        _ if builtin.is_some() => None,
+        // The two symbol fonts of the standard 14 have encodings of their own, built
+        // in: ReportLab and xhtml2pdf draw a list's bullet as Symbol's 0xB7.
+        _ if name.starts_with("Symbol") => Some(&pdf_encoding::SYMBOL),
+        _ if name.starts_with("ZapfDingbats") => Some(&pdf_encoding::ZDINGBAT),
         // Without an encoding, TrueType fonts from office suites are WinAnsi in practice.
         _ if subtype == "TrueType" => Some(&pdf_encoding::WINANSI),
         _ => Some(&pdf_encoding::STANDARD),

@@ -167,6 +167,18 @@ fn winansi_danish_letters_and_bullet() {
 }
 
 #[test]
+fn the_symbol_fonts_built_in_encodings() {
+    // Symbol's 0xB7 is its bullet (xhtml2pdf's list items), ZapfDingbats' 0x6C a disc.
+    let pdf = Pdf::new()
+        .font(HELVETICA)
+        .font("<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>")
+        .font("<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>")
+        .page(b"BT /F2 10 Tf 72 700 Td (\\267) Tj /F1 10 Tf 10 0 Td (Bilag 1) Tj ET BT /F3 10 Tf 72 686 Td (l) Tj /F1 10 Tf 10 0 Td (Bilag 2) Tj ET")
+        .build();
+    assert_eq!(text_of(&pdf), ["\u{2022} Bilag 1", "\u{25cf} Bilag 2"]);
+}
+
+#[test]
 fn differences_glyph_names() {
     let font = "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /aring /oslash /ae /f_i /uni00C5] >> >>";
     let pdf = Pdf::new()

@@ -1104,6 +1104,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             crate::paragraph::join_wrapped(&mut item.title, text);
             item.heading_span = item.heading_span.cover(line.span);
             item.span = item.span.cover(line.span);
+            // "… 12ab" / "Ravnsø Markjorder (Lukket punkt)": the marker ends the whole
+            // title, wrapped or not.
+            if text.ends_with(')')
+                && let (title, true) = strip_closed_marker(&item.title)
+            {
+                item.title = title.to_owned();
+                item.open = false;
+            }
             // The case number in parentheses ends the whole title, wrapped or not; so
             // does one beside the title's last line, after a wide gap.
             let split = match split_trailing_case(&item.title) {
@@ -2434,7 +2442,13 @@ fn strip_list_number(text: &str) -> &str {
             && let Some(name) = after_label[end..].strip_prefix([' ', ':', '.'])
             && !name.trim_start().is_empty()
         {
-            return name.trim_start();
+            // "Bilag 2 - Udvalgsopfølgninger": the dash sets the name off from its label.
+            let name = name.trim_start();
+            return name
+                .strip_prefix(['-', '–'])
+                .map(str::trim_start)
+                .filter(|rest| !rest.is_empty())
+                .unwrap_or(name);
         }
         let rest = &after_label[digits..];
         // "1. Notat", "1) Notat", "1: Notat", "1 - Notat".
@@ -3118,6 +3132,11 @@ mod tests {
         assert_eq!(attachment_name("3.2 Skitseforslag"), "Skitseforslag");
         assert_eq!(attachment_name("Bilag 2 Kortbilag"), "Kortbilag");
         assert_eq!(
+            attachment_name("Bilag 2 - Udvalgsopfølgninger (PDF, 1,8 MB)"),
+            "Udvalgsopfølgninger (PDF, 1,8 MB)"
+        );
+        assert_eq!(attachment_name("Bilag 1 – Takstoversigt"), "Takstoversigt");
+        assert_eq!(
             attachment_name("Bilag 1: Tilstandsrapport"),
             "Tilstandsrapport"
         );
@@ -3451,6 +3470,22 @@ mod tests {
         // The same word after a page break is a footer, not a title.
         let later = crate::parse(&text.replacen("Dagsorden\n", "\u{c}Dagsorden\n", 1));
         assert_eq!(later.title, None);
+    }
+
+    /// A closed item's marker after its wrapped title closes the item and is no part of
+    /// the title.
+    #[test]
+    fn a_closed_marker_at_the_end_of_a_wrapped_title() {
+        let agenda = crate::parse(
+            "Punkt 10: Salg af erhvervsgrund i Ravnsø Erhvervspark, matr.nr. 12ab\n\
+             Ravnsø Markjorder (Lukket punkt)\nSagsnr.: 22/17310\n\nBeslutning\n\nGodkendt.\n",
+        );
+        let item = &agenda.items[0];
+        assert_eq!(
+            item.title,
+            "Salg af erhvervsgrund i Ravnsø Erhvervspark, matr.nr. 12ab Ravnsø Markjorder"
+        );
+        assert!(!item.open);
     }
 
     /// A heading wrapped before a capitalised word: the TOC's entry of the whole title
