@@ -18,7 +18,7 @@ use crate::grammar::{
         access_field, case_line_with_access_marker, is_closed_marker, is_open_marker,
         split_access_marker,
     },
-    case_line::{CaseLine, case_line, split_gapped_case, split_trailing_case},
+    case_line::{CaseLine, case_label_row, case_line, split_gapped_case, split_trailing_case},
     date::{DateTime, date_line, date_time},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
@@ -322,6 +322,17 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self.agenda.title.is_none()
             && title_line(&self.lines[index].text).is_some_and(|t| t.rest.is_empty())
             && !self.lines[..=index].iter().any(|l| l.hints.page_break)
+    }
+
+    /// The case number first in the row under a row of case field labels (see
+    /// [`case_label_row`]), read with the row's case label.
+    fn case_under_label_row(&self, index: usize, label: &str) -> Option<CaseRef> {
+        let values_index = self.next_content_index(index)?;
+        let values = &self.lines[values_index];
+        let first = values.text.split_whitespace().next()?;
+        let joined = format!("{label} {first}");
+        let case = case_line(&joined)?;
+        Some(case_ref(&case, &joined, values.span))
     }
 
     /// Whether `text` goes on with the last item's title as the TOC's entry of its
@@ -1088,6 +1099,27 @@ impl<'l, 'a> Builder<'l, 'a> {
             && self.accept_item(&heading, index)
         {
             self.start_split_item(&heading, index, title_index);
+            return;
+        }
+        // "Sagsnr.  Sagsbehandler" over "18/21877  Lone Kjær Madsen": a table's header
+        // row of case fields under the heading, the values in the row under it. Both
+        // rows stay the item's text; the number is its case.
+        if self.section.is_none()
+            && self.blocks.is_empty()
+            && let Some(label) = case_label_row(text)
+            && self
+                .items
+                .last()
+                .is_some_and(|i| i.case.is_none() && i.body.is_empty())
+        {
+            self.title_may_continue = false;
+            if let Some(case) = self.case_under_label_row(index, label)
+                && let Some(item) = self.items.last_mut()
+            {
+                item.case = Some(case);
+                self.case_placement.at_heading = true;
+            }
+            self.push_content(index);
             return;
         }
         if std::mem::take(&mut self.title_may_continue)
@@ -3470,6 +3502,33 @@ mod tests {
         // The same word after a page break is a footer, not a title.
         let later = crate::parse(&text.replacen("Dagsorden\n", "\u{c}Dagsorden\n", 1));
         assert_eq!(later.title, None);
+    }
+
+    /// fpdf2's case table under each heading: a header row of labels, a row of values.
+    #[test]
+    fn a_case_number_under_a_row_of_case_labels() {
+        let agenda = crate::parse(
+            "1. Godkendelse af dagsorden\nSagsnr.   Sagsbehandler\n\nIndstilling\n\
+             Direktøren indstiller, at dagsordenen godkendes.\n\n\
+             2. Budgetopfølgning pr. 30. september 2018\n\
+             Sagsnr.   Sagsbehandler\n18/21877   Lone Kjær Madsen, Økonomi og Styring\n\n\
+             Resumé\nForvaltningen har udarbejdet budgetopfølgning.\n",
+        );
+        let items: Vec<_> = agenda
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.case.as_ref().map(|c| c.id.as_str())))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("Godkendelse af dagsorden", None),
+                ("Budgetopfølgning pr. 30. september 2018", Some("18/21877"))
+            ]
+        );
+        // Both rows stay the item's text.
+        let body = format!("{:?}", agenda.items[1].body);
+        assert!(body.contains("Sagsbehandler") && body.contains("Lone Kjær Madsen"));
     }
 
     /// A closed item's marker after its wrapped title closes the item and is no part of

@@ -192,7 +192,11 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
                     // heading is the introduction.
                     introduced |= i == 0;
                     if introduced || !out.is_empty() {
-                        out.extend(split_clauses(clause));
+                        // "at der over for Byrådet anbefales, at A, og at B" right under
+                        // "… indstiller,": the first clause recommends in turn and gives
+                        // its own (a later one that recommends is one of the clauses).
+                        let nested = out.is_empty().then(|| nested_clauses(clause)).flatten();
+                        out.extend(split_clauses(nested.unwrap_or(clause)));
                     }
                     expect_clause = introduced && continues(text);
                 } else if introduces_list(text) {
@@ -772,6 +776,21 @@ mod tests {
                  sendes i høring, og at sagen genoptages i februar."
             )]),
             vec!["forslaget sendes i høring", "sagen genoptages i februar"]
+        );
+        // A paragraph of clauses whose first recommends in turn gives its own.
+        assert_eq!(
+            recommendations(&[
+                para("Direktøren for Teknik og Miljø indstiller,"),
+                para(
+                    "at der over for Økonomiudvalget og Byrådet anbefales, at der gives \
+                     anlægsbevilling på 4,6 mio. kr., og at forvaltningen bemyndiges til at \
+                     indlede ekspropriation."
+                ),
+            ]),
+            vec![
+                "der gives anlægsbevilling på 4,6 mio. kr",
+                "forvaltningen bemyndiges til at indlede ekspropriation"
+            ]
         );
         // A clause that ends with a noun is one of the clauses.
         assert_eq!(

@@ -51,6 +51,29 @@ fn strip_label(text: &str) -> Option<&str> {
         })
 }
 
+/// A table's header row of case fields led by the case number's ("Sagsnr.
+/// Sagsbehandler", "Sagsnr. Dok.nr. Sagsansvarlig"), the values in the row under it:
+/// the case label. Only labels: capitalised words without digits.
+pub fn case_label_row(text: &str) -> Option<&str> {
+    if text.len() > MAX_LABEL_ROW_BYTES || has_digit(text) {
+        return None;
+    }
+    let rest = strip_label(text)?;
+    let words = rest.split_whitespace().count();
+    let labels = (1..=MAX_LABEL_ROW_WORDS).contains(&words)
+        && rest.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '/'))
+        });
+    labels.then(|| text[..text.len() - rest.len()].trim_end())
+}
+
+/// The longest row of case field labels.
+const MAX_LABEL_ROW_BYTES: usize = 80;
+/// The most labels after the case number's in such a row.
+const MAX_LABEL_ROW_WORDS: usize = 4;
+
 /// A case number in parentheses at the end of a title: "Budgetopfølgning (2023-0471123)"
 /// → ("Budgetopfølgning", Some("2023-0471123")); an empty "( )" is dropped. A year alone
 /// ("Budget (2023)") is part of the title.
@@ -266,6 +289,19 @@ fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_of_case_field_labels() {
+        assert_eq!(case_label_row("Sagsnr. Sagsbehandler"), Some("Sagsnr."));
+        assert_eq!(
+            case_label_row("Sagsnr.: Dok.nr. Sagsansvarlig"),
+            Some("Sagsnr.:")
+        );
+        // A case line, a label alone, and text after a label are no such rows.
+        assert_eq!(case_label_row("Sagsnr. 18/21877 Lone Kjær"), None);
+        assert_eq!(case_label_row("Sagsnr.:"), None);
+        assert_eq!(case_label_row("Sagsnr. er ikke oplyst"), None);
+    }
 
     #[test]
     fn kl_case() {
