@@ -130,7 +130,8 @@ fn text_columns(lines: Vec<Vec<Run>>) -> Vec<Vec<Vec<Run>>> {
     let mut parts = Vec::new();
     let (mut left, mut right): (Vec<Vec<Run>>, Vec<Vec<Run>>) = (Vec::new(), Vec::new());
     let mut across: Vec<Vec<Run>> = Vec::new();
-    for line in lines {
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
         if line.iter().any(|r| crosses(r, gutter)) {
             if !left.is_empty() || !right.is_empty() {
                 parts.push(std::mem::take(&mut across));
@@ -141,6 +142,19 @@ fn text_columns(lines: Vec<Vec<Run>>) -> Vec<Vec<Vec<Run>>> {
             continue;
         }
         let (l, r): (Vec<Run>, Vec<Run>) = line.into_iter().partition(|r| r.x_end <= gutter);
+        // The page's first line, over the right column and set off above all below it
+        // ("Printed by …" over a sheet of two pages side by side, a page number in the
+        // corner): the page's header, read before the columns.
+        let first_on_page = parts.is_empty() && across.is_empty() && left.is_empty();
+        if first_on_page
+            && l.is_empty()
+            && right.is_empty()
+            && let (Some(run), Some(next)) = (r.first(), lines.peek().and_then(|n| n.first()))
+            && run.y - next.y > HEADER_SET_OFF * run.size
+        {
+            across.push(r);
+            continue;
+        }
         if !l.is_empty() {
             left.push(l);
         }
@@ -152,6 +166,10 @@ fn text_columns(lines: Vec<Vec<Run>>) -> Vec<Vec<Vec<Run>>> {
     parts.retain(|p| !p.is_empty());
     parts
 }
+
+/// How far above the lines under it (in its font size) a page's first line stands to be
+/// a header over both columns.
+const HEADER_SET_OFF: f32 = 2.5;
 
 /// Where a page's two text columns part, if it has two (see [`text_columns`]).
 fn gutter(lines: &[Vec<Run>]) -> Option<f32> {
@@ -1076,7 +1094,29 @@ mod tests {
         assert_eq!(texts[1], "venstre spalte linje 0");
         assert_eq!(texts[12], "venstre spalte linje 11");
         assert_eq!(texts[13], "højre spalte linje 0");
+        // A right column that starts higher than the left, at the line spacing: its
+        // first line is its own.
+        let mut runs = two_column_page(12);
+        runs.remove(0);
+        runs.push(run(305.0, 542.0, 754.0, "højre spalte øverst"));
+        let lines = page_lines(runs, 1);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "venstre spalte linje 0");
+        assert_eq!(texts[12], "højre spalte øverst");
         assert_eq!(texts.len(), 25);
+    }
+
+    #[test]
+    fn a_header_over_the_right_column_comes_before_the_columns() {
+        // Two pages printed side by side on a sheet (a2ps), no masthead across them.
+        let mut runs = two_column_page(12);
+        runs.remove(0);
+        runs.push(run(450.0, 540.0, 800.0, "Printed by Hanne Bisgaard"));
+        let lines = page_lines(runs, 1);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "Printed by Hanne Bisgaard");
+        assert_eq!(texts[1], "venstre spalte linje 0");
+        assert_eq!(texts[13], "højre spalte linje 0");
     }
 
     #[test]

@@ -335,6 +335,24 @@ impl<'l, 'a> Builder<'l, 'a> {
         Some(case_ref(&case, &joined, values.span))
     }
 
+    /// A heading typed in capitals ("Pkt. 2   BUDGETOPFØLGNING PR. 28. FEBRUAR 2003")
+    /// that the TOC lists in ordinary case: the TOC's title, as a reader writes it. (The
+    /// heading's span keeps where the capitals stand.)
+    fn toc_casing(&self, item: &Item) -> Option<String> {
+        let title = item.title.as_str();
+        let mut letters = title.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek()?;
+        if !letters.all(char::is_uppercase) {
+            return None;
+        }
+        let entry = self
+            .toc_numbers
+            .get(item.number.as_str())
+            .and_then(|&at| self.agenda.toc.get(at))?;
+        (entry.title.chars().any(char::is_lowercase) && same_ignoring_case(&entry.title, title))
+            .then(|| entry.title.clone())
+    }
+
     /// Whether `text` goes on with the last item's title as the TOC's entry of its
     /// number prints it ("… - Syddansk" / "Tekniske Skole" under an entry of the whole
     /// title): the TOC says the heading was wrapped, where the wrapped line alone,
@@ -2007,6 +2025,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         };
         item.span.end = item.span.end.max(self.last_end);
+        if let Some(cased) = self.toc_casing(&item) {
+            item.title = cased;
+        }
         item.recommendations = item
             .sections
             .iter()
@@ -3529,6 +3550,30 @@ mod tests {
         // Both rows stay the item's text.
         let body = format!("{:?}", agenda.items[1].body);
         assert!(body.contains("Sagsbehandler") && body.contains("Lone Kjær Madsen"));
+    }
+
+    /// Headings typed in capitals take the TOC's case, where the TOC lists the same
+    /// title.
+    #[test]
+    fn a_title_in_capitals_takes_the_tocs_case() {
+        let agenda = crate::parse(
+            "INDHOLDSFORTEGNELSE\n\nPkt. 1   Godkendelse af dagsorden ....  2\n\
+             Pkt. 2   Budget 2003 - Socialudvalgets område ....  2\n\
+             Pkt. 3   Eventuelt ....  3\n\n\
+             Pkt. 1   GODKENDELSE AF DAGSORDEN\n\nIndstilling:\nDet indstilles, at \
+             dagsordenen godkendes.\n\nPkt. 2   BUDGET 2003 - SOCIALUDVALGETS OMRÅDE\n\n\
+             Sagsfremstilling:\nTekst.\n\nPkt. 3   EVENTUELT OG MEDDELELSER\n\nTekst.\n",
+        );
+        let titles: Vec<&str> = agenda.items.iter().map(|i| i.title.as_str()).collect();
+        // The third's TOC title is another: the heading stays as it is typed.
+        assert_eq!(
+            titles,
+            [
+                "Godkendelse af dagsorden",
+                "Budget 2003 - Socialudvalgets område",
+                "EVENTUELT OG MEDDELELSER"
+            ]
+        );
     }
 
     /// A closed item's marker after its wrapped title closes the item and is no part of

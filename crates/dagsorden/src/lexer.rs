@@ -111,10 +111,30 @@ fn is_rule(text: &str) -> bool {
     let Some(&first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) else {
         return false;
     };
+    if first == 0xE2 {
+        // Drawn with a dash or box-drawing character: "−−−−" (a2ps prints the hyphen
+        // as a minus sign), "––––", "────".
+        let mut drawn = text.chars().filter(|c| !c.is_ascii_whitespace());
+        let Some(line) = drawn.next().filter(|c| WIDE_RULE_CHARS.contains(c)) else {
+            return false;
+        };
+        let mut count = 1;
+        for c in drawn {
+            if c != line {
+                return false;
+            }
+            count += 1;
+        }
+        return count >= 3;
+    }
     matches!(first, b'-' | b'=' | b'_' | b'*' | b'~')
         && bytes.iter().all(|&b| b == first || b.is_ascii_whitespace())
         && bytes.iter().filter(|&&b| b == first).count() >= 3
 }
+
+/// Characters outside ASCII that draw a rule typed again and again: the minus sign, en
+/// and em dashes, box-drawing lines.
+const WIDE_RULE_CHARS: [char; 6] = ['\u{2212}', '–', '—', '─', '━', '═'];
 
 /// A bullet with nothing after it (an empty list item, as Markdown converters leave
 /// them): no text, as a blank line.
@@ -202,10 +222,11 @@ fn is_clean_closely(bytes: &[u8]) -> bool {
                     // U+00A0 no-break space, U+00AD soft hyphen.
                     0xC2 => matches!(next(1), Some(0xA0 | 0xAD)),
                     // U+2007 figure space, U+200B–D zero-width, U+202F narrow no-break
-                    // space, U+2010 and U+2011 hyphens.
+                    // space, U+2010 and U+2011 hyphens, U+2212 minus sign.
                     0xE2 => {
                         next(1) == Some(0x80)
                             && matches!(next(2), Some(0x87 | 0x8B..=0x8D | 0xAF | 0x90 | 0x91))
+                            || next(1) == Some(0x88) && next(2) == Some(0x92)
                     }
                     // U+FEFF byte-order mark.
                     0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
@@ -444,6 +465,11 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     if trimmed.len() < s.len() && is_clean(trimmed) {
         return (Cow::Borrowed(trimmed), hints);
     }
+    // "*   LUKKET DAGSORDEN   *": a line inside a box typed with asterisks (its top
+    // and bottom are rules); the asterisks are the box, not a bullet.
+    if let Some(inner) = boxed_line(trimmed) {
+        return clean_in_general(inner, hints);
+    }
     // (Before the marks: a grid table's rule starts with a "+", a bullet elsewhere.)
     if let Some(row) = bar_table_row(s) {
         hints.indent = row.indent;
@@ -457,6 +483,13 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
         return (Cow::Borrowed(text), hints);
     }
     clean_in_general(s, hints)
+}
+
+/// The text of a line framed by asterisks set off by spaces ("*  LUKKET DAGSORDEN  *"),
+/// as typed boxes are drawn: no asterisk inside, no emphasis (`*ord*`).
+fn boxed_line(trimmed: &str) -> Option<&str> {
+    let inner = trimmed.strip_prefix("* ")?.strip_suffix(" *")?;
+    (!inner.contains('*') && !inner.trim().is_empty()).then_some(inner)
 }
 
 /// A row of a table drawn with bars, as antiword, pandoc and markdown write them
@@ -1092,7 +1125,9 @@ fn push_normalised(out: &mut String, c: char, last_space: &mut bool) {
         }
         // The hyphens typesetters and fonts' maps give ("Børne‐ og …"): a hyphen, as
         // typed.
-        '\u{2010}' | '\u{2011}' => {
+        // So is the minus sign some print paths draw every hyphen as (a2ps's
+        // PostScript, groff): "J.nr. 00.30.14−S00−2−03".
+        '\u{2010}' | '\u{2011}' | '\u{2212}' => {
             out.push('-');
             *last_space = false;
         }
@@ -1367,6 +1402,17 @@ mod tests {
     }
 
     #[test]
+    fn a_line_in_a_box_of_asterisks() {
+        let boxed = lex_str("     *       LUKKET DAGSORDEN           *");
+        assert_eq!(boxed.text, "LUKKET DAGSORDEN");
+        assert!(!boxed.hints.bullet);
+        // A bullet whose text has an asterisk, and emphasis, are not boxes.
+        let bullet = lex_str("* at beløbet* frigives *");
+        assert!(bullet.hints.bullet);
+        assert_eq!(lex_str("*Lukket punkt*").text, "Lukket punkt");
+    }
+
+    #[test]
     fn typographic_hyphens_are_hyphens() {
         assert_eq!(
             lex_str("Beslutning i Børne\u{2010} og Familieudvalget").text,
@@ -1380,6 +1426,25 @@ mod tests {
         assert_eq!(
             lex_str("Budget 2025\u{2013}2028").text,
             "Budget 2025\u{2013}2028"
+        );
+        // A minus sign for every hyphen (a2ps): hyphens, a bullet, a rule.
+        assert_eq!(
+            lex_str("J.nr. 00.30.14\u{2212}S00\u{2212}2\u{2212}03").text,
+            "J.nr. 00.30.14-S00-2-03"
+        );
+        let bullet = lex_str("\u{2212} Notat om anbringelser 2002\u{2212}2003");
+        assert_eq!(bullet.text, "Notat om anbringelser 2002-2003");
+        assert!(bullet.hints.bullet);
+        assert_eq!(lex_str("\u{2212}\u{2212}\u{2212}\u{2212}\u{2212}").text, "");
+        assert_eq!(lex_str("\u{2500}\u{2500}\u{2500}").text, "");
+        // Dashes of two kinds, or text among them, are no rule.
+        assert_eq!(
+            lex_str("\u{2013}\u{2014}\u{2013}").text,
+            "\u{2013}\u{2014}\u{2013}"
+        );
+        assert_eq!(
+            lex_str("\u{2212}\u{2212} 3 \u{2212}\u{2212}").text,
+            "-- 3 --"
         );
     }
 
