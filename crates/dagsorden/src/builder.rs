@@ -399,9 +399,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         };
         let value = self.lines.get(value_index)?;
         let defined = value.hints.indent > label.hints.indent;
+        // Every case number has a digit (most lines asked are text without one).
         if !(label.text.ends_with(':') || defined)
             || value.is_blank()
             || value.text.len() > MAX_CASE_LABEL * 2
+            || !value.text.bytes().any(|b| b.is_ascii_digit())
         {
             return None;
         }

@@ -55,7 +55,12 @@ fn strip_label(text: &str) -> Option<&str> {
 /// Sagsbehandler", "Sagsnr. Dok.nr. Sagsansvarlig"), the values in the row under it:
 /// the case label. Only labels: capitalised words without digits.
 pub fn case_label_row(text: &str) -> Option<&str> {
-    if text.len() > MAX_LABEL_ROW_BYTES || has_digit(text) {
+    // Every line under a heading is asked: a word in lower case settles most.
+    if text.len() > MAX_LABEL_ROW_BYTES
+        || !text.as_bytes().contains(&b' ')
+        || starts_a_word_in_lowercase(text)
+        || has_digit(text)
+    {
         return None;
     }
     let rest = strip_label(text)?;
@@ -67,6 +72,18 @@ pub fn case_label_row(text: &str) -> Option<&str> {
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '/'))
         });
     labels.then(|| text[..text.len() - rest.len()].trim_end())
+}
+
+/// Whether a word of `text` after its first starts with an ASCII small letter (each
+/// byte looked at with the one before it, without stopping early, which vectorises).
+fn starts_a_word_in_lowercase(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .fold(false, |found, (&before, &b)| {
+            found | ((before == b' ') & b.is_ascii_lowercase())
+        })
 }
 
 /// The longest row of case field labels.

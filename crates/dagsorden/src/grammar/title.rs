@@ -208,18 +208,20 @@ fn title_after_a_name(text: &str) -> Option<TitleLine<'_>> {
 /// title word, capitalised, last (two spans of one heading, as text makers join them).
 fn title_after_a_body(text: &str) -> Option<TitleLine<'_>> {
     let (name, title) = text.rsplit_once(' ')?;
-    let body = name.rsplit(' ').next()?.to_lowercase();
+    // The title word first: every line of a header is asked, and few end with one.
+    let found = title_led_by_its_word(title)
+        .filter(|t| t.rest.is_empty() && title.starts_with(char::is_uppercase))?;
     let words = name.split_whitespace().count();
     let names_a_body = (1..=6).contains(&words)
         && name.starts_with(char::is_uppercase)
-        && BODY_NAME_ENDINGS
-            .iter()
-            .any(|ending| body.ends_with(ending))
-        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','));
-    (names_a_body && title.starts_with(char::is_uppercase))
-        .then(|| title_led_by_its_word(title))
-        .flatten()
-        .filter(|t| t.rest.is_empty())
+        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','))
+        && name.rsplit(' ').next().is_some_and(|last| {
+            let last = last.to_lowercase();
+            BODY_NAME_ENDINGS
+                .iter()
+                .any(|ending| last.ends_with(ending))
+        });
+    names_a_body.then_some(found)
 }
 
 /// The longest "Byrådet - Dagsorden - 27.09.2022" read as a title.
