@@ -33,6 +33,8 @@ BASELINE = pathlib.Path(__file__).resolve().parent / "baseline.py"
 MAKE_SEED_AGENDA = ROOT / "target/release/make-seed-agenda"
 FLOOR = ROOT / "target/release/dagsorden-floor"
 TIME = ROOT / "target/release/dagsorden-time"
+# Built by scripts/build-pgo; timed beside the plain build when present.
+PGO = ROOT / "target/pgo/release/dagsorden"
 COUNT = 2000
 
 
@@ -143,13 +145,16 @@ def main():
     listing.write_text("".join(n + "\n" for n in names))
     py = lambda w: [[sys.executable, str(BASELINE), "--workers", str(w), "--files-from", str(listing)]]
 
-    outs = {k: WORK / f"text-out-{k}.jsonl" for k in ("dagsorden", "py1", "py2", "floor")}
+    outs = {k: WORK / f"text-out-{k}.jsonl" for k in ("dagsorden", "py1", "py2", "floor", "pgo")}
     # One run first: the floor writes as many bytes as dagsorden's JSON takes.
     timed(rust_cmds, outs["dagsorden"])
     scale = outs["dagsorden"].stat().st_size / total
     floor_cmds = [[str(FLOOR), f"{scale:.4f}", *chunk] for chunk in arg_chunks(names)]
-    best = best_of({"dagsorden": (rust_cmds, outs["dagsorden"]), "py1": (py(1), outs["py1"]),
-                    "py2": (py(2), outs["py2"]), "floor": (floor_cmds, outs["floor"])}, args.rounds)
+    tools = {"dagsorden": (rust_cmds, outs["dagsorden"]), "py1": (py(1), outs["py1"]),
+             "py2": (py(2), outs["py2"]), "floor": (floor_cmds, outs["floor"])}
+    if PGO.exists():
+        tools["pgo"] = ([[str(PGO), *cmd[1:]] for cmd in rust_cmds], outs["pgo"])
+    best = best_of(tools, args.rounds)
     (rust, rust_rounds), (py1, py1_rounds), (py2, py2_rounds) = best["dagsorden"], best["py1"], best["py2"]
     floor, floor_rounds = best["floor"]
     # Parsing and rendering apart, on one core, in process (best of the rounds).
@@ -175,6 +180,14 @@ def main():
     ]
     for name, seconds, rounds in rows:
         lines.append(f"| {name} | {rounds} | {seconds:.3f} | {mb / seconds:.1f} | {COUNT / seconds:,.0f} | {seconds / rust:.2f}x |")
+    if "pgo" in best:
+        if outs["pgo"].read_bytes() != outs["dagsorden"].read_bytes():
+            sys.exit("the PGO build's output differs from the release build's")
+        pgo, pgo_rounds = best["pgo"]
+        lines.append(
+            f"| the same command built by `scripts/build-pgo` (profile-guided; same output, compared) | "
+            f"{pgo_rounds} | {pgo:.3f} | {mb / pgo:.1f} | {COUNT / pgo:,.0f} | {pgo / rust:.2f}x |"
+        )
     lines.append(
         f"| the floor: `dagsorden-floor` reads the files as the command does and writes as many bytes "
         f"({scale:.2f}x the input), no parsing, no JSON | {floor_rounds} | {floor:.3f} | {mb / floor:.1f} | "
@@ -187,7 +200,9 @@ def main():
         "",
         f"dagsorden parse vs the baseline on 2 workers (both on both cores): **{py2 / rust:.1f}x**; "
         f"vs 1 worker: {py1 / rust:.1f}x (target >= 10x).",
-        f"dagsorden parse throughput: **{mb / rust:.1f} MB/s** (target >= 150 MB/s).",
+        f"dagsorden parse throughput: **{mb / rust:.1f} MB/s** (target >= 150 MB/s)."
+        + (f" The PGO build: {py2 / best['pgo'][0]:.1f}x the baseline on 2 workers, "
+           f"{mb / best['pgo'][0]:.1f} MB/s." if "pgo" in best else ""),
         f"On one core, in process (`dagsorden-time --json 1 FILES...`, best of {args.rounds}): parsing "
         f"{parse_cpu:.3f} s ({mb / parse_cpu:.1f} MB/s), rendering the JSON {json_cpu:.3f} s; "
         f"{parse_cpu + json_cpu:.3f} CPU seconds, {(parse_cpu + json_cpu) / 2:.3f} s on two cores at best.",
