@@ -1094,29 +1094,29 @@ mod tests {
         assert_eq!(texts[1], "venstre spalte linje 0");
         assert_eq!(texts[12], "venstre spalte linje 11");
         assert_eq!(texts[13], "højre spalte linje 0");
-        // A right column that starts higher than the left, at the line spacing: its
-        // first line is its own.
+        assert_eq!(texts.len(), 25);
+    }
+
+    /// The lines of two columns without a masthead (two pages printed side by side on
+    /// a sheet, as a2ps prints them), with one more run.
+    fn sheet_with(extra: Run) -> Vec<String> {
         let mut runs = two_column_page(12);
         runs.remove(0);
-        runs.push(run(305.0, 542.0, 754.0, "højre spalte øverst"));
-        let lines = page_lines(runs, 1);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts[0], "venstre spalte linje 0");
-        assert_eq!(texts[12], "højre spalte øverst");
-        assert_eq!(texts.len(), 25);
+        runs.push(extra);
+        page_lines(runs, 1).into_iter().map(|l| l.text).collect()
     }
 
     #[test]
     fn a_header_over_the_right_column_comes_before_the_columns() {
-        // Two pages printed side by side on a sheet (a2ps), no masthead across them.
-        let mut runs = two_column_page(12);
-        runs.remove(0);
-        runs.push(run(450.0, 540.0, 800.0, "Printed by Hanne Bisgaard"));
-        let lines = page_lines(runs, 1);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let texts = sheet_with(run(450.0, 540.0, 800.0, "Printed by Hanne Bisgaard"));
         assert_eq!(texts[0], "Printed by Hanne Bisgaard");
         assert_eq!(texts[1], "venstre spalte linje 0");
         assert_eq!(texts[13], "højre spalte linje 0");
+        // A right column that starts higher than the left, at the line spacing: its
+        // first line is its own.
+        let texts = sheet_with(run(305.0, 542.0, 754.0, "højre spalte øverst"));
+        assert_eq!(texts[0], "venstre spalte linje 0");
+        assert_eq!(texts[12], "højre spalte øverst");
     }
 
     #[test]
