@@ -92,6 +92,8 @@ pub struct Builder<'l, 'a> {
     title_may_continue: bool,
     /// A page break or page furniture came since the last content line.
     crossed_page: bool,
+    /// A page break came on or before the current line.
+    seen_page_break: bool,
     /// The last line handed to the regions (not blank, not furniture).
     last_content: Option<usize>,
     /// The items from here on are in the closed part of the meeting ("Lukket møde").
@@ -162,6 +164,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             last_heading_of: None,
             bilag_names_end: None,
             crossed_page: false,
+            seen_page_break: false,
             last_content: None,
             furniture: crate::furniture::find(lines),
         }
@@ -172,6 +175,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             let line = &self.lines[index];
             if line.hints.page_break {
                 self.crossed_page = true;
+                self.seen_page_break = true;
             }
             if line.is_blank() {
                 self.pending_blank = true;
@@ -320,8 +324,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         kind == crate::furniture::Kind::RunningHeader
             && self.region == Region::Preamble
             && self.agenda.title.is_none()
+            && !self.seen_page_break
             && title_line(&self.lines[index].text).is_some_and(|t| t.rest.is_empty())
-            && !self.lines[..=index].iter().any(|l| l.hints.page_break)
     }
 
     /// The case number first in the row under a row of case field labels (see
