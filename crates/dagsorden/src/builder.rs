@@ -953,6 +953,9 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !self.prev_blank
             && item_heading(text).is_none()
             && (is_title_continuation(text)
+                // "  • 4. Forslag til … Nørre" / "    Skovlund og …": an entry of a
+                // bulleted listing wrapped and hung under its text.
+                || !line.hints.bullet && self.hangs_under_a_bullet(index)
                 || meeting_part(text).is_none()
                     && !agenda_group(text)
                     && matches!(split_leader(text), (_, None, false))
@@ -3596,6 +3599,29 @@ mod tests {
             "Salg af erhvervsgrund i Ravnsø Erhvervspark, matr.nr. 12ab Ravnsø Markjorder"
         );
         assert!(!item.open);
+    }
+
+    /// A text browser's dump of a web page's list of items: an entry wrapped and hung
+    /// under its bullet goes on with the entry, and the list goes on after it.
+    #[test]
+    fn a_bulleted_toc_entry_hung_under_its_bullet() {
+        let agenda = crate::parse(
+            "Punkter på dagsordenen\n\n  • 1. Godkendelse af dagsorden\n\
+             \x20 • 2. Forslag til tillæg nr. 2 til Spildevandsplan 2024-2030 om Nørre\n\
+             \x20   Skovlund og Enghaveområdet - endelig vedtagelse efter offentlig høring\n\
+             \x20 • 3. Takster for affaldshåndtering 2025\n\n\
+             1. Godkendelse af dagsorden\n\nGodkendt.\n\n\
+             2. Forslag til tillæg nr. 2 til Spildevandsplan 2024-2030 om Nørre Skovlund og\n\
+             Enghaveområdet - endelig vedtagelse efter offentlig høring\n\nVedtaget.\n\n\
+             3. Takster for affaldshåndtering 2025\n\nGodkendt.\n",
+        );
+        assert_eq!(agenda.toc.len(), 3);
+        assert_eq!(
+            agenda.toc[1].title,
+            "Forslag til tillæg nr. 2 til Spildevandsplan 2024-2030 om Nørre Skovlund og \
+             Enghaveområdet - endelig vedtagelse efter offentlig høring"
+        );
+        assert_eq!(agenda.items.len(), 3);
     }
 
     /// A heading wrapped before a capitalised word: the TOC's entry of the whole title
