@@ -18,7 +18,9 @@ use crate::grammar::{
         access_field, case_line_with_access_marker, is_closed_marker, is_open_marker,
         split_access_marker,
     },
-    case_line::{CaseLine, case_label_row, case_line, split_gapped_case, split_trailing_case},
+    case_line::{
+        CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_trailing_case,
+    },
     date::{DateTime, date_line, date_time},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
@@ -404,7 +406,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let value = self.lines.get(value_index)?;
         let defined = value.hints.indent > label.hints.indent;
         // Every case number has a digit (most lines asked are text without one).
-        if !(label.text.ends_with(':') || defined)
+        if !(label.text.ends_with(':') || defined || is_case_label(&label.text))
             || value.is_blank()
             || value.text.len() > MAX_CASE_LABEL * 2
             || !value.text.bytes().any(|b| b.is_ascii_digit())
@@ -935,6 +937,12 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return false; // the body repeats the first number: the TOC is over
             }
             let plain_heading = !entry.leader && entry.page.is_none();
+            // In a listing without pages, a "TOC entry" with the item's case data or a
+            // section under it is the first item's heading: the body has begun (a TOC
+            // heading that text extraction put after its entries, which it could not read).
+            if !self.toc_has_pages && plain_heading && self.next_opens_an_item(index) {
+                return false;
+            }
             if self.toc_has_pages
                 && plain_heading
                 && (line.hints.is_strong_heading() || self.next_is_structure(index))
@@ -1047,6 +1055,13 @@ impl<'l, 'a> Builder<'l, 'a> {
         let at = self.agenda.toc.len();
         self.toc_numbers.entry(number.to_owned()).or_insert(at);
         self.toc_has_pages |= page.is_some();
+        // "1. 1\. Godkendelse af dagsorden" (html2text's ordered list of items that carry
+        // their numbers): the item's number once more before its title.
+        let title = title
+            .strip_prefix(number)
+            .and_then(|rest| rest.strip_prefix(". "))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(title);
         // The TOC names items as the body does: without "Lukket punkt:" or a case number.
         let (title, _) = strip_closed_marker(title);
         let (title, _) = split_trailing_case(title);
@@ -2270,6 +2285,15 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     /// Whether the next line is a case line or section heading: the line before it is an
     /// item heading, not a TOC entry.
+    /// Whether the next line is an item's case line, a case label alone or a section
+    /// heading.
+    fn next_opens_an_item(&self, index: usize) -> bool {
+        self.next_is_structure(index)
+            || self
+                .next_nonblank(index)
+                .is_some_and(|l| is_case_label(&l.text))
+    }
+
     fn next_is_structure(&self, index: usize) -> bool {
         self.next_nonblank(index)
             .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
@@ -3622,6 +3646,38 @@ mod tests {
              Enghaveområdet - endelig vedtagelse efter offentlig høring"
         );
         assert_eq!(agenda.items.len(), 3);
+    }
+
+    /// pdftotext's reading order of a TOC set as a table: its cells a paragraph each,
+    /// the heading after them; the first "entry" after the heading has the item's case
+    /// label under it, and is the first item.
+    #[test]
+    fn a_toc_heading_after_its_cells_and_case_labels_without_colons() {
+        let agenda = crate::parse(
+            "REFERAT\n\n1.\n\nGodkendelse af dagsorden\n\n3\n\n2.\n\nBudget 2020\n\n4\n\n\
+             Indholdsfortegnelse\n\nSide 2 af 4\n\u{c}1. Godkendelse af dagsorden\nSagsnr.\n\
+             19/00412\n\nSagsfremstilling\nDagsordenen forelægges.\n\n2. Budget 2020\n\
+             Sagsnr.\n19/03317\n\nSagsfremstilling\nBudgettet forelægges.\n",
+        );
+        let cases: Vec<_> = agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.case.as_ref().map(|c| c.id.as_str())))
+            .collect();
+        assert_eq!(cases, [("1", Some("19/00412")), ("2", Some("19/03317"))]);
+    }
+
+    /// An ordered list of items that carry their own numbers ("1. 1\. Godkendelse af
+    /// dagsorden", html2text's Markdown): each entry's title without the number again.
+    #[test]
+    fn a_toc_entry_with_its_number_twice() {
+        let agenda = crate::parse(
+            "## Indholdsfortegnelse\n\n  1. 1\\. Godkendelse af dagsorden\n  \
+             2. 2\\. Budget 2024\n\n## Punkt 1 - Godkendelse af dagsorden\n\nGodkendt.\n\n\
+             ## Punkt 2 - Budget 2024\n\nGodkendt.\n",
+        );
+        let titles: Vec<&str> = agenda.toc.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Godkendelse af dagsorden", "Budget 2024"]);
     }
 
     /// A heading wrapped before a capitalised word: the TOC's entry of the whole title

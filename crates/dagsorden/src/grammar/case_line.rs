@@ -51,6 +51,11 @@ fn strip_label(text: &str) -> Option<&str> {
         })
 }
 
+/// A case label alone on its line ("Sagsnr.", "Sagsnr.:"), its value in the next.
+pub fn is_case_label(text: &str) -> bool {
+    text.len() <= MAX_LABEL_ROW_BYTES && strip_label(text).is_some_and(str::is_empty)
+}
+
 /// A table's header row of case fields led by the case number's ("Sagsnr.
 /// Sagsbehandler", "Sagsnr. Dok.nr. Sagsansvarlig"), the values in the row under it:
 /// the case label. Only labels: capitalised words without digits.
@@ -306,6 +311,14 @@ fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_label_alone() {
+        assert!(is_case_label("Sagsnr."));
+        assert!(is_case_label("Sagsnr.:"));
+        assert!(!is_case_label("Sagsnr. 19/00412"));
+        assert!(!is_case_label("Sagsbehandler"));
+    }
 
     #[test]
     fn rows_of_case_field_labels() {
