@@ -391,8 +391,9 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// A case line's label alone ("Sagsnr.:") with the number on the next line, or
     /// after one blank line: text extractors that write each table cell as a paragraph
     /// of its own (pdfminer) set a blank line between the label's cell and the value's.
-    /// Without its colon, the label is a definition list's term and the number its
-    /// definition, indented under it ("Sagsnr." / "    24/00412", pandoc's plain text).
+    /// A case label without its colon takes the number too: a definition list's term
+    /// ("Sagsnr." / "    24/00412", pandoc's plain text), a table's cells a line each
+    /// ("Sagsnr." / "19/00412", docx2txt, pdftotext).
     fn case_over_two_lines(&self, index: usize) -> Option<(CaseRef, usize)> {
         let label = &self.lines[index];
         if label.text.len() > MAX_CASE_LABEL {
@@ -404,9 +405,8 @@ impl<'l, 'a> Builder<'l, 'a> {
             index + 1
         };
         let value = self.lines.get(value_index)?;
-        let defined = value.hints.indent > label.hints.indent;
         // Every case number has a digit (most lines asked are text without one).
-        if !(label.text.ends_with(':') || defined || is_case_label(&label.text))
+        if !(label.text.ends_with(':') || is_case_label(&label.text))
             || value.is_blank()
             || value.text.len() > MAX_CASE_LABEL * 2
             || !value.text.bytes().any(|b| b.is_ascii_digit())
@@ -3750,9 +3750,12 @@ mod tests {
             agenda.items[0].case.as_ref().map(|c| c.id.as_str()),
             Some("24/00412")
         );
-        // Not indented under it, the line is no definition of the label.
+        // So is one right under the label (docx2txt: a table's cells a line each).
         let unindented = crate::parse(&text.replace("    24/", "24/"));
-        assert_eq!(unindented.items[0].case, None);
+        assert_eq!(
+            unindented.items[0].case.as_ref().map(|c| c.id.as_str()),
+            Some("24/00412")
+        );
     }
 
     #[test]
