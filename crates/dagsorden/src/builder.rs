@@ -2501,6 +2501,17 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
         {
             return (title[..tail_start].trim_end(), true);
         }
+        // "Salg af erhvervsgrund - Lukket punkt": the marker after a dash.
+        if !closes_parenthesis
+            && let Some(tail) = title.get(tail_start..)
+            && crate::grammar::eq_ignoring_case(tail, marker)
+            && let Some(before) = title[..tail_start]
+                .strip_suffix(" - ")
+                .or_else(|| title[..tail_start].strip_suffix(" – "))
+            && !before.trim().is_empty()
+        {
+            return (before.trim_end(), true);
+        }
     }
     (title, false)
 }
@@ -3803,6 +3814,14 @@ mod tests {
         assert_eq!(
             strip_closed_marker("Salg af grund (lukket)"),
             ("Salg af grund", true)
+        );
+        assert_eq!(
+            strip_closed_marker("Salg af erhvervsgrund, matr.nr. 14ab - Lukket punkt"),
+            ("Salg af erhvervsgrund, matr.nr. 14ab", true)
+        );
+        assert_eq!(
+            strip_closed_marker("Orientering om lukket punkt"),
+            ("Orientering om lukket punkt", false)
         );
         // The marker as the whole title ("49. Lukket punkt"): kept as the title, closed.
         assert_eq!(strip_closed_marker("Lukket punkt"), ("Lukket punkt", true));
