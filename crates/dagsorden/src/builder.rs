@@ -775,7 +775,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if self.field_line(index) {
             return;
         }
-        if self.field_continuation(line) {
+        if self.field_continuation(index) {
             return;
         }
         // A date line has a digit and is short; most header lines are neither.
@@ -868,14 +868,16 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     /// Lines that continue the value of the field above: a list under `Deltagere:`, or a
     /// wrapped line right under a value.
-    fn field_continuation(&mut self, line: &Line<'_>) -> bool {
+    fn field_continuation(&mut self, index: usize) -> bool {
         let Some(open) = self.open_field else {
             return false;
         };
+        let lines = self.lines;
+        let line = &lines[index];
         // A list under a field with its value on the line is a list of its own ("Fraværende
         // Ulla Ravn (O)" / "* Hent samlet referat (PDF)").
         let continues = if open.was_empty {
-            line.hints.bullet || !open.blank_since
+            line.hints.bullet || !open.blank_since || self.first_value_apart(open, index)
         } else {
             !open.blank_since && !line.hints.is_heading() && !line.hints.bullet
         };
@@ -897,6 +899,25 @@ impl<'l, 'a> Builder<'l, 'a> {
             ..open
         });
         true
+    }
+
+    /// The value of a label that has none yet, a blank line under it ("Mødedato:" / "" /
+    /// "Tirsdag den 20. november 2018": docx2txt sets a blank line after every
+    /// paragraph and table cell): a paragraph of one short line, no sentence, no
+    /// heading.
+    fn first_value_apart(&self, open: OpenField, index: usize) -> bool {
+        let line = &self.lines[index];
+        let text = line.text.as_ref();
+        self.lines.get(index + 1).is_none_or(Line::is_blank)
+            && text.chars().count() <= MAX_VALUE_APART_CHARS
+            && !text.ends_with(['.', ':'])
+            && !line.hints.is_heading()
+            && self
+                .agenda
+                .meeting
+                .fields
+                .get(open.index)
+                .is_some_and(|field| field.value.is_empty())
     }
 
     /// A preamble heading: styled as one, or a short line standing alone before text.
@@ -2912,6 +2933,9 @@ fn set_off_page<'t>(line: &'t Line<'_>) -> Option<(&'t str, u32)> {
     }
 }
 
+/// The longest value taken for a label a blank line above it.
+const MAX_VALUE_APART_CHARS: usize = 80;
+
 /// The longest line taken for a case number's label alone ("Sagsnr.:", "Journalnr.:").
 const MAX_CASE_LABEL: usize = 20;
 
@@ -3689,6 +3713,33 @@ mod tests {
         );
         let titles: Vec<&str> = agenda.toc.iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["Godkendelse af dagsorden", "Budget 2024"]);
+    }
+
+    /// docx2txt's text of a meeting-data table: each cell a paragraph, a blank line
+    /// after each, the label's value the next paragraph.
+    #[test]
+    fn a_fields_value_a_blank_line_under_it() {
+        let agenda = crate::parse(
+            "Dagsorden\n\nØkonomiudvalget\n\nMødedato:\n\nTirsdag den 20. november 2018\n\n\
+             Mødetidspunkt:\n\nKl. 16:00 - 18:30\n\nAfbud:\n\nMødet indledes med en \
+             besigtigelse af Torvet.\n\nFraværende:\n\nTillægsdagsordenen indeholder to \
+             punkter, som behandles i\nforlængelse af punkt 12\n\n\
+             1. Godkendelse af dagsorden\n\nGodkendt.\n",
+        );
+        assert_eq!(
+            agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+            Some("2018-11-20")
+        );
+        assert_eq!(
+            agenda.meeting.time.map(|t| t.to_string()).as_deref(),
+            Some("16:00")
+        );
+        // A sentence under an empty label is no value of it.
+        // Nor is a paragraph of more lines.
+        for key in ["Afbud", "Fraværende"] {
+            let field = agenda.meeting.fields.iter().find(|f| f.key == key);
+            assert_eq!(field.map(|f| f.value.as_str()), Some(""), "{key}");
+        }
     }
 
     /// A heading wrapped before a capitalised word: the TOC's entry of the whole title
