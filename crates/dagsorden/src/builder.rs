@@ -406,10 +406,10 @@ impl<'l, 'a> Builder<'l, 'a> {
         };
         let value = self.lines.get(value_index)?;
         // Every case number has a digit (most lines asked are text without one).
-        if !(label.text.ends_with(':') || is_case_label(&label.text))
-            || value.is_blank()
+        if value.is_blank()
             || value.text.len() > MAX_CASE_LABEL * 2
             || !value.text.bytes().any(|b| b.is_ascii_digit())
+            || !(label.text.ends_with(':') || is_case_label(&label.text))
         {
             return None;
         }
@@ -2522,8 +2522,11 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
         {
             return (title[..tail_start].trim_end(), true);
         }
-        // "Salg af erhvervsgrund - Lukket punkt": the marker after a dash.
+        // "Salg af erhvervsgrund - Lukket punkt": the marker after a dash (the dash's
+        // bytes looked at first: every title is asked).
+        let before_tail = &title.as_bytes()[..tail_start];
         if !closes_parenthesis
+            && (before_tail.ends_with(b" - ") || before_tail.ends_with(" – ".as_bytes()))
             && let Some(tail) = title.get(tail_start..)
             && crate::grammar::eq_ignoring_case(tail, marker)
             && let Some(before) = title[..tail_start]
