@@ -309,13 +309,29 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.push_content(index);
     }
 
+    /// The TOC's entry of an item number.
+    fn toc_entry(&self, number: &str) -> Option<&TocEntry> {
+        self.toc_numbers
+            .get(number)
+            .and_then(|&at| self.agenda.toc.get(at))
+    }
+
+    /// Whether the last item is still right under its heading, with no case yet: no
+    /// section, no text.
+    fn awaits_its_case(&self) -> bool {
+        self.section.is_none()
+            && self.blocks.is_empty()
+            && self
+                .items
+                .last()
+                .is_some_and(|i| i.case.is_none() && i.body.is_empty())
+    }
+
     /// Whether a heading's title may be the TOC's item of that number: the TOC has no
     /// such entry, or its title starts with the same word ("4. Anbefalinger" in an
     /// appended report is not "4. Evaluering af Sundhedshus Lyngbæk").
     fn toc_title_allows(&self, number: &str, title: &str) -> bool {
-        self.toc_numbers
-            .get(number)
-            .and_then(|&at| self.agenda.toc.get(at))
+        self.toc_entry(number)
             .is_none_or(|entry| first_words_agree(&entry.title, title))
     }
 
@@ -351,10 +367,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         if !letters.all(char::is_uppercase) {
             return None;
         }
-        let entry = self
-            .toc_numbers
-            .get(item.number.as_str())
-            .and_then(|&at| self.agenda.toc.get(at))?;
+        let entry = self.toc_entry(&item.number)?;
         (entry.title.chars().any(char::is_lowercase) && same_ignoring_case(&entry.title, title))
             .then(|| entry.title.clone())
     }
@@ -367,11 +380,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let Some(item) = self.items.last() else {
             return false;
         };
-        let Some(entry) = self
-            .toc_numbers
-            .get(item.number.as_str())
-            .and_then(|&at| self.agenda.toc.get(at))
-        else {
+        let Some(entry) = self.toc_entry(&item.number) else {
             return false;
         };
         let (title, listed) = (item.title.as_str(), entry.title.as_str());
@@ -426,21 +435,17 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn toc_lists_as_titled(&self, heading: &ItemHeading<'_>) -> bool {
         let title = strip_closed_marker(heading.title).0;
         !self.used_numbers.contains(heading.number)
-            && self
-                .toc_numbers
-                .get(heading.number)
-                .and_then(|&at| self.agenda.toc.get(at))
-                .is_some_and(|entry| {
-                    let (shorter, longer) = if entry.title.len() <= title.len() {
-                        (entry.title.as_str(), title)
-                    } else {
-                        (title, entry.title.as_str())
-                    };
-                    shorter.len() >= MIN_TOC_TITLE_MATCH
-                        && longer
-                            .get(..shorter.len())
-                            .is_some_and(|start| same_ignoring_case(start, shorter))
-                })
+            && self.toc_entry(heading.number).is_some_and(|entry| {
+                let (shorter, longer) = if entry.title.len() <= title.len() {
+                    (entry.title.as_str(), title)
+                } else {
+                    (title, entry.title.as_str())
+                };
+                shorter.len() >= MIN_TOC_TITLE_MATCH
+                    && longer
+                        .get(..shorter.len())
+                        .is_some_and(|start| same_ignoring_case(start, shorter))
+            })
     }
 
     /// "Underskriftsside" standing alone after an item, or an attachment appended to the
@@ -1167,13 +1172,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         // "Sagsnr.  Sagsbehandler" over "18/21877  Lone Kjær Madsen": a table's header
         // row of case fields under the heading, the values in the row under it. Both
         // rows stay the item's text; the number is its case.
-        if self.section.is_none()
-            && self.blocks.is_empty()
+        if self.awaits_its_case()
             && let Some(label) = case_label_row(text)
-            && self
-                .items
-                .last()
-                .is_some_and(|i| i.case.is_none() && i.body.is_empty())
         {
             self.title_may_continue = false;
             if let Some(case) = self.case_under_label_row(index, label)
@@ -1283,12 +1283,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.release_pending_case();
         // "Sagsnr.:" and "25/02117" a line each (a table's cells in a text export) right
         // under the heading: the item's case, both lines taken.
-        if self.section.is_none()
-            && self.blocks.is_empty()
+        if self.awaits_its_case()
             && let Some((case, value_index)) = self.case_over_two_lines(index)
             && let Some(item) = self.items.last_mut()
-            && item.case.is_none()
-            && item.body.is_empty()
         {
             item.case = Some(case);
             item.span = item.span.cover(self.lines[value_index].span);
@@ -1298,13 +1295,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         if let Some(case) = case_line(text) {
             let case = case_ref(&case, text, line.span);
-            let item_is_fresh = self.section.is_none()
-                && self.blocks.is_empty()
-                && self
-                    .items
-                    .last()
-                    .is_some_and(|i| i.case.is_none() && i.body.is_empty());
-            if item_is_fresh && let Some(item) = self.items.last_mut() {
+            if self.awaits_its_case()
+                && let Some(item) = self.items.last_mut()
+            {
                 item.case = Some(case);
                 self.case_placement.at_heading = true;
                 return;
@@ -1531,16 +1524,13 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// Udvikling, Ejendomme"): the label's value, as text extractors write a table's
     /// two cells, a paragraph each.
     fn value_of_a_lone_label(&self, index: usize) -> bool {
-        (0..index)
-            .rev()
-            .find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
-            .is_some_and(|i| {
-                let above = self.lines[i].text.as_ref();
-                above
-                    .strip_suffix(':')
-                    .is_some_and(crate::grammar::meeting_field::plausible_key)
-                    && section_heading(above).is_none()
-            })
+        self.previous_content_index(index).is_some_and(|i| {
+            let above = self.lines[i].text.as_ref();
+            above
+                .strip_suffix(':')
+                .is_some_and(crate::grammar::meeting_field::plausible_key)
+                && section_heading(above).is_none()
+        })
     }
 
     /// An indented line at the indent of the line before it, the text after it further
@@ -1549,9 +1539,8 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn continues_a_list(&self, index: usize, next: &Line<'_>) -> bool {
         let indent = self.lines[index].hints.indent;
         indent > next.hints.indent
-            && (0..index)
-                .rev()
-                .find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
+            && self
+                .previous_content_index(index)
                 .is_some_and(|i| self.lines[i].hints.indent == indent)
     }
 
@@ -2219,6 +2208,13 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// The index of the next line that is neither blank nor page furniture.
     fn next_content_index(&self, index: usize) -> Option<usize> {
         (index + 1..self.lines.len()).find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
+    }
+
+    /// The index of the line before `index` that is neither blank nor page furniture.
+    fn previous_content_index(&self, index: usize) -> Option<usize> {
+        (0..index)
+            .rev()
+            .find(|&i| !self.lines[i].is_blank() && !self.is_furniture(i))
     }
 
     /// The next line that is neither blank nor page furniture.

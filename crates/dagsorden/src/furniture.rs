@@ -160,7 +160,7 @@ fn mark_header_companions(lines: &[Line<'_>], found: &mut [Option<Kind>]) {
     // beside one every time but once at most.
     let mut everywhere: HashMap<&str, Vec<usize>> = HashMap::default();
     for (index, line) in lines.iter().enumerate() {
-        if let Some(&text) = beside.keys().find(|&&t| t == line.text.as_ref()) {
+        if let Some((&text, _)) = beside.get_key_value(line.text.as_ref()) {
             everywhere.entry(text).or_default().push(index);
         }
     }
