@@ -192,11 +192,7 @@ fn title_after_a_name(text: &str) -> Option<TitleLine<'_>> {
         .iter()
         .find_map(|dash| {
             let (name, title) = text.split_once(dash)?;
-            let words = name.split_whitespace().count();
-            let looks_like_name = (1..=6).contains(&words)
-                && name.starts_with(char::is_uppercase)
-                && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','));
-            looks_like_name
+            reads_as_a_name(name)
                 .then(|| title_led_by_its_word(title.trim()))
                 .flatten()
                 .filter(|t| t.sentence.is_none())
@@ -211,10 +207,7 @@ fn title_after_a_body(text: &str) -> Option<TitleLine<'_>> {
     // The title word first: every line of a header is asked, and few end with one.
     let found = title_led_by_its_word(title)
         .filter(|t| t.rest.is_empty() && title.starts_with(char::is_uppercase))?;
-    let words = name.split_whitespace().count();
-    let names_a_body = (1..=6).contains(&words)
-        && name.starts_with(char::is_uppercase)
-        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','))
+    let names_a_body = reads_as_a_name(name)
         && name.rsplit(' ').next().is_some_and(|last| {
             let last = last.to_lowercase();
             BODY_NAME_ENDINGS
@@ -222,6 +215,13 @@ fn title_after_a_body(text: &str) -> Option<TitleLine<'_>> {
                 .any(|ending| last.ends_with(ending))
         });
     names_a_body.then_some(found)
+}
+
+/// A name before a title word: one to six words, capitalised, no digits and no stops.
+fn reads_as_a_name(name: &str) -> bool {
+    (1..=6).contains(&name.split_whitespace().count())
+        && name.starts_with(char::is_uppercase)
+        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ','))
 }
 
 /// The longest "Byrådet - Dagsorden - 27.09.2022" read as a title.
