@@ -252,7 +252,8 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
     }
     let (rest, labelled) = match strip_label(text) {
         Some(rest) => (rest, true),
-        None => (text, false),
+        None if could_start_unlabelled_id(text) => (text, false),
+        None => return None,
     };
     id_and_initials(rest, labelled).or_else(|| {
         // Another field after the number: only where a label or a number's form says a
@@ -265,6 +266,17 @@ pub fn case_line(text: &str) -> Option<CaseLine<'_>> {
         id_and_initials(before_next_field(rest)?, labelled)
     })
 }
+
+/// Whether `text` can start with a case number that stands without a label: every
+/// form in [`CASE_PATTERNS`] starts with a digit or with "SAG-" (a test holds them to
+/// it). Most lines asked are text with a digit somewhere, and are settled here.
+fn could_start_unlabelled_id(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(|c: char| c.is_ascii_digit()) || text.starts_with(UNLABELLED_ID_PREFIX)
+}
+
+/// The one prefix besides a digit that a case number without a label starts with.
+const UNLABELLED_ID_PREFIX: &str = "SAG-";
 
 /// The case number and the officer's initials that are all of `rest`.
 fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
@@ -311,6 +323,23 @@ fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unlabelled_form_starts_as_the_gate_expects() {
+        // Made from each pattern's own start: a digit, or the one literal prefix.
+        for (name, pattern) in CASE_PATTERNS {
+            let body = pattern.trim_start_matches('^');
+            assert!(
+                body.starts_with("[0-9]") || body.starts_with(UNLABELLED_ID_PREFIX),
+                "{name}: {pattern} may start otherwise; widen could_start_unlabelled_id"
+            );
+        }
+        assert!(could_start_unlabelled_id("  SAG-2021-00200 hlth"));
+        assert!(could_start_unlabelled_id("85.02.02-G01-1-17"));
+        assert!(!could_start_unlabelled_id("Budgettet for 2024 er vedtaget"));
+        assert_eq!(case_line("Mødet 2024 er aflyst"), None);
+        assert!(case_line("SAG-2021-00200 hlth").is_some());
+    }
 
     #[test]
     fn a_case_label_alone() {
