@@ -1438,6 +1438,26 @@ impl<'l, 'a> Builder<'l, 'a> {
                 return;
             }
         }
+        // "## Åbningstider" in a web page's footer after the last item, where the items
+        // are "## Punkt 9 - Eventuelt" and their sections "### Beslutning": a heading at
+        // the items' level is no section of theirs, and with no item after it the
+        // agenda's items are over.
+        if let Some(level) = line.hints.heading_level
+            && let Some(item_level) = self.items_heading_level()
+            && level <= item_level
+            && !self.item_heading_follows(index, item_level)
+        {
+            while !self.items.is_empty() {
+                self.close_item();
+            }
+            self.region = Region::Closing;
+            self.closing_section = Some(PreambleSection {
+                heading: Some(text.trim_end_matches(':').to_owned()),
+                text: String::new(),
+                span: line.span,
+            });
+            return;
+        }
         if line.hints.is_strong_heading()
             && !line.hints.bullet
             && !self.items.is_empty()
@@ -1470,6 +1490,30 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         self.push_content(index);
+    }
+
+    /// The Markdown level of the last item's heading, where its open section's heading
+    /// is marked deeper: a heading at that level or above ranks with the items, not
+    /// under them. (Where sections share the items' level, a heading outside the
+    /// vocabulary may still be one of theirs.)
+    fn items_heading_level(&self) -> Option<u8> {
+        let (item, section) = (self.items.last()?, self.section.as_ref()?);
+        let level_at = |span: Span| {
+            let at = self.lines.partition_point(|l| l.span.start < span.start);
+            self.lines
+                .get(at)
+                .filter(|l| l.span.start == span.start)
+                .and_then(|l| l.hints.heading_level)
+        };
+        let item_level = level_at(item.heading_span)?;
+        (level_at(section.heading_span)? > item_level).then_some(item_level)
+    }
+
+    /// Whether an item heading marked at the items' Markdown `level` stands after `index`.
+    fn item_heading_follows(&self, index: usize, level: u8) -> bool {
+        self.lines[index + 1..]
+            .iter()
+            .any(|l| l.hints.heading_level == Some(level) && item_heading(&l.text).is_some())
     }
 
     /// A heading outside the vocabulary in unstyled text ("Problemstilling", "Løsning"):
@@ -2532,6 +2576,16 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
         {
             return (before.trim_end(), true);
         }
+    }
+    // "Udbud af kørsel til specialskoler 2024-2028 Lukket": a web page's badge after the
+    // title, its text glued on by the text dump. Only capitalised, as badges are set: a
+    // title's own last word would be lowercase.
+    if let Some(before) = title.strip_suffix(crate::vocabulary::CLOSED_ITEM_BADGE)
+        && before.ends_with(' ')
+        && let before = before.trim_end().trim_end_matches(['-', '–']).trim_end()
+        && before.contains(' ')
+    {
+        return (before, true);
     }
     (title, false)
 }
@@ -3880,5 +3934,19 @@ mod tests {
             ("Lukning af skole (høring)", false)
         );
         assert_eq!(strip_closed_marker(""), ("", false));
+        // A web page's badge after the title; a lowercase last word is the title's own.
+        assert_eq!(
+            strip_closed_marker("Udbud af kørsel til specialskoler 2024-2028 Lukket"),
+            ("Udbud af kørsel til specialskoler 2024-2028", true)
+        );
+        assert_eq!(
+            strip_closed_marker("Salg af grund - Lukket"),
+            ("Salg af grund", true)
+        );
+        assert_eq!(
+            strip_closed_marker("Svømmehallen holdes lukket"),
+            ("Svømmehallen holdes lukket", false)
+        );
+        assert_eq!(strip_closed_marker("Lukket"), ("Lukket", false));
     }
 }

@@ -84,7 +84,7 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         };
     }
     let span = content_span(&raw);
-    if is_rule(&raw.text) || is_lone_bullet(&raw.text) {
+    if is_rule(&raw.text) || is_lone_bullet(&raw.text) || is_pipe_table_delimiter(&raw.text) {
         // A ruled line ("=====" under a typed heading, "-----" between a table's rows)
         // is layout, as a blank line is: it holds no text to keep.
         return Line {
@@ -130,6 +130,126 @@ fn is_rule(text: &str) -> bool {
     matches!(first, b'-' | b'=' | b'_' | b'*' | b'~')
         && bytes.iter().all(|&b| b == first || b.is_ascii_whitespace())
         && bytes.iter().filter(|&&b| b == first).count() >= 3
+}
+
+/// A Markdown table's delimiter row under its header row ("---|---", "|:--|--:|",
+/// "--- | ---"), as html2text and pandoc write it: cells of hyphens, a colon at either
+/// end for the alignment, apart by bars, with or without bars outside. Layout, as a
+/// rule is; it tells that the rows around it are a table's ([`read_pipe_tables`]).
+#[inline(always)]
+fn is_pipe_table_delimiter(text: &str) -> bool {
+    // Every line is asked: its first byte settles almost all (inline, before a call).
+    matches!(
+        text.as_bytes().first(),
+        Some(b'-' | b':' | b'|' | b' ' | b'\t')
+    ) && is_pipe_table_delimiter_closely(text)
+}
+
+#[inline(never)]
+fn is_pipe_table_delimiter_closely(text: &str) -> bool {
+    // Nothing but the row's own characters, looked at up to the first other one (a
+    // bullet's text settles "- at …" at its third byte), and a bar among them.
+    if !text
+        .bytes()
+        .all(|b| matches!(b, b'-' | b':' | b'|' | b' ' | b'\t'))
+        || !text.contains('|')
+    {
+        return false;
+    }
+    let text = text.trim_matches([' ', '\t']);
+    let inner = text.strip_prefix('|').unwrap_or(text);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').all(|cell| {
+        let cell = cell.trim_matches([' ', '\t']);
+        let dashes = cell.strip_prefix(':').unwrap_or(cell);
+        let dashes = dashes.strip_suffix(':').unwrap_or(dashes);
+        !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+    })
+}
+
+/// The rows of Markdown tables written without bars outside them ("Mødedato| Tirsdag
+/// den 14. november 2023", html2text's tables): the header row right above a delimiter
+/// row and the rows right under it, up to a blank line, are read as cells set off by a
+/// wide gap, as [`bar_table_row`] reads rows with bars outside (which it has already
+/// read). `input` is what the lines' spans point into: the delimiter rows, lexed blank,
+/// are found there.
+pub fn read_pipe_tables(lines: &mut [Line<'_>], input: &[u8]) {
+    // Most documents have no bar at all: one vectorised search settles them.
+    if memchr::memchr(b'|', input).is_none() {
+        return;
+    }
+    for at in 0..lines.len() {
+        let line = &lines[at];
+        // A blank line with text in the input: a rule, or a delimiter row.
+        if !line.is_blank()
+            || line.span.end <= line.span.start
+            || !matches!(
+                input.get(line.span.start as usize),
+                Some(b'-' | b':' | b'|')
+            )
+        {
+            continue;
+        }
+        let Some(delimiter) = input
+            .get(line.span.start as usize..line.span.end as usize)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        else {
+            continue;
+        };
+        if !is_pipe_table_delimiter(delimiter) {
+            continue;
+        }
+        if let Some(header) = at.checked_sub(1) {
+            read_as_row(&mut lines[header]);
+        }
+        for row in lines[at + 1..].iter_mut().take_while(|l| !l.is_blank()) {
+            read_as_row(row);
+        }
+    }
+}
+
+/// A row of a table without bars outside, in place: its cells set off by a wide gap.
+fn read_as_row(line: &mut Line<'_>) {
+    if line.is_blank() || !line.text.contains('|') {
+        return;
+    }
+    let cells = row_of_cells(line.text.split('|'));
+    line.hints.wide_gap = true;
+    line.hints.gap_before_last_word = wide_gap_before_last_word(&cells);
+    line.text = Cow::Owned(cells);
+}
+
+/// A table row's cells with text, set off from each other by a wide gap; a label and
+/// its value alone in a row are read as "Label:   value". Cells of rule characters
+/// ("---", ":--") hold no text.
+fn row_of_cells<'c>(cells: impl IntoIterator<Item = &'c str>) -> String {
+    let mut row = String::new();
+    let mut filled = 0;
+    let mut first_is_label = false;
+    for (at, cell) in cells.into_iter().enumerate() {
+        let text = cell.trim();
+        if is_filled_cell(text) {
+            if !row.is_empty() {
+                row.push_str("   ");
+            }
+            row.push_str(text);
+            filled += 1;
+            first_is_label |= at == 0 && is_label(text);
+        }
+    }
+    // "|Fraværende |Lone Bak (A) |": a label and its value, read as "Fraværende: …".
+    if filled == 2
+        && first_is_label
+        && let Some(gap) = row.find("   ")
+    {
+        row.insert(gap, ':');
+    }
+    row
+}
+
+/// A table cell with text, not empty and not drawn with rule characters.
+fn is_filled_cell(text: &str) -> bool {
+    !text.is_empty() && !text.bytes().all(|b| matches!(b, b'-' | b':' | b'=' | b'+'))
 }
 
 /// Characters outside ASCII that draw a rule typed again and again: the minus sign, en
@@ -526,35 +646,20 @@ fn bar_table_row(line: &str) -> Option<BarTableRow> {
         });
     }
     let inner = trimmed.strip_prefix('|')?.strip_suffix('|')?;
-    let mut cells = String::with_capacity(inner.len() + 1);
-    let mut indent = None;
+    // Where the first cell with text starts, in columns.
     let mut column = line.len() - line.trim_start_matches([' ', '\t']).len() + 1;
-    let mut filled = 0;
-    let mut first_is_label = false;
-    for (at, cell) in inner.split('|').enumerate() {
-        let text = cell.trim();
-        if !text.is_empty() && !text.bytes().all(|b| matches!(b, b'-' | b':' | b'=' | b'+')) {
-            if !cells.is_empty() {
-                cells.push_str("   ");
-            }
-            cells.push_str(text);
-            filled += 1;
-            first_is_label |= at == 0 && is_label(text);
+    let mut indent = 0;
+    for cell in inner.split('|') {
+        if is_filled_cell(cell.trim()) {
             let lead = cell.len() - cell.trim_start().len();
-            indent.get_or_insert(u16::try_from(column + lead).unwrap_or(u16::MAX));
+            indent = u16::try_from(column + lead).unwrap_or(u16::MAX);
+            break;
         }
         column += cell.chars().count() + 1;
     }
-    // "|Fraværende |Lone Bak (A) |": a label and its value, read as "Fraværende: …".
-    if filled == 2
-        && first_is_label
-        && let Some(gap) = cells.find("   ")
-    {
-        cells.insert(gap, ':');
-    }
     Some(BarTableRow {
-        cells,
-        indent: indent.unwrap_or(0),
+        cells: row_of_cells(inner.split('|')),
+        indent,
     })
 }
 
@@ -1223,6 +1328,47 @@ mod tests {
         // A bar inside text, or at one end only, is text.
         assert_eq!(lex_str("Drift | Anlæg").text, "Drift | Anlæg");
         assert_eq!(lex_str("| Drift").text, "| Drift");
+    }
+
+    /// The lines of a text, lexed and read for tables as `parse` reads them.
+    fn lex_tables(text: &str) -> Vec<Line<'_>> {
+        let mut lines = lex(crate::decode::lines_of_str(text));
+        read_pipe_tables(&mut lines, text.as_bytes());
+        lines
+    }
+
+    #[test]
+    fn markdown_tables_without_bars_outside() {
+        for delimiter in ["---|---", " :--- | ---: ", "|--|:-:|", "-|-"] {
+            assert!(is_pipe_table_delimiter(delimiter), "{delimiter:?}");
+            assert!(lex_str(delimiter).is_blank(), "{delimiter:?}");
+        }
+        for text in ["---", "- | -x", "Drift | Anlæg", "|", "-- | text"] {
+            assert!(!is_pipe_table_delimiter(text), "{text:?}");
+        }
+        let lines = lex_tables(
+            "Intro| text\n\nMødedato| Tirsdag den 14. november 2023  \n---|---  \n\
+             Mødetidspunkt| Kl. 16:00 - 18:35  \nPolitikområde| Budget| Afvigelse\n\n\
+             Drift| 12\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                // No delimiter row next to it: text, bar and all.
+                "Intro| text",
+                "",
+                "Mødedato:   Tirsdag den 14. november 2023",
+                "",
+                "Mødetidspunkt:   Kl. 16:00 - 18:35",
+                "Politikområde   Budget   Afvigelse",
+                "",
+                // After the blank line that ends the table: text again.
+                "Drift| 12",
+            ]
+        );
+        assert!(lines[2].hints.wide_gap && lines[5].hints.gap_before_last_word);
+        assert!(!lines[0].hints.wide_gap);
     }
 
     /// A text-mode browser's link numbers and button marks (lynx) are no text; a

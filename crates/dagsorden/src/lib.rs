@@ -102,7 +102,9 @@ pub fn parse(text: &str) -> Agenda {
         pages: None,
         path: None,
     };
-    build(lexer::lex(raw), source, Vec::new())
+    let mut lines = lexer::lex(raw);
+    lexer::read_pipe_tables(&mut lines, text.as_bytes());
+    build(lines, source, Vec::new())
 }
 
 /// Parse bytes: UTF-8 (with or without BOM), or Windows-1252/Latin-1 with a diagnostic.
@@ -135,6 +137,7 @@ pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputEr
     // which copied the lines over and over; exact for all but old Mac (CR-only) text.
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     lines.extend(raw.map(lexer::lex_line));
+    lexer::read_pipe_tables(&mut lines, bytes);
     let source = SourceInfo {
         format: "text".into(),
         encoding: encoding.into(),

@@ -797,3 +797,43 @@ fn a_case_line_held_for_an_item_that_does_not_come_stays_before_the_next_section
             .all(|s| !s.text().contains("SAG-2022"))
     );
 }
+
+/// A portal page as html2text writes it: the meeting's data in a Markdown table
+/// without bars outside (its caption glued to the first row), items at "##" with a
+/// badge after a closed item's title, sections at "###", and the page's footer under
+/// "##" headings after the last item.
+const HTML2TEXT_PAGE: &str = "# Miljøudvalget\n\n\
+Mødedata Mødedato| Onsdag den 4. marts 2026  \n---|---  \nMødetidspunkt| Kl. 15:30 - 17:00  \n\n\
+## Punkt 1 - Godkendelse af dagsorden\n\nSagsnr.| 26/00412  \n---|---  \nStatus| Åben  \n\n\
+### Beslutning\n\nGodkendt.\n\n\
+## Punkt 2 - Køb af skovareal ved Hesselbjerg Lukket\n\n### Beslutning\n\nGodkendt.\n\n\
+## Skovby Kommune\n\nTorvet 3, 8900 Skovby\n\n## Kontakt\n\n  * Skriv til os\n";
+
+#[test]
+fn a_portal_pages_table_badge_and_footer_as_html2text_writes_them() {
+    let agenda = parsed(HTML2TEXT_PAGE);
+    assert_eq!(
+        date_and_time(&agenda),
+        (Some("2026-03-04".into()), Some("15:30".into()))
+    );
+    assert_eq!(
+        titles_by_number(&agenda),
+        [
+            ("1", "Godkendelse af dagsorden"),
+            ("2", "Køb af skovareal ved Hesselbjerg")
+        ]
+    );
+    assert_eq!(open_by_number(&agenda), [("1", true), ("2", false)]);
+    let case = agenda.items[0].case.as_ref().map(|c| c.id.as_str());
+    assert_eq!(case, Some("26/00412"));
+    // The footer's headings rank with the items: no sections of item 2, but the
+    // closing matter, kept.
+    assert_eq!(headings(&agenda.items[1]), ["Beslutning"]);
+    let closing: Vec<_> = agenda
+        .closing
+        .iter()
+        .filter_map(|c| c.heading.as_deref())
+        .collect();
+    assert_eq!(closing, ["Skovby Kommune"]);
+    assert!(agenda.closing[0].text.contains("Kontakt"));
+}

@@ -58,10 +58,30 @@ pub fn field_line(text: &str) -> Option<FieldLine<'_>> {
         return unlabelled_field(text);
     };
     // "Kl.: 8" is not a thing; a time inside the key means this is a sentence.
+    if let Some(known) = meeting_key(key) {
+        return Some(FieldLine {
+            key,
+            value,
+            known: Some(known),
+        });
+    }
+    // "Mødeoplysninger Mødedato: …": a table's caption glued to its first row's label
+    // (html2text writes the caption and the row on one line): the label is the key.
+    if let Some((caption, label)) = key.split_once(' ')
+        && caption.starts_with(char::is_uppercase)
+        && label.starts_with(char::is_uppercase)
+        && let Some(known) = meeting_key(label)
+    {
+        return Some(FieldLine {
+            key: label,
+            value,
+            known: Some(known),
+        });
+    }
     Some(FieldLine {
         key,
         value,
-        known: meeting_key(key),
+        known: None,
     })
 }
 
@@ -145,6 +165,22 @@ mod tests {
         assert_eq!(f.known, Some(MeetingKey::Attendance));
         let f = field_line("Deltagere:").unwrap();
         assert_eq!(f.value, "");
+    }
+
+    #[test]
+    fn a_tables_caption_glued_to_its_first_label() {
+        let f = field_line("Mødeoplysninger Mødedato: Tirsdag den 14. november 2023").unwrap();
+        assert_eq!(
+            (f.key, f.value, f.known),
+            (
+                "Mødedato",
+                "Tirsdag den 14. november 2023",
+                Some(MeetingKey::Date)
+            )
+        );
+        // A label's own lowercase word is not a caption's.
+        let f = field_line("Ekstra mødedato: 3. maj").unwrap();
+        assert_eq!((f.key, f.known), ("Ekstra mødedato", None));
     }
 
     #[test]
