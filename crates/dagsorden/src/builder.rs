@@ -1570,10 +1570,15 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn value_of_a_lone_label(&self, index: usize) -> bool {
         self.previous_content_index(index).is_some_and(|i| {
             let above = self.lines[i].text.as_ref();
+            // "Sagsbehandler" / "Karina Winther": an item's field label needs no colon.
+            let item_field_label = above.trim_end_matches(':');
             above
                 .strip_suffix(':')
                 .is_some_and(crate::grammar::meeting_field::plausible_key)
                 && section_heading(above).is_none()
+                || ITEM_FIELD_KEYS
+                    .iter()
+                    .any(|k| crate::grammar::eq_ignoring_case(item_field_label, k))
         })
     }
 

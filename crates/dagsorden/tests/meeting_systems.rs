@@ -837,3 +837,16 @@ fn a_portal_pages_table_badge_and_footer_as_html2text_writes_them() {
     assert_eq!(closing, ["Skovby Kommune"]);
     assert!(agenda.closing[0].text.contains("Kontakt"));
 }
+
+#[test]
+fn an_item_fields_value_alone_under_its_label_without_a_colon_is_no_heading() {
+    // docx2txt's text of a Word agenda: a table's cells a paragraph each, the last
+    // item's fields last, the page footer after them.
+    let text = "Dagsorden\n\n1. Godkendelse af dagsorden\n\nSagsnr.\n\n18/00412\n\n\
+Indstilling\n\nDirektionen indstiller, at dagsordenen godkendes.\n\n\
+2. Eventuelt\n\nSagsnr.\n\n18/00412\n\nSagsbehandler\n\nKarina Winther\n\n\n\n\
+Økonomiudvalget, møde den 20.11.2018 og de efterfølgende punkter på listen\n";
+    let agenda = parsed(text);
+    assert_eq!(agenda.items.len(), 2);
+    assert_eq!(headings(&agenda.items[1]), Vec::<&str>::new());
+}
