@@ -21,7 +21,7 @@ use crate::grammar::{
     case_line::{
         CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_trailing_case,
     },
-    date::{DateTime, date_line, date_time},
+    date::{DateTime, date_line, date_time, time_line},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
     item_heading::{ItemHeading, MAX_TITLE_CHARS, item_heading, labelled_number_alone},
     meeting_field::field_line,
@@ -793,7 +793,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.header_when = meeting_sentence(text)
                 .map(|sentence| date_time(sentence.when))
                 .filter(|when| when.date.is_some())
-                .or_else(|| date_line(text));
+                .or_else(|| date_line(text).map(|when| self.with_time_below(index, when)));
         }
         // The organisation: a name right under or right above the title (positional
         // evidence, which web-page breadcrumbs above it do not disturb), or a capitalised
@@ -1532,7 +1532,18 @@ impl<'l, 'a> Builder<'l, 'a> {
         let alone = next.is_none_or(Line::is_blank);
         // (Not a table's header row over its rows: "Anvendelse    Beløb", alone or not.)
         let bold_above_text = line.hints.bold && next.is_some_and(|n| !n.hints.bold);
-        if line.hints.wide_gap || !alone && !bold_above_text {
+        // Or a word or two right above a bulleted list ("Meddelelser" / "• Formanden
+        // orienterede om …"): a list's lead-in ends in a colon or goes on as a sentence.
+        // (Its words counted last, and only to three: many lines stand above lists.)
+        let above_a_list = || {
+            next.is_some_and(|n| n.hints.bullet && !n.is_blank())
+                && text.split_whitespace().nth(2).is_none()
+        };
+        if line.hints.wide_gap {
+            return false;
+        }
+        let above_a_list = !alone && !bold_above_text && above_a_list();
+        if !alone && !bold_above_text && !above_a_list {
             return false;
         }
         let in_decision = self.in_section(SectionKind::Beslutning);
@@ -1557,7 +1568,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 .last()
                 .is_some_and(|w| FUNCTION_WORDS.contains(&w))
             && self.next_content(index).is_some_and(|n| {
-                (is_running_text(n) || bold_above_text && opens_a_list(n))
+                (is_running_text(n) || bold_above_text && opens_a_list(n) || above_a_list)
                     && (bold_above_text || n.text.chars().count() > 40)
                     && !self.continues_a_list(index, n)
             })
@@ -1853,8 +1864,26 @@ impl<'l, 'a> Builder<'l, 'a> {
         None
     }
 
+    /// A date line's time from the line right under it, where it gives none: "Onsdag
+    /// den 13. november 2019" over "Kl. 16:00 – 18:45", a meeting table's values
+    /// under their labels, a cell a line.
+    fn with_time_below(&self, index: usize, when: DateTime) -> DateTime {
+        if when.time.is_some() {
+            return when;
+        }
+        let below = self
+            .next_content(index)
+            .and_then(|next| time_line(&next.text));
+        DateTime {
+            time: below.and_then(|b| b.time),
+            end_time: below.and_then(|b| b.end_time),
+            ..when
+        }
+    }
+
     /// The date and time of a header line, where no title sentence or field gives them
-    /// (a field's are read after the build, and win).
+    /// (a field's are read after the build, and win; a key with no value, its value
+    /// elsewhere, gives none).
     fn date_from_header(&mut self) {
         let Some(when) = self.header_when.take() else {
             return;
@@ -1864,6 +1893,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             .meeting
             .fields
             .iter()
+            .filter(|f| !f.value.trim().is_empty())
             .filter_map(|f| crate::vocabulary::meeting_key(&f.key))
             .collect();
         let meeting = &mut self.agenda.meeting;
@@ -2363,6 +2393,13 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn next_is_structure(&self, index: usize) -> bool {
         self.next_nonblank(index)
             .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
+            // A case label alone right under it, its number on the line under that, as a
+            // table's cells read a line each (apart by a blank line, the label may as
+            // well follow a line of text under the heading).
+            || self
+                .lines
+                .get(index + 1)
+                .is_some_and(|l| is_case_label(&l.text))
     }
 }
 

@@ -84,13 +84,25 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         };
     }
     let span = content_span(&raw);
-    if is_rule(&raw.text) || is_lone_bullet(&raw.text) || is_pipe_table_delimiter(&raw.text) {
+    if is_rule(&raw.text) || is_pipe_table_delimiter(&raw.text) {
         // A ruled line ("=====" under a typed heading, "-----" between a table's rows)
         // is layout, as a blank line is: it holds no text to keep.
         return Line {
             span,
             text: Cow::Borrowed(""),
             hints: Hints::default(),
+        };
+    }
+    if is_lone_bullet(&raw.text) {
+        // No text either; the bullet is kept as a hint for [`read_detached_bullets`],
+        // which clears it.
+        return Line {
+            span,
+            text: Cow::Borrowed(""),
+            hints: Hints {
+                bullet: true,
+                ..Hints::default()
+            },
         };
     }
     let (text, hints) = match raw.text {
@@ -206,6 +218,64 @@ pub fn read_pipe_tables(lines: &mut [Line<'_>], input: &[u8]) {
             read_as_row(row);
         }
     }
+}
+
+/// Bullets set apart from their text: "•" alone on a line, a line each, and the
+/// list's text after them ("Direktionen indstiller, at" / "•" / "•" / "•" / "budget-
+/// opfølgningen tages til efterretning," / …), as pdftotext's reading order gives a
+/// list whose bullets stand in a column of their own. Two bullets or more, a line
+/// each, and text after them that is not a heading: the text is read as that many
+/// items. The first line takes the first bullet, and each line after one that ends
+/// a clause (",", ";", ".", ":", "og", "eller") the next, until the bullets run out or
+/// a blank line comes. Every line lexed from a bullet alone comes back blank with no
+/// hints, whether its bullets were placed or not.
+pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
+    let mut at = 0;
+    while at < lines.len() {
+        // (The hint first: one byte, false on almost every line.)
+        let Some(found) = lines[at..]
+            .iter()
+            .position(|l| l.hints.bullet && l.is_blank())
+        else {
+            return;
+        };
+        at += found;
+        // The column of bullets, a line each: one alone is an empty list item, as
+        // Markdown converters leave them.
+        let mut bullets = 0;
+        while at < lines.len() && lines[at].is_blank() && lines[at].hints.bullet {
+            lines[at].hints.bullet = false;
+            bullets += 1;
+            at += 1;
+        }
+        if bullets < 2 {
+            continue;
+        }
+        while at < lines.len() && lines[at].is_blank() {
+            lines[at].hints.bullet = false;
+            at += 1;
+        }
+        // The list's text is running text, not a heading.
+        if lines.get(at).is_some_and(|l| l.hints.is_heading()) {
+            continue;
+        }
+        let mut after_clause = true;
+        while bullets > 0 && at < lines.len() && !lines[at].is_blank() {
+            let line = &mut lines[at];
+            if after_clause && !line.hints.bullet {
+                line.hints.bullet = true;
+                bullets -= 1;
+            }
+            after_clause = ends_a_clause(&line.text);
+            at += 1;
+        }
+    }
+}
+
+/// Whether a line of a list's text ends one of its clauses.
+fn ends_a_clause(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with([',', ';', '.', ':']) || text.ends_with(" og") || text.ends_with(" eller")
 }
 
 /// A row of a table without bars outside, in place: its cells set off by a wide gap.
@@ -1335,6 +1405,45 @@ mod tests {
         let mut lines = lex(crate::decode::lines_of_str(text));
         read_pipe_tables(&mut lines, text.as_bytes());
         lines
+    }
+
+    /// The lines of a text, lexed and read for bullets set apart from their text.
+    fn lex_bullets(text: &str) -> Vec<Line<'_>> {
+        let mut lines = lex(crate::decode::lines_of_str(text));
+        read_detached_bullets(&mut lines);
+        lines
+    }
+
+    #[test]
+    fn bullets_in_a_column_of_their_own() {
+        let lines = lex_bullets(
+            "Direktionen indstiller, at\n\u{f0b7}\n\u{f0b7}\n\u{f0b7}\n\n\
+             budgetopfølgningen tages til efterretning,\nforvaltningen udarbejder forslag til\n\
+             udvalgets møde i januar 2020, og\nsagen oversendes til Økonomiudvalget.\n\nTekst.\n",
+        );
+        let bulleted: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.hints.bullet)
+            .map(|l| l.text.as_ref())
+            .collect();
+        assert_eq!(
+            bulleted,
+            [
+                "budgetopfølgningen tages til efterretning,",
+                "forvaltningen udarbejder forslag til",
+                "sagen oversendes til Økonomiudvalget."
+            ]
+        );
+        // One bullet alone is an empty list item; a heading after bullets is no list's
+        // text. Either way no blank line keeps a bullet.
+        for text in [
+            "- \n\n### **3. Anlægsbevilling**\n",
+            "•\n•\n\n## Beslutning\n",
+            "•\n\nGodkendt.\n",
+        ] {
+            let lines = lex_bullets(text);
+            assert!(lines.iter().all(|l| !l.hints.bullet), "{text:?}");
+        }
     }
 
     #[test]

@@ -184,12 +184,13 @@ pub fn build_with(
 
 /// [`build_with`], with explicit [`Limits`].
 pub fn build_limited(
-    lines: Vec<lexer::Line<'_>>,
+    mut lines: Vec<lexer::Line<'_>>,
     source: SourceInfo,
     diagnostics: Vec<Diagnostic>,
     evidence: &Evidence,
     limits: &Limits,
 ) -> Agenda {
+    lexer::read_detached_bullets(&mut lines);
     let mut agenda = builder::Builder::new(&lines, evidence, limits).run();
     agenda.source = source;
     agenda.diagnostics.extend(diagnostics);

@@ -850,3 +850,41 @@ Indstilling\n\nDirektionen indstiller, at dagsordenen godkendes.\n\n\
     assert_eq!(agenda.items.len(), 2);
     assert_eq!(headings(&agenda.items[1]), Vec::<&str>::new());
 }
+
+/// Minutes as pdftotext's default (reading-order) mode gives a PDF built with tables:
+/// the meeting table's labels first and its values after them, each item's case table
+/// a cell a line, a list's bullets in a column before its text.
+const READING_ORDER_MINUTES: &str = "Skovby Kommune\n\nREFERAT\nMiljøudvalget\nMødedato:\nTidspunkt:\nMødested:\n\n\
+Onsdag den 4. marts 2026\nKl. 15:30 – 17:00\nRådhuset, mødelokale 1\n\n\
+1. Kvalitetsstandard for vintertjeneste og glatførebekæmpelse (Vejlovens §\n62) 2026\nSagsnr.\n26/01234\n\n\
+Sagsansvarlig\nIda Holm\n\n\
+Indstilling\nDirektionen indstiller, at\n\u{f0b7}\n\u{f0b7}\n\n\
+kvalitetsstandarden godkendes og sendes videre til\nKommunalbestyrelsen, og\nhøringssvaret tages til efterretning.\n\n\
+Beslutning\nAnbefales.\n\n\
+2. Meddelelser\nSagsnr.\n\nSagsansvarlig\nIda Holm\n\n\
+Meddelelser\n\u{f0b7} Formanden orienterede om KL's forum for teknik og miljø den 2. marts.\n\
+\u{f0b7} Næste møde afholdes den 8. april 2026 på Genbrugspladsen.\n\
+Beslutning\nTaget til efterretning.\n";
+
+#[test]
+fn reading_order_minutes_values_under_labels_tables_cell_by_cell_and_bullets_apart() {
+    let agenda = parsed(READING_ORDER_MINUTES);
+    assert_eq!(
+        date_and_time(&agenda),
+        (Some("2026-03-04".into()), Some("15:30".into()))
+    );
+    let first = &agenda.items[0];
+    assert_eq!(
+        first.title,
+        "Kvalitetsstandard for vintertjeneste og glatførebekæmpelse (Vejlovens § 62) 2026"
+    );
+    assert_eq!(first.case.as_ref().map(|c| c.id.as_str()), Some("26/01234"));
+    assert_eq!(
+        first.recommendations,
+        [
+            "kvalitetsstandarden godkendes og sendes videre til Kommunalbestyrelsen",
+            "høringssvaret tages til efterretning"
+        ]
+    );
+    assert_eq!(headings(&agenda.items[1]), ["Meddelelser", "Beslutning"]);
+}

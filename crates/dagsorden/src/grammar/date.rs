@@ -162,6 +162,22 @@ fn time_range(input: &str) -> IResult<&str, (Option<ClockTime>, Option<ClockTime
     }
 }
 
+/// A line that is a time or a time range and nothing else, led by "kl."
+/// ("Kl. 16:00 – 18:45", "kl. 9.30"): the time row of a meeting's data, its label
+/// elsewhere.
+pub fn time_line(text: &str) -> Option<DateTime> {
+    let text = text.trim();
+    // Led by the word for the clock, which says that the number is a time.
+    kl(text).ok()?;
+    let (rest, (time, end_time)) = time_range(text).ok()?;
+    let rest = rest.trim_start();
+    (rest.is_empty() || rest.starts_with(['(', ','])).then_some(DateTime {
+        date: None,
+        time,
+        end_time,
+    })
+}
+
 /// Char offsets at which a token may start (after a non-alphanumeric character).
 fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut prev_alnum = false;
@@ -240,6 +256,19 @@ pub fn looks_like_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_lines() {
+        let range = time_line("Kl. 16:00 – 18:45").unwrap();
+        assert_eq!(range.date, None);
+        assert_eq!(range.time.map(|t| t.to_string()), Some("16:00".into()));
+        assert_eq!(range.end_time.map(|t| t.to_string()), Some("18:45".into()));
+        assert!(time_line("kl. 9.30").is_some());
+        // Not led by the clock's word, or more than a time: no time line.
+        assert_eq!(time_line("16:00 Rådhuset"), None);
+        assert_eq!(time_line("Kl. 16:00 mødes udvalget i salen"), None);
+        assert_eq!(time_line("Klimaplan 2030"), None);
+    }
 
     #[test]
     fn date_lines() {
