@@ -408,16 +408,47 @@ impl<'l, 'a> Builder<'l, 'a> {
         if label.text.len() > MAX_CASE_LABEL {
             return None;
         }
-        let value_index = if self.lines.get(index + 1)?.is_blank() {
+        let mut value_index = if self.lines.get(index + 1)?.is_blank() {
             index + 2
         } else {
             index + 1
         };
+        // Every case number has a digit (most lines asked are text without one). Under
+        // "Sagsnr." a line without one may be the next label: "Sagsansvarlig" /
+        // "Åben/Lukket", then the values in the same order (a table read a column at a
+        // time, pdftotext's reading order), the first value under the labels the number.
+        let has_digit = |at: usize| {
+            self.lines
+                .get(at)
+                .is_some_and(|l| l.text.bytes().any(|b| b.is_ascii_digit()))
+        };
+        // (Cheapest first: a label alone has no digit either.)
+        if !has_digit(index)
+            && !has_digit(value_index)
+            && is_case_label(&label.text)
+            && self
+                .lines
+                .get(value_index)
+                .is_some_and(|l| is_field_label(&l.text))
+        {
+            while self
+                .lines
+                .get(value_index)
+                .is_some_and(|l| is_field_label(&l.text))
+            {
+                value_index += 1;
+            }
+            value_index += self
+                .lines
+                .get(value_index..)?
+                .iter()
+                .take_while(|l| l.is_blank())
+                .count();
+        }
         let value = self.lines.get(value_index)?;
-        // Every case number has a digit (most lines asked are text without one).
         if value.is_blank()
             || value.text.len() > MAX_CASE_LABEL * 2
-            || !value.text.bytes().any(|b| b.is_ascii_digit())
+            || !has_digit(value_index)
             || !(label.text.ends_with(':') || is_case_label(&label.text))
         {
             return None;
@@ -1380,13 +1411,20 @@ impl<'l, 'a> Builder<'l, 'a> {
             // under an attachment it is the next attachment's name ("Tidsplan for
             // byggeriet"), and so it is apart from it in plain type under a Bilag
             // heading in heading type, unless it is a decision's.
+            // So is one with nothing under it before the next item: "Høringssvar fra
+            // Ældrerådet af 27.10.2008", the last of a list of names a paragraph each.
             let listed_attachment = heading.qualified
                 && self.in_section(SectionKind::Bilag)
                 && (!self.prev_blank
                     || (self.section_heading_styled || self.bilag_inline)
                         && !line.hints.is_heading()
                         && heading.kind != SectionKind::Beslutning
-                        && !ends_with_meeting_date(heading.heading));
+                        && !ends_with_meeting_date(heading.heading)
+                    || heading.inline.is_none()
+                        && !line.hints.is_heading()
+                        && self
+                            .next_content(index)
+                            .is_none_or(|next| item_heading(&next.text).is_some()));
             // "Beslutning: Indstillingen godkendt." under Sagens tidligere behandling
             // quotes an earlier meeting's decision.
             let quoted_decision =
@@ -2622,12 +2660,14 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
     // "Udbud af kørsel til specialskoler 2024-2028 Lukket": a web page's badge after the
     // title, its text glued on by the text dump. Only capitalised, as badges are set: a
     // title's own last word would be lowercase.
-    if let Some(before) = title.strip_suffix(crate::vocabulary::CLOSED_ITEM_BADGE)
-        && before.ends_with(' ')
-        && let before = before.trim_end().trim_end_matches(['-', '–']).trim_end()
-        && before.contains(' ')
-    {
-        return (before, true);
+    for badge in crate::vocabulary::CLOSED_ITEM_BADGES {
+        if let Some(before) = title.strip_suffix(badge)
+            && before.ends_with(' ')
+            && let before = before.trim_end().trim_end_matches(['-', '–']).trim_end()
+            && before.contains(' ')
+        {
+            return (before, true);
+        }
     }
     (title, false)
 }
@@ -2730,6 +2770,18 @@ fn is_item_field(text: &str) -> bool {
         && ITEM_FIELD_KEYS
             .iter()
             .any(|k| crate::grammar::eq_ignoring_case(key, k))
+}
+
+/// The label of one of an item's fields alone on its line, its value elsewhere:
+/// "Sagsansvarlig", "Åben/Lukket", "Sagsnr.", "Dok.nr.:".
+fn is_field_label(text: &str) -> bool {
+    let key = text.trim_end_matches(':');
+    key.len() <= MAX_CASE_LABEL
+        && (is_case_label(text)
+            || ITEM_FIELD_KEYS
+                .iter()
+                .chain(crate::vocabulary::ACCESS_FIELD_KEYS)
+                .any(|k| crate::grammar::eq_ignoring_case(key, k)))
 }
 
 /// "Bilag 1: Notat …", "Bilag 2 - Tidsplan", "Bilag 3": an attachment's own heading.
@@ -3990,5 +4042,9 @@ mod tests {
             ("Svømmehallen holdes lukket", false)
         );
         assert_eq!(strip_closed_marker("Lukket"), ("Lukket", false));
+        assert_eq!(
+            strip_closed_marker("Forpagtning af cafeteriet i Nordhallen Lukket punkt"),
+            ("Forpagtning af cafeteriet i Nordhallen", true)
+        );
     }
 }

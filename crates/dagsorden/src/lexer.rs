@@ -223,11 +223,12 @@ pub fn read_pipe_tables(lines: &mut [Line<'_>], input: &[u8]) {
 /// Bullets set apart from their text: "•" alone on a line, a line each, and the
 /// list's text after them ("Direktionen indstiller, at" / "•" / "•" / "•" / "budget-
 /// opfølgningen tages til efterretning," / …), as pdftotext's reading order gives a
-/// list whose bullets stand in a column of their own. Two bullets or more, a line
-/// each, and text after them that is not a heading: the text is read as that many
-/// items. The first line takes the first bullet, and each line after one that ends
-/// a clause (",", ";", ".", ":", "og", "eller") the next, until the bullets run out or
-/// a blank line comes. Every line lexed from a bullet alone comes back blank with no
+/// list whose bullets stand in a column of their own; so does a numbered list's
+/// column of numbers ("1." / "2." / "3." and the attachments' names). Two bullets or
+/// more, a line each, and text after them that is not a heading: the text is read as
+/// that many items, a line each where there are as many lines. The first line takes the first bullet, and each line after one that ends
+/// a clause (",", ";", ".", ":", "og", "eller") or that starts one ("at …") the next,
+/// until the bullets run out or a blank line comes. Every line lexed from a bullet alone comes back blank with no
 /// hints, whether its bullets were placed or not.
 pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
     let mut at = 0;
@@ -235,18 +236,36 @@ pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
         // (The hint first: one byte, false on almost every line.)
         let Some(found) = lines[at..]
             .iter()
-            .position(|l| l.hints.bullet && l.is_blank())
+            .position(|l| l.hints.bullet && l.is_blank() || l.text.as_bytes() == b"1.")
         else {
             return;
         };
         at += found;
         // The column of bullets, a line each: one alone is an empty list item, as
-        // Markdown converters leave them.
+        // Markdown converters leave them. Or the column of a numbered list's numbers,
+        // "1.", "2.", … a line each, kept as bullets.
         let mut bullets = 0;
-        while at < lines.len() && lines[at].is_blank() && lines[at].hints.bullet {
-            lines[at].hints.bullet = false;
-            bullets += 1;
-            at += 1;
+        if lines[at].is_blank() {
+            while at < lines.len() && lines[at].is_blank() && lines[at].hints.bullet {
+                lines[at].hints.bullet = false;
+                bullets += 1;
+                at += 1;
+            }
+        } else {
+            let run = lines[at..]
+                .iter()
+                .zip(1u32..)
+                .take_while(|(l, n)| l.text.strip_suffix('.') == Some(n.to_string().as_str()))
+                .count();
+            if run < 2 {
+                at += 1;
+                continue;
+            }
+            for line in &mut lines[at..at + run] {
+                line.text = Cow::Borrowed("");
+            }
+            bullets = run;
+            at += run;
         }
         if bullets < 2 {
             continue;
@@ -259,10 +278,16 @@ pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
         if lines.get(at).is_some_and(|l| l.hints.is_heading()) {
             continue;
         }
+        // As many lines as bullets: a line each (a list of names). Otherwise the text
+        // is cut where its clauses end.
+        let text_lines = lines[at..].iter().take_while(|l| !l.is_blank()).count();
+        let line_each = text_lines == bullets;
         let mut after_clause = true;
         while bullets > 0 && at < lines.len() && !lines[at].is_blank() {
             let line = &mut lines[at];
-            if after_clause && !line.hints.bullet {
+            // ("at …" opens a clause of its own wherever the line before ended.)
+            let opens_clause = line_each || after_clause || line.text.starts_with("at ");
+            if opens_clause && !line.hints.bullet {
                 line.hints.bullet = true;
                 bullets -= 1;
             }
@@ -1434,6 +1459,40 @@ mod tests {
                 "sagen oversendes til Økonomiudvalget."
             ]
         );
+        // Clauses that start with "at" and end with nothing.
+        let lines = lex_bullets(
+            "anbefaler over for regionsrådet,\n\u{f0b7}\n\u{f0b7}\n\n\
+             at forslaget godkendes med henblik på høring\nat høringsperioden fastsættes til\n\
+             15. november 2023\n",
+        );
+        let bulleted = lines.iter().filter(|l| l.hints.bullet).count();
+        assert_eq!(bulleted, 2);
+        assert!(lines[4].hints.bullet && lines[5].hints.bullet && !lines[6].hints.bullet);
+        // A column of list numbers, and as many names under it: a name each.
+        let lines = lex_bullets(
+            "Bilag\n1.\n2.\n3.\nPassagertal 2019-2023\nHøringssvar fra Varde Kommune\nKort over linje 851\n\nSide 4\n",
+        );
+        let texts: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|l| (l.text.as_ref(), l.hints.bullet))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Bilag", false),
+                ("", false),
+                ("", false),
+                ("", false),
+                ("Passagertal 2019-2023", true),
+                ("Høringssvar fra Varde Kommune", true),
+                ("Kort over linje 851", true),
+                ("", false),
+                ("Side 4", false),
+            ]
+        );
+        // "1." alone, or numbers out of order, are text.
+        let lines = lex_bullets("1.\nGodkendelse af dagsorden\n3.\n");
+        assert!(lines.iter().all(|l| !l.is_blank() && !l.hints.bullet));
         // One bullet alone is an empty list item; a heading after bullets is no list's
         // text. Either way no blank line keeps a bullet.
         for text in [

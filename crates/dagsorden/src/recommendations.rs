@@ -58,6 +58,12 @@ fn may_be_history_heading(text: &str) -> bool {
         })
 }
 
+/// A paragraph quoted whole: it opens and closes with quotation marks.
+fn is_quotation(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(['»', '„', '“', '"']) && text.ends_with(['«', '“', '”', '"'])
+}
+
 /// Recommendations written without an Indstilling heading: from the first paragraph
 /// whose opening words are "<someone> indstiller" / "Det indstilles" to the end.
 pub fn unheaded_recommendations(blocks: &[Block]) -> Vec<String> {
@@ -155,6 +161,12 @@ fn clauses(blocks: &[Block], introduced_by_heading: bool) -> Vec<String> {
                 expect_clause = false;
             }
             Block::Paragraph { .. } if history == History::Heading => history = History::Decision,
+            // »Socialistisk Folkeparti foreslår, at …«: a proposal quoted whole (a
+            // member's, under "Forslag"), not what the section itself recommends.
+            Block::Paragraph { text, .. } if is_quotation(text) => {
+                history = History::None;
+                expect_clause = false;
+            }
             Block::List { .. } if history == History::Decision => {}
             Block::Paragraph { text, .. } => {
                 history = History::None;
@@ -291,9 +303,12 @@ fn verb_end(text: &str) -> Option<usize> {
     VERBS.as_ref()?.find(text).map(|m| m.end())
 }
 
-/// "Det indstilles," / "Direktionen indstiller til KKR:" with the clauses in later blocks.
+/// "Det indstilles," / "Direktionen indstiller til KKR:" / "… over for Byrådet
+/// anbefaler, at" with the clauses in later blocks.
 fn introduces_list(text: &str) -> bool {
-    (text.trim_end().ends_with(',') || text.trim_end().ends_with(':')) && verb_end(text).is_some()
+    let text = text.trim_end();
+    (text.ends_with(',') || text.ends_with(':') || text.ends_with(", at"))
+        && verb_end(text).is_some()
 }
 
 /// The text after "… indstilles, at" — the first clause and the ones after it.
@@ -692,6 +707,44 @@ mod tests {
             items: items.iter().map(|i| (*i).to_owned()).collect(),
             span: Span::new(0, 0, 1),
         }
+    }
+
+    #[test]
+    fn a_clause_that_recommends_in_turn_introduces_the_list() {
+        assert_eq!(
+            recommendations(&[
+                para(
+                    "Kultur- og Fritidsforvaltningen indstiller, at udvalget over for \
+                     Økonomiudvalget og Byrådet anbefaler, at"
+                ),
+                list(&[
+                    "der gives en anlægsbevilling på 17,6 mio. kr.,",
+                    "rådighedsbeløbet frigives, og",
+                    "forvaltningen bemyndiges til at indgå kontrakt."
+                ]),
+            ]),
+            vec![
+                "der gives en anlægsbevilling på 17,6 mio. kr",
+                "rådighedsbeløbet frigives",
+                "forvaltningen bemyndiges til at indgå kontrakt"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proposal_quoted_whole_recommends_nothing() {
+        let blocks = [
+            para("Byrådsmedlem Ole Kristensen (F) har anmodet om at få forslaget optaget:"),
+            para(
+                "»Socialistisk Folkeparti foreslår, at pensionister kan køre gratis med bybusserne.«",
+            ),
+        ];
+        assert!(recommendations(&blocks).is_empty());
+        // Unquoted, the same sentence recommends.
+        let blocks = [para(
+            "Socialistisk Folkeparti foreslår, at pensionister kan køre gratis.",
+        )];
+        assert_eq!(recommendations(&blocks).len(), 1);
     }
 
     #[test]

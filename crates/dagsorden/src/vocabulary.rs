@@ -475,9 +475,9 @@ pub const OPEN_MARKER_LINES: &[&str] = &["åbent punkt", "åben sag", "åbent", 
 /// ("Sagsnr.: 24/06011 Lukket"), lowercase: at a title's start it is a word of the title.
 pub const CLOSED_MARKER_LINES: &[&str] = &["lukket"];
 
-/// A web portal's badge for a closed item, as a text dump leaves it glued after the
+/// A web portal's badges for a closed item, as a text dump leaves them glued after the
 /// title ("Udbud af kørsel 2024-2028 Lukket"); compared as written, capitalised.
-pub const CLOSED_ITEM_BADGE: &str = "Lukket";
+pub const CLOSED_ITEM_BADGES: &[&str] = &["Lukket", "Lukket punkt", "Lukket sag"];
 
 /// Markers of a closed item, lowercase.
 pub const CLOSED_ITEM_MARKERS: &[&str] = &[

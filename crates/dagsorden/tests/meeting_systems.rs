@@ -888,3 +888,25 @@ fn reading_order_minutes_values_under_labels_tables_cell_by_cell_and_bullets_apa
     );
     assert_eq!(headings(&agenda.items[1]), ["Meddelelser", "Beslutning"]);
 }
+
+#[test]
+fn a_case_tables_labels_before_its_values_and_a_last_attachment_before_the_next_item() {
+    // pdftotext's reading order: a borderless table's label column, then its value
+    // column. catdoc: attachment names a paragraph each, the last a qualified heading's
+    // shape ("Høringssvar fra …") with nothing under it before the next item.
+    let text = "Dagsorden\n\n1. Trafikbestilling 2024\nSagsnr.\nSagsansvarlig\nÅben/Lukket\n\n\
+23/11902\nPeter Lykke Bang\nÅben\n\nSagsfremstilling\n\nLinjerne omlægges fra december.\n\n\
+Bilag\n\nPassagertal 2019-2023\n\nHøringssvar fra Varde Kommune af 27.10.2023\n\n\
+2. Eventuelt\n\nIngen bemærkninger.\n";
+    let agenda = parsed(text);
+    let first = &agenda.items[0];
+    assert_eq!(first.case.as_ref().map(|c| c.id.as_str()), Some("23/11902"));
+    assert_eq!(headings(first), ["Sagsfremstilling", "Bilag"]);
+    assert_eq!(
+        first.attachments,
+        [
+            "Passagertal 2019-2023",
+            "Høringssvar fra Varde Kommune af 27.10.2023"
+        ]
+    );
+}

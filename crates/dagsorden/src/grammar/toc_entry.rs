@@ -120,6 +120,20 @@ pub fn toc_line(text: &str, page_gap: bool) -> Option<TocLine<'_>> {
     }
     let rest = if labelled { after_dash(rest) } else { rest };
     let (rest, _) = after_access_marker(rest.trim_start());
+    // "1. 9.1 Status på ombygningen" (html2text's nested ordered list of sub-items that
+    // carry their numbers): the printed sub-item number, not the list's.
+    let (number, rest) = match item_number(rest) {
+        Ok((after, (printed, _)))
+            if printed.contains('.')
+                && !number.contains('.')
+                && !labelled
+                && after.starts_with(' ')
+                && starts_like_title(after.trim_start()) =>
+        {
+            (printed, after.trim_start())
+        }
+        _ => (number, rest),
+    };
     if rest.is_empty() || !starts_like_title(rest) {
         return None;
     }
@@ -157,6 +171,18 @@ mod tests {
         let e = toc_line("2.1. Dialogmøde om Resultatkontrakt 2021 mellem Erhvervshus Nordjylland og KKR Nordjylland ..... 4", true).unwrap();
         assert_eq!(e.number, "2.1");
         assert!(e.title.ends_with("KKR Nordjylland"));
+    }
+
+    #[test]
+    fn a_sub_items_printed_number_after_its_list_number() {
+        let e = toc_line("1. 9.1 Status på ombygning af Kulturhuset", false).unwrap();
+        assert_eq!(
+            (e.number, e.title),
+            ("9.1", "Status på ombygning af Kulturhuset")
+        );
+        // An amount is no number of an item: the title would start in lowercase.
+        let e = toc_line("3. 2.5 mio. kr. til legepladser", false);
+        assert!(e.is_none_or(|e| e.number == "3"));
     }
 
     #[test]
