@@ -1227,7 +1227,14 @@ impl<'l, 'a> Builder<'l, 'a> {
             && case_line_with_access_marker(text).is_none()
             && let Some(item) = self.items.last_mut()
         {
-            crate::paragraph::join_wrapped(&mut item.title, text);
+            // "– udsendelse i offentlig høring": the dash the lexer took for a bullet
+            // is the title's.
+            match line.hints.dash_bullet {
+                Some(dash) => {
+                    crate::paragraph::join_wrapped(&mut item.title, &format!("{dash} {text}"))
+                }
+                None => crate::paragraph::join_wrapped(&mut item.title, text),
+            }
             item.heading_span = item.heading_span.cover(line.span);
             item.span = item.span.cover(line.span);
             // "… 12ab" / "Ravnsø Markjorder (Lukket punkt)": the marker ends the whole
@@ -2890,8 +2897,11 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
         .flat_map(|entry| split_numbered_run(entry).map(|name| attachment_name(name).to_owned()))
         .filter(|name| {
             let bare = name.trim_end_matches(['.', ' ']);
-            // "Ingen"; and "Lukket møde", which divides the meeting after a Bilag list.
+            // "Ingen"; and "Lukket møde", which divides the meeting after a Bilag list;
+            // and a list's number alone ("1.", its name on a line of its own, as
+            // pdftotext reads a numbered list's column of numbers first).
             !bare.is_empty()
+                && !bare.bytes().all(|b| b.is_ascii_digit())
                 && !NO_ATTACHMENTS.contains(&bare.to_lowercase().as_str())
                 && meeting_part(bare).is_none()
                 && !agenda_group(bare)

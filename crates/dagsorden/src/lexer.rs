@@ -20,6 +20,10 @@ pub struct Hints {
     pub bold: bool,
     /// The line started with a bullet (`-`, `*`, `•`, …), now removed from the text.
     pub bullet: bool,
+    /// That bullet, where it was a dash (`-`, `–`): where the line turns out to
+    /// continue a wrapped title ("… Vestdanmark" / "– udsendelse i offentlig høring"),
+    /// the dash is the title's.
+    pub dash_bullet: Option<char>,
     /// Leading white space, in columns (a tab counts 4).
     pub indent: u16,
     /// The line had a tab or a run of three or more spaces inside it (a TOC gap).
@@ -223,10 +227,9 @@ pub fn read_pipe_tables(lines: &mut [Line<'_>], input: &[u8]) {
 /// Bullets set apart from their text: "•" alone on a line, a line each, and the
 /// list's text after them ("Direktionen indstiller, at" / "•" / "•" / "•" / "budget-
 /// opfølgningen tages til efterretning," / …), as pdftotext's reading order gives a
-/// list whose bullets stand in a column of their own; so does a numbered list's
-/// column of numbers ("1." / "2." / "3." and the attachments' names). Two bullets or
-/// more, a line each, and text after them that is not a heading: the text is read as
-/// that many items, a line each where there are as many lines. The first line takes the first bullet, and each line after one that ends
+/// list whose bullets stand in a column of their own. Two bullets or more, a line
+/// each, and text after them that is not a heading: the text is read as that many
+/// items, a line each where there are as many lines. The first line takes the first bullet, and each line after one that ends
 /// a clause (",", ";", ".", ":", "og", "eller") or that starts one ("at …") the next,
 /// until the bullets run out or a blank line comes. Every line lexed from a bullet alone comes back blank with no
 /// hints, whether its bullets were placed or not.
@@ -236,36 +239,18 @@ pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
         // (The hint first: one byte, false on almost every line.)
         let Some(found) = lines[at..]
             .iter()
-            .position(|l| l.hints.bullet && l.is_blank() || l.text.as_bytes() == b"1.")
+            .position(|l| l.hints.bullet && l.is_blank())
         else {
             return;
         };
         at += found;
         // The column of bullets, a line each: one alone is an empty list item, as
-        // Markdown converters leave them. Or the column of a numbered list's numbers,
-        // "1.", "2.", … a line each, kept as bullets.
+        // Markdown converters leave them.
         let mut bullets = 0;
-        if lines[at].is_blank() {
-            while at < lines.len() && lines[at].is_blank() && lines[at].hints.bullet {
-                lines[at].hints.bullet = false;
-                bullets += 1;
-                at += 1;
-            }
-        } else {
-            let run = lines[at..]
-                .iter()
-                .zip(1u32..)
-                .take_while(|(l, n)| l.text.strip_suffix('.') == Some(n.to_string().as_str()))
-                .count();
-            if run < 2 {
-                at += 1;
-                continue;
-            }
-            for line in &mut lines[at..at + run] {
-                line.text = Cow::Borrowed("");
-            }
-            bullets = run;
-            at += run;
+        while at < lines.len() && lines[at].is_blank() && lines[at].hints.bullet {
+            lines[at].hints.bullet = false;
+            bullets += 1;
+            at += 1;
         }
         if bullets < 2 {
             continue;
@@ -694,6 +679,7 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
     if let Some((text, marks)) = unmark_clean_text(trimmed) {
         hints.heading_level = marks.heading_level;
         hints.bullet = marks.bullet;
+        hints.dash_bullet = marks.dash_bullet;
         hints.bold = marks.bold;
         return (Cow::Borrowed(text), hints);
     }
@@ -822,6 +808,7 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     rest = rest.strip_prefix("> ").unwrap_or(rest);
     if let Some(after) = strip_bullet(rest) {
         hints.bullet = true;
+        hints.dash_bullet = dash_of(rest);
         rest = after;
     }
 
@@ -933,6 +920,7 @@ fn unmark_clean_text(line: &str) -> Option<(&str, Hints)> {
     rest = rest.strip_prefix("> ").unwrap_or(rest);
     if let Some(after) = strip_bullet(rest) {
         hints.bullet = true;
+        hints.dash_bullet = dash_of(rest);
         rest = after;
     }
     for (open, close) in [
@@ -1053,6 +1041,11 @@ fn strip_bullet(s: &str) -> Option<&str> {
         return Some(after);
     }
     after.strip_prefix(' ').map(str::trim_start)
+}
+
+/// The dash that opens a bulleted line, if its bullet is one.
+fn dash_of(line: &str) -> Option<char> {
+    line.chars().next().filter(|c| matches!(c, '-' | '–'))
 }
 
 /// Remove `**`, `__`, and inline HTML tags; note whether the whole line was bold.
@@ -1468,31 +1461,9 @@ mod tests {
         let bulleted = lines.iter().filter(|l| l.hints.bullet).count();
         assert_eq!(bulleted, 2);
         assert!(lines[4].hints.bullet && lines[5].hints.bullet && !lines[6].hints.bullet);
-        // A column of list numbers, and as many names under it: a name each.
-        let lines = lex_bullets(
-            "Bilag\n1.\n2.\n3.\nPassagertal 2019-2023\nHøringssvar fra Varde Kommune\nKort over linje 851\n\nSide 4\n",
-        );
-        let texts: Vec<(&str, bool)> = lines
-            .iter()
-            .map(|l| (l.text.as_ref(), l.hints.bullet))
-            .collect();
-        assert_eq!(
-            texts,
-            [
-                ("Bilag", false),
-                ("", false),
-                ("", false),
-                ("", false),
-                ("Passagertal 2019-2023", true),
-                ("Høringssvar fra Varde Kommune", true),
-                ("Kort over linje 851", true),
-                ("", false),
-                ("Side 4", false),
-            ]
-        );
-        // "1." alone, or numbers out of order, are text.
-        let lines = lex_bullets("1.\nGodkendelse af dagsorden\n3.\n");
-        assert!(lines.iter().all(|l| !l.is_blank() && !l.hints.bullet));
+        // As many lines as bullets: a line each, clause ends or not.
+        let lines = lex_bullets("Bilag\n•\n•\n\nPassagertal 2019-2023\nKort over linje 851\n");
+        assert!(lines[4].hints.bullet && lines[5].hints.bullet);
         // One bullet alone is an empty list item; a heading after bullets is no list's
         // text. Either way no blank line keeps a bullet.
         for text in [

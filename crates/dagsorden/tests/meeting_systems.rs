@@ -910,3 +910,23 @@ Bilag\n\nPassagertal 2019-2023\n\nHøringssvar fra Varde Kommune af 27.10.2023\n
         ]
     );
 }
+
+#[test]
+fn a_title_wrapped_before_its_dash_and_a_numbered_lists_numbers_apart_from_its_names() {
+    // pdftotext's reading order of a Word agenda: the title's second line starts with
+    // the dash the lexer takes for a bullet; a numbered list's numbers come as a column
+    // before the names.
+    let text = "Dagsorden\n\n3. Forslag til Regional Udviklingsstrategi 2024-2027\n\
+– udsendelse i offentlig høring\nSagsnr.\n22/31807\n\nSagsfremstilling\nStrategien har fire spor.\n\
+Bilag\n1.\n2.\nForslag til strategien (PDF, 4,6 MB)\nHøringsliste\n\n4. Eventuelt\n";
+    let agenda = parsed(text);
+    let first = &agenda.items[0];
+    assert_eq!(
+        first.title,
+        "Forslag til Regional Udviklingsstrategi 2024-2027 – udsendelse i offentlig høring"
+    );
+    assert_eq!(
+        first.attachments,
+        ["Forslag til strategien (PDF, 4,6 MB)", "Høringsliste"]
+    );
+}
