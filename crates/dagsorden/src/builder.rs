@@ -993,7 +993,18 @@ impl<'l, 'a> Builder<'l, 'a> {
             if self.toc_numbers.contains_key(entry.number) {
                 return false; // the body repeats the first number: the TOC is over
             }
-            let plain_heading = !entry.leader && entry.page.is_none();
+            // "8. Meddelelser 8" in a TOC whose entries have pages: the page after a
+            // single space (pandoc's TOC, the page a link of its own in the entry's),
+            // where it follows the last entry's page.
+            let (title, page) = match entry.page {
+                None if self.toc_has_pages => {
+                    let last_page = self.agenda.toc.iter().rev().find_map(|e| e.page);
+                    trailing_page(entry.title, last_page)
+                        .map_or((entry.title, None), |(title, page)| (title, Some(page)))
+                }
+                page => (entry.title, page),
+            };
+            let plain_heading = !entry.leader && page.is_none();
             // In a listing without pages, a "TOC entry" with the item's case data or a
             // section under it is the first item's heading: the body has begun (a TOC
             // heading that text extraction put after its entries, which it could not read).
@@ -1009,7 +1020,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             }
             // (Closes a run of the entries below, for an item's sections, before it.)
             self.close_preamble_section();
-            self.push_toc_entry(entry.number, entry.title, entry.page, line.span);
+            self.push_toc_entry(entry.number, title, page, line.span);
             return true;
         }
         // The wrapped tail of an entry of a listing without pages: "halvår 2019", or
@@ -1916,9 +1927,18 @@ impl<'l, 'a> Builder<'l, 'a> {
         if when.time.is_some() {
             return when;
         }
-        let below = self
-            .next_content(index)
-            .and_then(|next| time_line(&next.text));
+        // (Past the time row's own label, its cells a line each: "Mødetidspunkt" /
+        // "Kl. 15.30 – 18.10".)
+        let below = self.next_content_index(index).and_then(|next| {
+            let next = if crate::vocabulary::meeting_key(&self.lines[next].text)
+                == Some(MeetingKey::Time)
+            {
+                self.next_content_index(next)?
+            } else {
+                next
+            };
+            time_line(&self.lines[next].text)
+        });
         DateTime {
             time: below.and_then(|b| b.time),
             end_time: below.and_then(|b| b.end_time),
@@ -2965,6 +2985,23 @@ fn is_ancestor(parent: &str, child: &str) -> bool {
 fn parent_number(number: &str) -> &str {
     number.rsplit_once('.').map_or("", |(parent, _)| parent)
 }
+
+/// A page number at a TOC entry's end after a single space, where it can be the next
+/// page: at least the last entry's page and at most [`MAX_PAGES_BETWEEN_ENTRIES`]
+/// after it ("Meddelelser 8" after page 7; not "Lokalplan 123").
+fn trailing_page(title: &str, last_page: Option<u32>) -> Option<(&str, u32)> {
+    let last_page = last_page?;
+    let (title, number) = title.rsplit_once(' ')?;
+    let page: u32 = number.parse().ok()?;
+    (number.bytes().all(|b| b.is_ascii_digit())
+        && (last_page..=last_page + MAX_PAGES_BETWEEN_ENTRIES).contains(&page)
+        && !title.trim().is_empty())
+    .then_some((title.trim_end(), page))
+}
+
+/// The most pages a TOC's entry may stand after the entry before it, for a page read
+/// without a leader or a gap.
+const MAX_PAGES_BETWEEN_ENTRIES: u32 = 20;
 
 /// The first entry of a TOC whose heading is glued to it: "Indholdsfortegnelse1. …".
 fn glued_toc_heading(text: &str) -> Option<&str> {

@@ -229,7 +229,8 @@ pub fn read_pipe_tables(lines: &mut [Line<'_>], input: &[u8]) {
 /// opfølgningen tages til efterretning," / …), as pdftotext's reading order gives a
 /// list whose bullets stand in a column of their own. Two bullets or more, a line
 /// each, and text after them that is not a heading: the text is read as that many
-/// items, a line each where there are as many lines. The first line takes the first bullet, and each line after one that ends
+/// items, a line each where there are as many lines. One bullet right over a line of
+/// text (no blank line between) bullets that line. The first line takes the first bullet, and each line after one that ends
 /// a clause (",", ";", ".", ":", "og", "eller") or that starts one ("at …") the next,
 /// until the bullets run out or a blank line comes. Every line lexed from a bullet alone comes back blank with no
 /// hints, whether its bullets were placed or not.
@@ -251,6 +252,17 @@ pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
             lines[at].hints.bullet = false;
             bullets += 1;
             at += 1;
+        }
+        // A bullet alone right over its item's text (no blank line between): that line
+        // is the item ("\"" / " Specifikation af overførsler", unrtf).
+        if bullets == 1 {
+            if let Some(line) = lines.get_mut(at)
+                && !line.is_blank()
+                && !line.hints.is_heading()
+            {
+                line.hints.bullet = true;
+            }
+            continue;
         }
         if bullets < 2 {
             continue;
@@ -337,12 +349,14 @@ fn is_filled_cell(text: &str) -> bool {
 const WIDE_RULE_CHARS: [char; 6] = ['\u{2212}', '–', '—', '─', '━', '═'];
 
 /// A bullet with nothing after it (an empty list item, as Markdown converters leave
-/// them): no text, as a blank line.
+/// them): no text, as a blank line. A double quote alone is one too: unrtf writes the
+/// Symbol font's bullet (its code 0xB7) so, padded with spaces, its item on the next
+/// line.
 fn is_lone_bullet(text: &str) -> bool {
     // Every line is asked: its length settles almost all.
-    text.len() <= 8 && {
+    text.len() <= 12 && {
         let mut chars = text.trim().chars();
-        chars.next().is_some_and(is_bullet) && chars.next().is_none()
+        chars.next().is_some_and(|c| is_bullet(c) || c == '"') && chars.next().is_none()
     }
 }
 
@@ -438,6 +452,8 @@ fn is_clean_closely(bytes: &[u8]) -> bool {
                             .count();
                         digits > 0 && bytes.get(i + 1 + digits) == Some(&b']')
                             || memchr::memmem::find(&bytes[i..], b"](").is_some()
+                            // A link's text that goes on on the next line.
+                            || i == 0 && memchr::memchr(b']', bytes).is_none()
                     }
                     _ => true,
                 };
@@ -853,11 +869,11 @@ fn strip_web_dump_marks(line: &mut String) {
             .count();
         let close = open + 1 + digits;
         // A reference number stands before a word; "[2]" after one, or alone, is a
-        // note's number and stays.
+        // note's number and stays, and "[2](#punkt-2)" is a Markdown link's text.
         let before_word = line[close..]
             .strip_prefix(']')
             .and_then(|after| after.chars().next())
-            .is_some_and(|c| !c.is_whitespace() && c != '[');
+            .is_some_and(|c| !c.is_whitespace() && c != '[' && c != '(');
         let after_word = line[..open]
             .chars()
             .next_back()
@@ -878,6 +894,13 @@ const BUTTON_MARK: &str = "(BUTTON) ";
 /// A Markdown link or image ("[2.1 Rammeaftale 2](#_Toc1702421)", "![Logo](logo.png)",
 /// as markitdown and pandoc write them): its text, without the target.
 fn strip_markdown_links(line: &mut String) {
+    // "[1. Godkendelse af dagsorden" / "[2](#godkendelse)](#godkendelse)": a link whose
+    // text goes on on the next line (pandoc's TOC, the page number a link of its own):
+    // its bracket opens a line without closing on it, and it closes on a line it did
+    // not open on.
+    if line.starts_with('[') && !line.contains(']') {
+        line.remove(0);
+    }
     let mut from = 0;
     while let Some(middle) =
         memchr::memmem::find(&line.as_bytes()[from..], b"](").map(|at| from + at)
@@ -896,6 +919,12 @@ fn strip_markdown_links(line: &mut String) {
                 let text = line[open + 1..middle].to_owned();
                 line.replace_range(start..=close, &text);
                 from = start + text.len();
+            }
+            (None, Some(close))
+                if !line[..middle].contains('[') && !line[middle + 2..close].contains(' ') =>
+            {
+                line.replace_range(middle..=close, "");
+                from = middle;
             }
             _ => from = middle + 2,
         }
@@ -1137,8 +1166,10 @@ fn italic_marks(s: &str) -> Vec<usize> {
 }
 
 /// The inline HTML tags [`strip_emphasis`] removes.
-const HTML_TAGS: [&str; 10] = [
+const HTML_TAGS: [&str; 19] = [
     "b", "strong", "i", "em", "u", "br", "span", "p", "font", "sup",
+    // A table Markdown cannot hold, written as HTML (pandoc), a cell or a row a line.
+    "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "caption",
 ];
 
 /// Where the `>` that would close a tag opened at a `<` stands, found once for all the
@@ -1464,6 +1495,19 @@ mod tests {
         // As many lines as bullets: a line each, clause ends or not.
         let lines = lex_bullets("Bilag\n•\n•\n\nPassagertal 2019-2023\nKort over linje 851\n");
         assert!(lines[4].hints.bullet && lines[5].hints.bullet);
+        // A bullet alone right over its item, item after item (unrtf's Symbol bullets).
+        let lines = lex_bullets(
+            "Bilag\n\"        \n Specifikation af overførsler\n\"        \n Fagudvalgenes beslutninger\n",
+        );
+        let bulleted: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.hints.bullet)
+            .map(|l| l.text.as_ref())
+            .collect();
+        assert_eq!(
+            bulleted,
+            ["Specifikation af overførsler", "Fagudvalgenes beslutninger"]
+        );
         // One bullet alone is an empty list item; a heading after bullets is no list's
         // text. Either way no blank line keeps a bullet.
         for text in [

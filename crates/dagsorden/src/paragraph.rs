@@ -67,7 +67,10 @@ impl<'t> BlockAccumulator<'t> {
         if !self.list.is_empty() {
             let continues_item = !self.blank_since_last
                 && (line.hints.indent > 0
-                    || self.list.last().is_some_and(|(t, _)| !ends_sentence(t)));
+                    || self
+                        .list
+                        .last()
+                        .is_some_and(|(t, _)| !ends_sentence(t) || ends_in_ordinal(t, text)));
             if continues_item {
                 if let Some((item, item_span)) = self.list.last_mut() {
                     join_wrapped(item, text);
@@ -222,6 +225,16 @@ impl<'t> BlockAccumulator<'t> {
     }
 }
 
+/// "… for perioden 1." over "januar 2025 - 31. december 2026", "… jf." over "bilag 1":
+/// a dot that ends no sentence (an ordinal's, an abbreviation's), the item going on in
+/// lowercase on the next line, where no sentence starts. (Not "at …", which opens a
+/// clause of its own.)
+fn ends_in_ordinal(text: &str, next: &str) -> bool {
+    text.trim_end().ends_with('.')
+        && next.starts_with(|c: char| c.is_lowercase())
+        && !next.starts_with("at ")
+}
+
 fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', ':', ';'])
 }
@@ -302,6 +315,20 @@ mod tests {
         let mut s = a.to_owned();
         join_wrapped(&mut s, b);
         s
+    }
+
+    #[test]
+    fn an_ordinal_wrapped_before_its_word() {
+        assert!(ends_in_ordinal(
+            "for perioden 1.",
+            "januar 2025 - 31. december 2026"
+        ));
+        assert!(ends_in_ordinal("drøftes i 3.", "kvartal"));
+        assert!(ends_in_ordinal("i sundhedsrådene, jf.", "bilag 1"));
+        // A sentence starts in capitals; "at …" is a clause of its own.
+        assert!(!ends_in_ordinal("for perioden 1.", "Januar er kort"));
+        assert!(!ends_in_ordinal("vedtaget i 2024.", "at planen godkendes"));
+        assert!(!ends_in_ordinal("godkendes", "januar"));
     }
 
     #[test]

@@ -930,3 +930,38 @@ Bilag\n1.\n2.\nForslag til strategien (PDF, 4,6 MB)\nHøringsliste\n\n4. Eventue
         ["Forslag til strategien (PDF, 4,6 MB)", "Høringsliste"]
     );
 }
+
+/// Minutes converted from Word to GitHub Markdown by pandoc: the meeting table as HTML
+/// (a cell with several paragraphs), the TOC as links whose text wraps and holds the
+/// page as a link of its own.
+const PANDOC_GFM_MINUTES: &str = "**Referat**\n\n<table>\n<thead>\n<tr class=\"header\">\n\
+<th><strong>Mødedato</strong></th>\n<th>Tirsdag den 12. november 2024</th>\n</tr>\n</thead>\n<tbody>\n\
+<tr class=\"odd\">\n<td><strong>Mødetidspunkt</strong></td>\n<td>Kl. 15.30 – 18.10</td>\n</tr>\n</tbody>\n</table>\n\n\
+**Indholdsfortegnelse**\n\n[1. Godkendelse af dagsorden\n[2](#godkendelse-af-dagsorden)](#godkendelse-af-dagsorden)\n\n\
+[2. Meddelelser [3](#meddelelser)](#meddelelser)\n\n\
+# 1. Godkendelse af dagsorden\n\n## Beslutning\n\nGodkendt.\n\n# 2. Meddelelser\n\n## Beslutning\n\nTaget til efterretning.\n";
+
+#[test]
+fn pandoc_markdown_with_an_html_table_and_links_for_its_toc() {
+    let agenda = parsed(PANDOC_GFM_MINUTES);
+    assert_eq!(
+        date_and_time(&agenda),
+        (Some("2024-11-12".into()), Some("15:30".into()))
+    );
+    let toc: Vec<(&str, &str, Option<u32>)> = agenda
+        .toc
+        .iter()
+        .map(|e| (e.number.as_str(), e.title.as_str(), e.page))
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            ("1", "Godkendelse af dagsorden", Some(2)),
+            ("2", "Meddelelser", Some(3))
+        ]
+    );
+    assert_eq!(
+        titles_by_number(&agenda),
+        [("1", "Godkendelse af dagsorden"), ("2", "Meddelelser")]
+    );
+}
