@@ -1169,15 +1169,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
 
         if self.starts_closing(index) {
-            while !self.items.is_empty() {
-                self.close_item();
-            }
-            self.region = Region::Closing;
-            self.closing_section = Some(PreambleSection {
-                heading: Some(text.trim_end_matches(':').to_owned()),
-                text: String::new(),
-                span: line.span,
-            });
+            self.start_closing_matter(text, line.span);
             return;
         }
         if let Some(heading) = item_heading(text) {
@@ -1503,15 +1495,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && level <= item_level
             && !self.item_heading_follows(index, item_level)
         {
-            while !self.items.is_empty() {
-                self.close_item();
-            }
-            self.region = Region::Closing;
-            self.closing_section = Some(PreambleSection {
-                heading: Some(text.trim_end_matches(':').to_owned()),
-                text: String::new(),
-                span: line.span,
-            });
+            self.start_closing_matter(text, line.span);
             return;
         }
         if line.hints.is_strong_heading()
@@ -1546,6 +1530,20 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         self.push_content(index);
+    }
+
+    /// After the last item: the items are closed, and the closing matter begins under
+    /// `heading` (a signature page's, a web page footer's).
+    fn start_closing_matter(&mut self, heading: &str, span: Span) {
+        while !self.items.is_empty() {
+            self.close_item();
+        }
+        self.region = Region::Closing;
+        self.closing_section = Some(PreambleSection {
+            heading: Some(heading.trim_end_matches(':').to_owned()),
+            text: String::new(),
+            span,
+        });
     }
 
     /// The Markdown level of the last item's heading, where its open section's heading

@@ -1463,6 +1463,15 @@ mod tests {
         lines
     }
 
+    /// The texts of the lines that carry a bullet.
+    fn bulleted_texts<'l>(lines: &'l [Line<'_>]) -> Vec<&'l str> {
+        lines
+            .iter()
+            .filter(|l| l.hints.bullet)
+            .map(|l| l.text.as_ref())
+            .collect()
+    }
+
     #[test]
     fn bullets_in_a_column_of_their_own() {
         let lines = lex_bullets(
@@ -1470,11 +1479,7 @@ mod tests {
              budgetopfølgningen tages til efterretning,\nforvaltningen udarbejder forslag til\n\
              udvalgets møde i januar 2020, og\nsagen oversendes til Økonomiudvalget.\n\nTekst.\n",
         );
-        let bulleted: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.hints.bullet)
-            .map(|l| l.text.as_ref())
-            .collect();
+        let bulleted = bulleted_texts(&lines);
         assert_eq!(
             bulleted,
             [
@@ -1499,11 +1504,7 @@ mod tests {
         let lines = lex_bullets(
             "Bilag\n\"        \n Specifikation af overførsler\n\"        \n Fagudvalgenes beslutninger\n",
         );
-        let bulleted: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.hints.bullet)
-            .map(|l| l.text.as_ref())
-            .collect();
+        let bulleted = bulleted_texts(&lines);
         assert_eq!(
             bulleted,
             ["Specifikation af overførsler", "Fagudvalgenes beslutninger"]
