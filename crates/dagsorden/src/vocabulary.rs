@@ -60,6 +60,11 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("vurdering", SectionKind::Other),
     ("miljøvurdering", SectionKind::Other),
     ("miljømæssige konsekvenser", SectionKind::Other),
+    // The climate assessment many kommuner's templates have added since the 2020s.
+    ("klimavurdering", SectionKind::Other),
+    ("klimakonsekvenser", SectionKind::Other),
+    ("klima- og miljøvurdering", SectionKind::Other),
+    ("klima- og miljøkonsekvenser", SectionKind::Other),
     ("administrationens vurdering", SectionKind::Other),
     ("forvaltningens vurdering", SectionKind::Other),
     // Minutes written by hand: "Drøftelse: Udvalget drøftede …", "Konklusion: …", and

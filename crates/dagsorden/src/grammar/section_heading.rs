@@ -340,6 +340,18 @@ mod tests {
     }
 
     #[test]
+    fn a_climate_assessment_is_a_section() {
+        for heading in [
+            "Klimavurdering",
+            "KLIMAKONSEKVENSER",
+            "Klima- og miljøvurdering",
+        ] {
+            let h = section_heading(heading);
+            assert_eq!(h.map(|h| h.kind), Some(SectionKind::Other), "{heading}");
+        }
+    }
+
+    #[test]
     fn plain_headings() {
         let h = section_heading("Baggrund").unwrap();
         assert_eq!(
