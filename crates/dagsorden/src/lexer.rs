@@ -229,11 +229,12 @@ pub fn read_pipe_tables(lines: &mut [Line<'_>], input: &[u8]) {
 /// opfølgningen tages til efterretning," / …), as pdftotext's reading order gives a
 /// list whose bullets stand in a column of their own. Two bullets or more, a line
 /// each, and text after them that is not a heading: the text is read as that many
-/// items, a line each where there are as many lines. One bullet right over a line of
-/// text (no blank line between) bullets that line. The first line takes the first bullet, and each line after one that ends
-/// a clause (",", ";", ".", ":", "og", "eller") or that starts one ("at …") the next,
-/// until the bullets run out or a blank line comes. Every line lexed from a bullet alone comes back blank with no
-/// hints, whether its bullets were placed or not.
+/// items. Where there are as many lines as bullets, each line is one; otherwise the
+/// first line takes the first bullet, and each line after one that ends a clause (",",
+/// ";", ".", ":", "og", "eller") or that starts one ("at …") the next, until the
+/// bullets run out or a blank line comes. One bullet right over a line of text (no
+/// blank line between) bullets that line. Every line lexed from a bullet alone comes
+/// back blank with no hints, whether its bullets were placed or not.
 pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
     let mut at = 0;
     while at < lines.len() {
@@ -262,9 +263,6 @@ pub fn read_detached_bullets(lines: &mut [Line<'_>]) {
             {
                 line.hints.bullet = true;
             }
-            continue;
-        }
-        if bullets < 2 {
             continue;
         }
         while at < lines.len() && lines[at].is_blank() {
