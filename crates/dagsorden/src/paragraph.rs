@@ -70,7 +70,7 @@ impl<'t> BlockAccumulator<'t> {
                     || self
                         .list
                         .last()
-                        .is_some_and(|(t, _)| !ends_sentence(t) || ends_in_ordinal(t, text)));
+                        .is_some_and(|(t, _)| !ends_sentence(t) || goes_on_after_its_dot(t, text)));
             if continues_item {
                 if let Some((item, item_span)) = self.list.last_mut() {
                     join_wrapped(item, text);
@@ -229,7 +229,7 @@ impl<'t> BlockAccumulator<'t> {
 /// a dot that ends no sentence (an ordinal's, an abbreviation's), the item going on in
 /// lowercase on the next line, where no sentence starts. (Not "at …", which opens a
 /// clause of its own.)
-fn ends_in_ordinal(text: &str, next: &str) -> bool {
+fn goes_on_after_its_dot(text: &str, next: &str) -> bool {
     text.trim_end().ends_with('.')
         && next.starts_with(|c: char| c.is_lowercase())
         && !next.starts_with("at ")
@@ -318,17 +318,20 @@ mod tests {
     }
 
     #[test]
-    fn an_ordinal_wrapped_before_its_word() {
-        assert!(ends_in_ordinal(
+    fn an_ordinal_or_abbreviation_wrapped_before_its_word() {
+        assert!(goes_on_after_its_dot(
             "for perioden 1.",
             "januar 2025 - 31. december 2026"
         ));
-        assert!(ends_in_ordinal("drøftes i 3.", "kvartal"));
-        assert!(ends_in_ordinal("i sundhedsrådene, jf.", "bilag 1"));
+        assert!(goes_on_after_its_dot("drøftes i 3.", "kvartal"));
+        assert!(goes_on_after_its_dot("i sundhedsrådene, jf.", "bilag 1"));
         // A sentence starts in capitals; "at …" is a clause of its own.
-        assert!(!ends_in_ordinal("for perioden 1.", "Januar er kort"));
-        assert!(!ends_in_ordinal("vedtaget i 2024.", "at planen godkendes"));
-        assert!(!ends_in_ordinal("godkendes", "januar"));
+        assert!(!goes_on_after_its_dot("for perioden 1.", "Januar er kort"));
+        assert!(!goes_on_after_its_dot(
+            "vedtaget i 2024.",
+            "at planen godkendes"
+        ));
+        assert!(!goes_on_after_its_dot("godkendes", "januar"));
     }
 
     #[test]
