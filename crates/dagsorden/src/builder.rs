@@ -75,9 +75,11 @@ pub struct Builder<'l, 'a> {
     case_placement: CasePlacement,
     /// The TOC's numbers, each with where its (first) entry stands in the TOC.
     toc_numbers: HashMap<String, usize>,
-    /// Some TOC entry has a page number (kept as entries gain pages, rather than looked
-    /// for among all entries at every TOC line, which made a long TOC quadratic).
-    toc_has_pages: bool,
+    /// The page of the last TOC entry that has one. Entries gain pages only while they
+    /// are the TOC's last, so this is the page set latest (kept as entries gain pages,
+    /// rather than looked for among all entries at every TOC line, which made a long
+    /// TOC quadratic).
+    last_toc_page: Option<u32>,
     used_numbers: HashSet<String>,
     /// Item numbers from a PDF outline.
     outline_numbers: HashSet<String>,
@@ -147,7 +149,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             pending_case: None,
             case_placement: CasePlacement::default(),
             toc_numbers: HashMap::default(),
-            toc_has_pages: false,
+            last_toc_page: None,
             used_numbers: HashSet::default(),
             outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
             last_end: 0,
@@ -309,6 +311,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.push_content(index);
     }
 
+    /// Some TOC entry has a page number.
+    fn toc_has_pages(&self) -> bool {
+        self.last_toc_page.is_some()
+    }
+
     /// The TOC's entry of an item number.
     fn toc_entry(&self, number: &str) -> Option<&TocEntry> {
         self.toc_numbers
@@ -423,27 +430,13 @@ impl<'l, 'a> Builder<'l, 'a> {
                 .is_some_and(|l| l.text.bytes().any(|b| b.is_ascii_digit()))
         };
         // (Cheapest first: a label alone has no digit either.)
-        if !has_digit(index)
-            && !has_digit(value_index)
-            && is_case_label(&label.text)
-            && self
-                .lines
-                .get(value_index)
-                .is_some_and(|l| is_field_label(&l.text))
-        {
-            while self
-                .lines
-                .get(value_index)
-                .is_some_and(|l| is_field_label(&l.text))
-            {
-                value_index += 1;
+        if !has_digit(index) && !has_digit(value_index) && is_case_label(&label.text) {
+            let after = self.lines.get(value_index..).unwrap_or_default();
+            let labels = after.iter().take_while(|l| is_field_label(&l.text)).count();
+            if labels > 0 {
+                let blanks = after[labels..].iter().take_while(|l| l.is_blank()).count();
+                value_index += labels + blanks;
             }
-            value_index += self
-                .lines
-                .get(value_index..)?
-                .iter()
-                .take_while(|l| l.is_blank())
-                .count();
         }
         let value = self.lines.get(value_index)?;
         if value.is_blank()
@@ -636,7 +629,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 {
                     entry.page = Some(n);
                     entry.span = entry.span.cover(line.span);
-                    self.toc_has_pages = true;
+                    self.last_toc_page = Some(n);
                     self.extend_toc_span(line.span);
                     return true;
                 }
@@ -997,21 +990,18 @@ impl<'l, 'a> Builder<'l, 'a> {
             // single space (pandoc's TOC, the page a link of its own in the entry's),
             // where it follows the last entry's page.
             let (title, page) = match entry.page {
-                None if self.toc_has_pages => {
-                    let last_page = self.agenda.toc.iter().rev().find_map(|e| e.page);
-                    trailing_page(entry.title, last_page)
-                        .map_or((entry.title, None), |(title, page)| (title, Some(page)))
-                }
+                None => trailing_page(entry.title, self.last_toc_page)
+                    .map_or((entry.title, None), |(title, page)| (title, Some(page))),
                 page => (entry.title, page),
             };
             let plain_heading = !entry.leader && page.is_none();
             // In a listing without pages, a "TOC entry" with the item's case data or a
             // section under it is the first item's heading: the body has begun (a TOC
             // heading that text extraction put after its entries, which it could not read).
-            if !self.toc_has_pages && plain_heading && self.next_opens_an_item(index) {
+            if !self.toc_has_pages() && plain_heading && self.next_opens_an_item(index) {
                 return false;
             }
-            if self.toc_has_pages
+            if self.toc_has_pages()
                 && plain_heading
                 && (line.hints.is_strong_heading() || self.next_is_structure(index))
                 && !self.page_on_next_line(index)
@@ -1025,7 +1015,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         }
         // The wrapped tail of an entry of a listing without pages: "halvår 2019", or
         // "Søby - endelig vedtagelse" with the next entry right after it.
-        if !self.toc_has_pages
+        if !self.toc_has_pages()
             && !self.prev_blank
             && item_heading(text).is_none()
             && (is_title_continuation(text)
@@ -1053,7 +1043,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             if leader || page.is_some() {
                 crate::paragraph::join_wrapped(&mut last.title, tail);
                 last.page = page;
-                self.toc_has_pages |= page.is_some();
+                self.last_toc_page = page.or(self.last_toc_page);
                 last.span = last.span.cover(line.span);
                 self.extend_toc_span(line.span);
                 return true;
@@ -1069,7 +1059,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 true
             }
             Some((_, page))
-                if self.toc_has_pages
+                if self.toc_has_pages()
                     && self.agenda.toc.last().and_then(|e| e.page) <= Some(page) =>
             {
                 self.preamble_text(index);
@@ -1122,7 +1112,7 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn push_toc_entry(&mut self, number: &str, title: &str, page: Option<u32>, span: Span) {
         let at = self.agenda.toc.len();
         self.toc_numbers.entry(number.to_owned()).or_insert(at);
-        self.toc_has_pages |= page.is_some();
+        self.last_toc_page = page.or(self.last_toc_page);
         // "1. 1\. Godkendelse af dagsorden" (html2text's ordered list of items that carry
         // their numbers): the item's number once more before its title.
         let title = title
@@ -1232,12 +1222,8 @@ impl<'l, 'a> Builder<'l, 'a> {
         {
             // "– udsendelse i offentlig høring": the dash the lexer took for a bullet
             // is the title's.
-            match line.hints.dash_bullet {
-                Some(dash) => {
-                    crate::paragraph::join_wrapped(&mut item.title, &format!("{dash} {text}"))
-                }
-                None => crate::paragraph::join_wrapped(&mut item.title, text),
-            }
+            let with_dash = line.hints.dash_bullet.map(|dash| format!("{dash} {text}"));
+            crate::paragraph::join_wrapped(&mut item.title, with_dash.as_deref().unwrap_or(text));
             item.heading_span = item.heading_span.cover(line.span);
             item.span = item.span.cover(line.span);
             // "… 12ab" / "Ravnsø Markjorder (Lukket punkt)": the marker ends the whole
