@@ -1775,8 +1775,16 @@ impl<'l, 'a> Builder<'l, 'a> {
         // Set off by a blank line or a case line before it, or by a case line or section
         // heading right after it (text without blank lines, as plain pdftotext gives it).
         // Looked at only where it decides: the next line's grammars cost.
-        let set_off =
-            || self.prev_blank || self.pending_case.is_some() || self.next_is_structure(index);
+        // An access marker alone under it sets it off too ("9. Eventuelt" / "Åbent
+        // punkt": an item without a case).
+        let set_off = || {
+            self.prev_blank
+                || self.pending_case.is_some()
+                || self.next_is_structure(index)
+                || self
+                    .next_nonblank(index)
+                    .is_some_and(|l| is_open_marker(&l.text) || is_closed_marker(&l.text))
+        };
         // (A heading the TOC lists with its title needs no setting off: a text export
         // of a Word agenda has no blank line or style before it.)
         if in_bilag
@@ -2440,8 +2448,12 @@ impl<'l, 'a> Builder<'l, 'a> {
     }
 
     fn next_is_structure(&self, index: usize) -> bool {
-        self.next_nonblank(index)
-            .is_some_and(|l| case_line(&l.text).is_some() || section_heading(&l.text).is_some())
+        self.next_nonblank(index).is_some_and(|l| {
+            case_line(&l.text).is_some()
+                || section_heading(&l.text).is_some()
+                // "Sagsnr.: 24/00417 · Åbent punkt"
+                || case_line_with_access_marker(&l.text).is_some()
+        })
             // A case label alone right under it, its number on the line under that, as a
             // table's cells read a line each (apart by a blank line, the label may as
             // well follow a line of text under the heading).
@@ -3263,6 +3275,37 @@ mod tests {
             agenda.items[1].case.as_ref().map(|c| c.id.as_str()),
             Some("00.30.14-S00-1-24")
         );
+    }
+
+    #[test]
+    fn a_case_line_with_its_access_marker_or_the_marker_alone_sets_off_an_item() {
+        // Web-page text extracted without blank lines (trafilatura's): the case line
+        // carries the item's access marker after a middle dot; an item without a case
+        // has the marker alone. The TOC's list was dropped, its heading left.
+        let text = "Referat\nIndholdsfortegnelse\n1. Godkendelse af dagsorden\nSagsnr.: 24/00417 · Åbent punkt\nBeslutning\nGodkendt.\n2. Budgetopfølgning for udvalget\nSagsnr.: 24/00418 · Åbent punkt\nBeslutning\nGodkendt.\n3. Eventuelt\nÅbent punkt\nBeslutning\nIntet.\n4. Køb af grund\nSagsnr.: 24/00420 · Lukket punkt\nBeslutning\nGodkendt.\n";
+        for text in [text, &text.replacen("Indholdsfortegnelse\n", "", 1)] {
+            let agenda = crate::parse(text);
+            assert_eq!(
+                numbers_and_titles(&agenda),
+                vec![
+                    ("1", "Godkendelse af dagsorden"),
+                    ("2", "Budgetopfølgning for udvalget"),
+                    ("3", "Eventuelt"),
+                    ("4", "Køb af grund"),
+                ]
+            );
+            let cases: Vec<Option<&str>> = agenda
+                .items
+                .iter()
+                .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
+                .collect();
+            assert_eq!(
+                cases,
+                vec![Some("24/00417"), Some("24/00418"), None, Some("24/00420")]
+            );
+            assert!(agenda.toc.is_empty());
+            assert!(!agenda.items[3].open);
+        }
     }
 
     #[test]
