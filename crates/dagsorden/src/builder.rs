@@ -20,6 +20,7 @@ use crate::grammar::{
     },
     case_line::{
         CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_trailing_case,
+        starts_with_case_label,
     },
     date::{DateTime, date_line, date_time, time_line},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
@@ -1218,6 +1219,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                 || self.completes_toc_title(text))
             && access_field(text).is_none()
             && case_line_with_access_marker(text).is_none()
+            // "Sagsnr.: –  Sagsbehandler: …": the item's fields, with or without a number.
+            && !starts_with_case_label(text)
             && let Some(item) = self.items.last_mut()
         {
             // "– udsendelse i offentlig høring": the dash the lexer took for a bullet
@@ -3306,6 +3309,26 @@ mod tests {
             assert!(agenda.toc.is_empty());
             assert!(!agenda.items[3].open);
         }
+    }
+
+    #[test]
+    fn a_row_of_the_items_fields_under_its_heading_is_no_title_tail() {
+        // A row of cells under each heading (LaTeX's and Qt's tables read a line at a
+        // time): the case number, the access marker and the officer; without a number
+        // where the item has no case.
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Godkendelse af dagsorden\nSagsnr.: –   Sagsbehandler: Sekretariatet   Åbent punkt\n\nIndstilling\nDirektionen indstiller, at dagsordenen godkendes.\n\n2. Køb af grund\nSagsnr.: 24/00412     Lukket punkt     Sagsbehandler: Anne-Mette Skov\n\nIndstilling\nDirektionen indstiller, at grunden købes.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![("1", "Godkendelse af dagsorden"), ("2", "Køb af grund")]
+        );
+        assert_eq!(agenda.items[0].case, None);
+        assert_eq!(
+            agenda.items[1].case.as_ref().map(|c| c.id.as_str()),
+            Some("24/00412")
+        );
+        assert!(agenda.items[0].open && !agenda.items[1].open);
     }
 
     #[test]

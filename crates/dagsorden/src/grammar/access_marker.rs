@@ -2,7 +2,7 @@
 //! its line, before a separator ("Åbent punkt · Sagsnr. …") or after a case line
 //! ("Sagsnr.: 24/03310 Åben").
 
-use crate::grammar::case_line::{CaseLine, case_line};
+use crate::grammar::case_line::{CaseLine, case_line, starts_with_case_label};
 use crate::vocabulary::{
     ACCESS_FIELD_KEYS, ACCESS_VALUE_WORDS, CLOSED_ITEM_MARKERS, CLOSED_MARKER_LINES,
     OPEN_MARKER_LINES,
@@ -83,10 +83,43 @@ pub fn split_trailing_access_marker(text: &str) -> Option<(&str, bool)> {
     None
 }
 
-/// A case line with an access marker after it: the case, and whether it closes the item.
+/// A case line with an access marker after it, at its end or before the next field
+/// ("Sagsnr.: 24/00412  Åbent punkt  Sagsbehandler: …", a row of cells): the case, and
+/// whether it closes the item.
 pub fn case_line_with_access_marker(text: &str) -> Option<(CaseLine<'_>, bool)> {
-    let (rest, closed) = split_trailing_access_marker(text)?;
+    let (rest, closed) = split_trailing_access_marker(text).or_else(|| {
+        // Only a line with a case label ahead of the marker is looked through.
+        starts_with_case_label(text)
+            .then(|| split_inner_access_marker(text))
+            .flatten()
+    })?;
     case_line(rest).map(|case| (case, closed))
+}
+
+/// "Sagsnr.: 24/00412 Lukket punkt Sagsbehandler: Ida Holm" → ("Sagsnr.: 24/00412",
+/// true): an access marker of one or two words between fields, what stands before it,
+/// and whether it closes the item.
+fn split_inner_access_marker(text: &str) -> Option<(&str, bool)> {
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    spaces.iter().enumerate().find_map(|(n, &space)| {
+        let before = text[..space]
+            .trim_end()
+            .trim_end_matches(SEPARATORS)
+            .trim_end();
+        let from = space + 1;
+        // The marker's last word ends at one of the next two spaces (or the end).
+        spaces[n + 1..]
+            .iter()
+            .take(2)
+            .copied()
+            .chain([text.len()])
+            .find_map(|end| {
+                let marker = text[from..end].trim_end_matches(['.', ':']);
+                let closed = is_closed_marker(marker);
+                (!before.is_empty() && (closed || is_open_marker(marker)))
+                    .then_some((before, closed))
+            })
+    })
 }
 
 /// "Status: Lukket punkt", "Åben/Lukket  Lukket LUKKET PUNKT" (a label beside a badge),
@@ -152,6 +185,24 @@ mod tests {
         let (case, closed) =
             case_line_with_access_marker("Sagsnr.: 25/2488 ∙ Lukket punkt").unwrap();
         assert_eq!((case.id, closed), ("25/2488", true));
+        // Between the number and the next field, as a row of cells reads.
+        let (case, closed) = case_line_with_access_marker(
+            "Sagsnr.: 24/00412     Lukket punkt     Sagsbehandler: Anne-Mette Skov",
+        )
+        .unwrap();
+        assert_eq!((case.id, closed), ("24/00412", true));
+        let (case, closed) =
+            case_line_with_access_marker("Sagsnr.: 24/00413 · Åben · Sagsbehandler: Ida Holm")
+                .unwrap();
+        assert_eq!((case.id, closed), ("24/00413", false));
+        assert_eq!(
+            case_line_with_access_marker("Sagsnr.: 24/00413 Sagsbehandler: Ida Holm"),
+            None
+        );
+        assert_eq!(
+            case_line_with_access_marker("Vejen er lukket punkt for punkt 24/00413"),
+            None
+        );
         assert_eq!(
             split_access_marker("Åbent punkt · Sagsnr. 24/1"),
             Some((false, "Sagsnr. 24/1"))

@@ -37,18 +37,34 @@ fn is_labelled_id(word: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '_'))
 }
 
-/// Strip a case label (`Sagnr.:`) from the start, if there is one.
-fn strip_label(text: &str) -> Option<&str> {
+/// The length of the longest case label (`Sagnr.`) `text` starts with.
+fn label_len(text: &str) -> Option<usize> {
     static LABELS: LazyLock<WordTable> =
         LazyLock::new(|| WordTable::of(CASE_LABELS.iter().copied()));
     LABELS
         .candidates(text)
         .filter_map(|label| prefix_ignoring_case(text, label))
         .max()
-        .and_then(|len| {
-            let rest = text[len..].trim_start_matches([':', '.']).trim_start();
-            (rest.len() < text.len()).then_some(rest)
-        })
+}
+
+/// Strip a case label (`Sagnr.:`) from the start, if there is one.
+fn strip_label(text: &str) -> Option<&str> {
+    label_len(text).and_then(|len| {
+        let rest = text[len..].trim_start_matches([':', '.']).trim_start();
+        (rest.len() < text.len()).then_some(rest)
+    })
+}
+
+/// Whether `text` starts with a whole case label ("Sagsnr.: –", "Sagsnr.: 24/00412
+/// Åbent punkt Sagsbehandler: …"), whatever follows it: a row of the item's fields,
+/// never the rest of a title.
+pub fn starts_with_case_label(text: &str) -> bool {
+    label_len(text).is_some_and(|len| {
+        text[len..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A case label alone on its line ("Sagsnr.", "Sagsnr.:"), its value in the next.
@@ -347,6 +363,19 @@ mod tests {
         assert!(is_case_label("Sagsnr.:"));
         assert!(!is_case_label("Sagsnr. 19/00412"));
         assert!(!is_case_label("Sagsbehandler"));
+    }
+
+    #[test]
+    fn a_line_led_by_a_whole_case_label() {
+        assert!(starts_with_case_label(
+            "Sagsnr.: –   Sagsbehandler: Sekretariatet"
+        ));
+        assert!(starts_with_case_label("Sagsnr."));
+        assert!(starts_with_case_label("J.nr. 24/1 Åbent punkt"));
+        // A word that only starts like a label is none.
+        assert!(!starts_with_case_label("Sagnrådet"));
+        assert!(!starts_with_case_label("Sagsnummeret blev ændret"));
+        assert!(!starts_with_case_label("Sag 4 blev udsat"));
     }
 
     #[test]
