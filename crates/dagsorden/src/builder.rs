@@ -16,7 +16,7 @@ use crate::furniture::HEADER_TYPE;
 use crate::grammar::{
     access_marker::{
         access_field, case_line_with_access_marker, is_closed_marker, is_open_marker,
-        split_access_marker,
+        split_access_marker, split_trailing_access_marker,
     },
     case_line::{
         CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_trailing_case,
@@ -1842,6 +1842,19 @@ impl<'l, 'a> Builder<'l, 'a> {
         let Some(before) = index.checked_sub(1).and_then(|i| self.lines.get(i)) else {
             return false;
         };
+        // "Sagsnr.: 24/00418  Sagsbehandler: …  Åbent punkt", or "Åbent punkt" alone: a
+        // badge, capitalised, after the item's fields takes no number.
+        let text = before.text.as_ref();
+        let badge = split_trailing_access_marker(text)
+            .map(|(fields, _)| &text[fields.len()..])
+            .or_else(|| (is_open_marker(text) || is_closed_marker(text)).then_some(text));
+        if badge.is_some_and(|badge| {
+            badge
+                .trim_start_matches(|c: char| !c.is_alphabetic())
+                .starts_with(char::is_uppercase)
+        }) {
+            return false;
+        }
         before.text.rsplit(' ').next().is_some_and(|last| {
             last.len() <= 10
                 && NUMBER_TAKING_WORDS
@@ -3329,6 +3342,31 @@ mod tests {
             Some("24/00412")
         );
         assert!(agenda.items[0].open && !agenda.items[1].open);
+    }
+
+    #[test]
+    fn a_badge_after_the_items_fields_takes_no_number() {
+        // "punkt" ends the line above the sub-item's heading, as in "jf. punkt" / "3";
+        // here it is the item's access badge, and the number starts a sub-item.
+        for fields in [
+            "Sagsnr.: 24/00418   Sagsbehandler: Sekretariatet   Åbent punkt",
+            "Åbent punkt",
+        ] {
+            let agenda = crate::parse(&format!(
+                "Referat\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Meddelelser\n{fields}\n2.1 Orientering om likviditet\nSagsnr.: 24/10987   Sagsbehandler: Rikke Dahl   Åbent punkt\nSagsfremstilling\nLikviditeten er faldet.\nBeslutning\nTaget til efterretning.\n"
+            ));
+            let children: Vec<&str> = agenda.items[1]
+                .children
+                .iter()
+                .map(|c| c.number.as_str())
+                .collect();
+            assert_eq!(children, vec!["2.1"], "{fields}");
+        }
+        // A sentence that refers to an item's number goes on.
+        let agenda = crate::parse(
+            "Referat\n\n1. Godkendelse af dagsorden\nBeslutning\nSagen blev behandlet under punkt\n2. Der var ingen bemærkninger.\n",
+        );
+        assert_eq!(agenda.items.len(), 1);
     }
 
     #[test]
