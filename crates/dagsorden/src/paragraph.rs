@@ -184,6 +184,21 @@ impl<'t> BlockAccumulator<'t> {
         if self.paragraph.is_empty() {
             return;
         }
+        let clauses = clause_lines_from(&self.paragraph);
+        if let Some(from) = clauses {
+            let lines = self.paragraph.split_off(from);
+            self.flush_paragraph();
+            let span = lines
+                .iter()
+                .map(|(_, s)| *s)
+                .reduce(Span::cover)
+                .unwrap_or(Span::new(0, 0, 1));
+            self.blocks.push(Block::List {
+                items: lines.into_iter().map(|(t, _)| t.to_owned()).collect(),
+                span,
+            });
+            return;
+        }
         // Sized once: the model keeps this text, and growth by doubling would leave it
         // holding up to twice the memory it needs.
         let capacity = self.paragraph.iter().map(|(p, _)| p.len() + 1).sum();
@@ -223,6 +238,30 @@ impl<'t> BlockAccumulator<'t> {
             });
         }
     }
+}
+
+/// "Direktionen indstiller," over "at der frigives 2,65 mio. kr." and "at midlerne
+/// fordeles …": clauses a line each, typed without bullets or punctuation (a list
+/// whose bullets were shapes, lines broken by hand). Where a line ends in a comma and
+/// every line after it, two or more, starts with "at", those lines are a list: the
+/// index of the first. (A wrapped sentence may start one line with an infinitive's
+/// "at", not each of several.) The lines before introduce the clauses and are none
+/// themselves: no "at" at a line's start or after a comma, or the comma before the
+/// lines ends a wrapped clause of its own.
+fn clause_lines_from(lines: &[(&str, Span)]) -> Option<usize> {
+    let first_clause = lines
+        .iter()
+        .rposition(|(text, _)| !text.starts_with("at "))?
+        + 1;
+    let introduction = &lines[..first_clause];
+    (lines.len() - first_clause >= 2
+        && introduction
+            .last()
+            .is_some_and(|(text, _)| text.trim_end().ends_with(','))
+        && introduction
+            .iter()
+            .all(|(text, _)| !text.starts_with("at ") && !text.contains(", at ")))
+    .then_some(first_clause)
 }
 
 /// "… for perioden 1." over "januar 2025 - 31. december 2026", "… jf." over "bilag 1":
@@ -410,6 +449,34 @@ mod tests {
             list_items(&blocks[1]),
             Some(vec!["sagen godkendes", "sagen sendes videre"])
         );
+    }
+
+    #[test]
+    fn clauses_a_line_each_after_an_introduction_are_a_list() {
+        let blocks = blocks_of(&[
+            "Direktionen indstiller,",
+            "at der frigives 2,65 mio. kr. fra puljen",
+            "at midlerne fordeles som foreslået",
+        ]);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert_eq!(
+            list_items(&blocks[1]),
+            Some(vec![
+                "at der frigives 2,65 mio. kr. fra puljen",
+                "at midlerne fordeles som foreslået"
+            ])
+        );
+        // A wrapped clause before them is no introduction: the comma ends a clause.
+        let blocks = blocks_of(&[
+            "at planen sendes i høring, at høringen omfatter",
+            "skolebestyrelserne,",
+            "at der afholdes borgermøde, og",
+            "at sagen genoptages.",
+        ]);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        // One line with an infinitive's "at" at its start goes on with the sentence.
+        let blocks = blocks_of(&["Udvalget besluttede,", "at bede forvaltningen om et notat."]);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
     }
 
     #[test]
