@@ -41,6 +41,9 @@ use crate::vocabulary::{
     MEETING_PARTS, MeetingKey, NO_ATTACHMENTS, NUMBER_TAKING_WORDS, TOC_HEADINGS,
 };
 
+/// The most lines a heading without its number is looked for over.
+const MAX_UNNUMBERED_TITLE_LINES: usize = 3;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
     Preamble,
@@ -76,6 +79,9 @@ pub struct Builder<'l, 'a> {
     case_placement: CasePlacement,
     /// The TOC's numbers, each with where its (first) entry stands in the TOC.
     toc_numbers: HashMap<String, usize>,
+    /// Where in the TOC the entry after the last item started stands: the item a
+    /// heading without its number may be.
+    toc_cursor: usize,
     /// The page of the last TOC entry that has one. Entries gain pages only while they
     /// are the TOC's last, so this is the page set latest (kept as entries gain pages,
     /// rather than looked for among all entries at every TOC line, which made a long
@@ -150,6 +156,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             pending_case: None,
             case_placement: CasePlacement::default(),
             toc_numbers: HashMap::default(),
+            toc_cursor: 0,
             last_toc_page: None,
             used_numbers: HashSet::default(),
             outline_numbers: evidence.outline_numbers.iter().cloned().collect(),
@@ -709,6 +716,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.start_split_item(&heading, index, title_index);
             return;
         }
+        if let Some((number, _)) = self.heading_of_the_next_entry(index) {
+            self.close_preamble_section();
+            self.region = Region::Body;
+            self.start_unnumbered_item(&number, index);
+            return;
+        }
         if let Some((_, case_index)) = self.pending_case.take() {
             // The line after the case line was not an item heading: both are text.
             self.last_end = self.lines[case_index].span.end;
@@ -1194,6 +1207,10 @@ impl<'l, 'a> Builder<'l, 'a> {
             self.start_split_item(&heading, index, title_index);
             return;
         }
+        if let Some((number, _)) = self.heading_of_the_next_entry(index) {
+            self.start_unnumbered_item(&number, index);
+            return;
+        }
         // "Sagsnr.  Sagsbehandler" over "18/21877  Lone Kjær Madsen": a table's header
         // row of case fields under the heading, the values in the row under it. Both
         // rows stay the item's text; the number is its case.
@@ -1616,6 +1633,10 @@ impl<'l, 'a> Builder<'l, 'a> {
                     && !self.continues_a_list(index, n)
             })
             && !self.value_of_a_lone_label(index)
+            // Nor one right above the next item's heading, its number dropped.
+            && self
+                .next_content_index(index)
+                .is_none_or(|next| self.heading_of_the_next_entry(next).is_none())
     }
 
     /// A line under a field's label that stands alone ("Afdeling:" / "Regional
@@ -1706,16 +1727,17 @@ impl<'l, 'a> Builder<'l, 'a> {
                 // The wrapped rest of the name after the label.
                 self.blocks.text(line, text);
             } else if !self.prev_blank
-                && (text.starts_with(char::is_lowercase)
+                && (text.starts_with(|c: char| c.is_lowercase() || c == '(')
                     || self.hangs_under_a_bullet(index)
                     || self
                         .blocks
                         .open_list_last_item()
-                        .is_some_and(leaves_a_parenthesis_open))
+                        .is_some_and(name_left_open))
             {
                 // The wrapped rest of a listed name ("Statusnotat …, 4." / "kvartal
-                // 2018", "… (PDF, 1,1" / "MB)"): the list item goes on where the line
-                // hangs under it.
+                // 2018", "… (PDF, 1,1" / "MB)", "… 2023/24" / "(PDF, 2,3 MB)", "… af" /
+                // "26. august 2024"): the list item goes on where the line hangs under
+                // it.
                 self.blocks.text(line, text);
             } else {
                 // Attachments are listed one per line, numbered or not.
@@ -2027,6 +2049,60 @@ impl<'l, 'a> Builder<'l, 'a> {
 
     /// The kind of a section heading numbered within its item ("2. Sagsfremstilling"):
     /// a vocabulary heading alone, under a number that is no next item here.
+    /// A heading without its number that gives the title of the TOC's next entry
+    /// ("Godkendelse af dagsorden" / "Sagsnr.: 24/00841  Åbent punkt"): a word
+    /// processor's numbered headings, whose numbers text extraction drops (odt2txt,
+    /// a document's paragraphs read without their list numbering), while the TOC keeps
+    /// them. Its title may wrap over two lines; the case line, section heading or
+    /// access marker under it makes it an item's. The entry's number, and the number of
+    /// lines the title takes.
+    fn heading_of_the_next_entry(&self, index: usize) -> Option<(String, usize)> {
+        let entry = self.agenda.toc.get(self.toc_cursor)?;
+        let line = &self.lines[index];
+        let text = strip_closed_marker(line.text.as_ref()).0;
+        if self.agenda.toc.len() < 2
+            || line.hints.bullet
+            || text.len() > entry.title.len()
+            || self.used_numbers.contains(&entry.number)
+            || !same_ignoring_case(entry.title.get(..text.len()).unwrap_or_default(), text)
+        {
+            return None;
+        }
+        let mut title = text.to_owned();
+        let mut last = index;
+        for _ in 0..MAX_UNNUMBERED_TITLE_LINES {
+            if same_ignoring_case(&title, &entry.title) {
+                let under = self
+                    .next_nonblank(last)
+                    .is_some_and(|l| is_open_marker(&l.text) || is_closed_marker(&l.text));
+                return (under || self.next_opens_an_item(last))
+                    .then(|| (entry.number.clone(), last - index + 1));
+            }
+            last = self.next_content_index(last)?;
+            let next = &self.lines[last];
+            // "– endelig beslutning": the dash the lexer took for a bullet is the title's.
+            let with_dash = next
+                .hints
+                .dash_bullet
+                .map(|dash| format!("{dash} {}", next.text));
+            crate::paragraph::join_wrapped(&mut title, with_dash.as_deref().unwrap_or(&next.text));
+        }
+        None
+    }
+
+    /// Start the item of [`Self::heading_of_the_next_entry`] at `index`; its title's
+    /// wrapped line joins it as any heading's does.
+    fn start_unnumbered_item(&mut self, number: &str, index: usize) {
+        let line = &self.lines[index];
+        let heading = ItemHeading {
+            number,
+            title: line.text.as_ref(),
+            bare: false,
+        };
+        self.start_item(&heading, line.span, false);
+        self.title_may_continue = true;
+    }
+
     fn numbered_section(&self, heading: &ItemHeading<'_>) -> Option<SectionKind> {
         if self.items.is_empty()
             || self.toc_numbers.contains_key(heading.number)
@@ -2074,6 +2150,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         self.close_section();
         self.flush_item_body();
         let number = heading.number.to_owned();
+        if let Some(&at) = self.toc_numbers.get(&number) {
+            self.toc_cursor = at + 1;
+        }
         if !self.used_numbers.insert(number.clone()) {
             self.agenda.diagnostics.push(Diagnostic::new(
                 DiagnosticCode::DuplicateItemNumber,
@@ -2943,8 +3022,9 @@ fn attachment_names(blocks: &[dagsorden_model::Block]) -> Vec<String> {
 
 /// Whether `text` goes on with the attachment name `before` (the line above, after
 /// "Bilag:"): it starts in lowercase or with a digit that numbers no list ("Forslag til
-/// integrationspolitik" / "2023-2026"), or the name before ends in a word no name ends
-/// in ("Præsentation fra" / "Sprogcenter Midt").
+/// integrationspolitik" / "2023-2026"), or with a parenthesis ("(PDF, 2,3 MB)"), or
+/// the name before ends in a word no name ends in ("Præsentation fra" / "Sprogcenter
+/// Midt", "… Lærkereden af" / "26. august 2024", whatever the line starts with).
 fn continues_attachment_name(text: &str, before: Option<&str>) -> bool {
     let Some(before) = before else {
         return false;
@@ -2953,13 +3033,17 @@ fn continues_attachment_name(text: &str, before: Option<&str>) -> bool {
     let starts_on = text
         .chars()
         .next()
-        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    let left_open = before
-        .rsplit(' ')
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+    name_left_open(before) || !numbered && starts_on
+}
+
+/// An attachment's name that cannot end where it does: in a word no name ends in
+/// ("Præsentation fra", "… Lærkereden af"), or with a parenthesis open ("… (PDF, 1,1").
+fn name_left_open(name: &str) -> bool {
+    name.rsplit(' ')
         .next()
         .is_some_and(|w| FUNCTION_WORDS.contains(&w) || NAME_CONTINUING_WORDS.contains(&w))
-        || leaves_a_parenthesis_open(before);
-    !numbered && (starts_on || left_open)
+        || leaves_a_parenthesis_open(name)
 }
 
 /// "Udkast til høringssvar": a few words with no sentence's end, as an attachment's
@@ -3367,6 +3451,64 @@ mod tests {
             "Referat\n\n1. Godkendelse af dagsorden\nBeslutning\nSagen blev behandlet under punkt\n2. Der var ingen bemærkninger.\n",
         );
         assert_eq!(agenda.items.len(), 1);
+    }
+
+    #[test]
+    fn headings_whose_numbers_only_the_toc_gives_are_its_items() {
+        // odt2txt of a word processor's outline-numbered headings: the numbers are in
+        // the TOC only; a heading wraps with a dash; the last attachment of an item
+        // stands right above the next item's heading.
+        let agenda = crate::parse(
+            "Dagsorden\n\nIndholdsfortegnelse\n\n1. Godkendelse af dagsorden  2\n\n2. Ændring af skoledistrikt for Nørremark Skole – endelig beslutning  3\n\n3. Eventuelt  4\n\nGodkendelse af dagsorden\n\nSagsnr.: 24/00841  Åbent punkt\n\nIndstilling\n\nDirektøren indstiller, at dagsordenen godkendes.\n\nBilag\n\nHøringsbrev til skolebestyrelserne\n\nÆndring af skoledistrikt for Nørremark Skole\n– endelig beslutning\n\nSagsnr.: 23/22614  Åbent punkt\n\nSagsfremstilling\n\nDistriktet ændres. Eventuelt\n\nEventuelt\n\nÅbent punkt\n\nBeslutning\n\nIntet.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![
+                ("1", "Godkendelse af dagsorden"),
+                (
+                    "2",
+                    "Ændring af skoledistrikt for Nørremark Skole – endelig beslutning"
+                ),
+                ("3", "Eventuelt"),
+            ]
+        );
+        let pages: Vec<Option<u32>> = agenda.toc.iter().map(|e| e.page).collect();
+        assert_eq!(pages, vec![Some(2), Some(3), Some(4)]);
+        assert_eq!(
+            agenda.items[0].attachments,
+            vec!["Høringsbrev til skolebestyrelserne".to_owned()]
+        );
+        // A TOC title as text, with no case or section under it, is text.
+        let agenda = crate::parse(
+            "Dagsorden\n\nIndholdsfortegnelse\n\n1. Godkendelse af dagsorden  2\n\n2. Meddelelser  3\n\n1. Godkendelse af dagsorden\n\nIndstilling\n\nGodkendt.\n\nMeddelelser\n\nDer var ingen.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![("1", "Godkendelse af dagsorden")]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_attachment_name_goes_on_after_a_word_no_name_ends_in() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Henvendelse\n\nBilag\n\nHenvendelse fra forældrebestyrelsen af\n26. august 2024\n\nKvalitetsrapport 2023/24\n(PDF, 2,3 MB)\n\nForvaltningens svar\n",
+        );
+        assert_eq!(
+            agenda.items[0].attachments,
+            vec![
+                "Henvendelse fra forældrebestyrelsen af 26. august 2024".to_owned(),
+                "Kvalitetsrapport 2023/24 (PDF, 2,3 MB)".to_owned(),
+                "Forvaltningens svar".to_owned(),
+            ]
+        );
+        // After the label, on its line.
+        let agenda = crate::parse(
+            "Dagsorden\n\n1. Henvendelse\n\nBilag: Notat fra forvaltningen af\n3. maj 2024\n",
+        );
+        assert_eq!(
+            agenda.items[0].attachments,
+            vec!["Notat fra forvaltningen af 3. maj 2024".to_owned()]
+        );
     }
 
     #[test]

@@ -793,6 +793,14 @@ fn wide_gap_before_last_word(trimmed: &str) -> bool {
     gap.contains('\t') || gap.chars().count() >= 2
 }
 
+/// Whether the last word of `trimmed` is a number (digits only).
+fn ends_in_a_number(trimmed: &str) -> bool {
+    trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Everything [`clean`] does, for any line: the path for lines its shortcuts refuse.
 fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     // Built once: a substring searcher costs more to build than to run on a line.
@@ -801,7 +809,10 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     let trimmed = s.trim();
     hints.page_break = s.contains('\u{c}');
     hints.wide_gap = trimmed.contains('\t') || WIDE_GAP.find(trimmed.as_bytes()).is_some();
-    hints.gap_before_last_word = hints.wide_gap && wide_gap_before_last_word(trimmed);
+    // Two spaces before a last word of digits set a page off too ("Meddelelser  3":
+    // odt2txt writes a TOC's dot leader so).
+    hints.gap_before_last_word =
+        (hints.wide_gap || ends_in_a_number(trimmed)) && wide_gap_before_last_word(trimmed);
 
     let collapsed_spacing = collapse_letter_spacing(trimmed);
     let mut normalised = normalise_spaces(collapsed_spacing.as_deref().unwrap_or(s));
@@ -1638,6 +1649,10 @@ mod tests {
             ("Godkendelse af dagsorden 3", false),
             ("121.    Anlægsbevilling til trafiksikring  2", true),
             ("Tidspunkt:\tkl.\u{a0}9.30", false),
+            // Two spaces set off a page number (odt2txt's TOC), not a word.
+            ("2.1 Elevtal i folkeskolerne pr. 5. september 2024  3", true),
+            ("Mødet sluttede kl. 17.30.  Referent", false),
+            ("Side  3a", false),
         ] {
             assert_eq!(
                 lex_str(text).hints.gap_before_last_word,
