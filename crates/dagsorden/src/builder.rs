@@ -19,8 +19,8 @@ use crate::grammar::{
         split_access_marker, split_trailing_access_marker,
     },
     case_line::{
-        CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_trailing_case,
-        starts_with_case_label,
+        CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_glued_case,
+        split_trailing_case, starts_with_case_label,
     },
     date::{DateTime, date_line, date_time, time_line},
     furniture::{Furniture, ends_with_page_label, furniture_of_line},
@@ -346,6 +346,8 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// such entry, or its title starts with the same word ("4. Anbefalinger" in an
     /// appended report is not "4. Evaluering af Sundhedshus Lyngbæk").
     fn toc_title_allows(&self, number: &str, title: &str) -> bool {
+        // ("MeddelelserSagsnr. 25/00219": the case glued on is not the title's.)
+        let title = split_glued_case(title).map_or(title, |(title, _)| title);
         self.toc_entry(number)
             .is_none_or(|entry| first_words_agree(&entry.title, title))
     }
@@ -2188,7 +2190,12 @@ impl<'l, 'a> Builder<'l, 'a> {
         let gapped_case = gapped.then(|| split_gapped_case(full_title)).flatten();
         let (title, trailing_case) = match gapped_case {
             Some((title, id)) => (title, Some(id)),
-            None => split_trailing_case(full_title),
+            None => match split_trailing_case(full_title) {
+                (title, None) => {
+                    split_glued_case(title).map_or((title, None), |(title, id)| (title, Some(id)))
+                }
+                split => split,
+            },
         };
         let mut item = Item::new(number, title);
         item.open = !closed && !self.closed_part;
@@ -2779,8 +2786,10 @@ fn strip_closed_marker(title: &str) -> (&str, bool) {
     // title, its text glued on by the text dump. Only capitalised, as badges are set: a
     // title's own last word would be lowercase.
     for badge in crate::vocabulary::CLOSED_ITEM_BADGES {
+        // ("…ved MøllebækkenLukket": glued to a small letter, where no word has a
+        // capital.)
         if let Some(before) = title.strip_suffix(badge)
-            && before.ends_with(' ')
+            && (before.ends_with(' ') || before.ends_with(char::is_lowercase))
             && let before = before.trim_end().trim_end_matches(['-', '–']).trim_end()
             && before.contains(' ')
         {
@@ -3509,6 +3518,31 @@ mod tests {
             agenda.items[0].attachments,
             vec!["Notat fra forvaltningen af 3. maj 2024".to_owned()]
         );
+    }
+
+    #[test]
+    fn a_case_number_and_a_badge_glued_to_the_title() {
+        // A web page's text dumped with nothing between its elements (BeautifulSoup's
+        // get_text()): the case label and the closed badge run into the title's last
+        // word; the heading stands under the last attachment of the item before.
+        let agenda = crate::parse(
+            "Dagsorden\n\nPunkter på dagsordenen\n1.Godkendelse af dagsorden\n2.Meddelelser\n3.Erhvervelse af areal ved MøllebækkenLukket\n\nPunkt 1: Godkendelse af dagsordenSagsnr. 25/00218\n\nIndstilling\nForvaltningen indstiller, at dagsordenen godkendes.\n\nBilag\nOversigt (PDF, 98 KB)\n\nPunkt 2: MeddelelserSagsnr. 25/00219\n\nSagsfremstilling\nIngen.\n\nPunkt 3: Erhvervelse af areal ved MøllebækkenLukket\n\nSagsfremstilling\nPunktet behandles for lukkede døre.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![
+                ("1", "Godkendelse af dagsorden"),
+                ("2", "Meddelelser"),
+                ("3", "Erhvervelse af areal ved Møllebækken"),
+            ]
+        );
+        let cases: Vec<Option<&str>> = agenda
+            .items
+            .iter()
+            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
+            .collect();
+        assert_eq!(cases, vec![Some("25/00218"), Some("25/00219"), None]);
+        assert!(agenda.items[0].open && !agenda.items[2].open);
     }
 
     #[test]

@@ -194,6 +194,29 @@ pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
     (!before.is_empty()).then_some((before, id))
 }
 
+/// "Godkendelse af dagsordenSagsnr. 25/00218" → ("Godkendelse af dagsorden",
+/// "25/00218"): a labelled case number glued to the title's last word, as a web page's
+/// text comes out when its elements are dumped with nothing between them. A capital
+/// right after a small letter, a digit or a parenthesis starts the label, which no word
+/// has inside it.
+pub fn split_glued_case(title: &str) -> Option<(&str, &str)> {
+    title
+        .char_indices()
+        .zip(title.chars().skip(1))
+        .find_map(|((i, c), next)| {
+            let label_at = i + c.len_utf8();
+            let glued = c.is_lowercase() || c.is_ascii_digit() || c == ')';
+            if !(glued && next.is_ascii_uppercase()) {
+                return None;
+            }
+            let tail = &title[label_at..];
+            starts_with_case_label(tail)
+                .then(|| case_line(tail))
+                .flatten()
+                .map(|case| (&title[..label_at], case.id))
+        })
+}
+
 /// The most words a case label takes before its number ("Sag nr.:", "Journal nr.").
 const MAX_LABEL_WORDS: usize = 3;
 
@@ -376,6 +399,29 @@ mod tests {
         assert!(!starts_with_case_label("Sagnrådet"));
         assert!(!starts_with_case_label("Sagsnummeret blev ændret"));
         assert!(!starts_with_case_label("Sag 4 blev udsat"));
+    }
+
+    #[test]
+    fn a_labelled_case_glued_to_the_title() {
+        assert_eq!(
+            split_glued_case("Godkendelse af dagsordenSagsnr. 25/00218"),
+            Some(("Godkendelse af dagsorden", "25/00218"))
+        );
+        assert_eq!(
+            split_glued_case("Lokalplan 412 – endelig vedtagelseSagsnr.: 24/11873"),
+            Some(("Lokalplan 412 – endelig vedtagelse", "24/11873"))
+        );
+        assert_eq!(
+            split_glued_case("Udviklingsstrategi 2025-2028Sagsnr. 25/00155"),
+            Some(("Udviklingsstrategi 2025-2028", "25/00155"))
+        );
+        // A capital after a small letter without a case label, or a label set apart.
+        assert_eq!(split_glued_case("Status på iPhone-ordningen"), None);
+        assert_eq!(split_glued_case("Godkendelse Sagsnr. 25/00218"), None);
+        assert_eq!(
+            split_glued_case("Godkendelse af dagsordenSagsnr. Ingen"),
+            None
+        );
     }
 
     #[test]
