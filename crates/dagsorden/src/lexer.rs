@@ -388,6 +388,9 @@ fn is_clean(s: &str) -> bool {
     if first.is_ascii_whitespace()
         || last.is_ascii_whitespace()
         || matches!(first, b'#' | b'>' | b'|')
+        // (U+2500–U+257F, a table drawn with box-drawing characters, start 0xE2 0x94
+        // or 0xE2 0x95.)
+        || first == 0xE2 && matches!(bytes.get(1), Some(0x94 | 0x95))
         || (first == b'(' && bytes.starts_with(BUTTON_MARK.as_bytes()))
         || is_bullet(first_char)
     {
@@ -685,7 +688,7 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
         return clean_in_general(inner, hints);
     }
     // (Before the marks: a grid table's rule starts with a "+", a bullet elsewhere.)
-    if let Some(row) = bar_table_row(s) {
+    if let Some(row) = bar_table_row(s).or_else(|| box_table_row(s)) {
         hints.indent = row.indent;
         let (text, hints) = clean_in_general(&row.cells, hints);
         return (Cow::Owned(text.into_owned()), hints);
@@ -756,6 +759,55 @@ fn bar_table_row(line: &str) -> Option<BarTableRow> {
         cells: row_of_cells(inner.split('|')),
         indent,
     })
+}
+
+/// A row or rule of a table drawn with box-drawing characters ("│Mødedato: │Fredag den
+/// 14. marts 2025 │", "├──────┼──────┤"), as text browsers (elinks, links) draw a web
+/// page's bordered tables: read as the same row drawn with ASCII bars. Text the page
+/// set beside the table, after its right edge, is a cell of its own (on a rule's line,
+/// the only one).
+fn box_table_row(line: &str) -> Option<BarTableRow> {
+    let trimmed = line.trim_start_matches(' ');
+    if !trimmed.starts_with(is_box_drawing) {
+        return None;
+    }
+    let edge = trimmed.rfind(is_box_drawing)?;
+    let edge_end = edge + trimmed[edge..].chars().next()?.len_utf8();
+    let (table, beside) = trimmed.split_at(edge_end);
+    let lead = line.len() - trimmed.len();
+    let bars: String = table
+        .chars()
+        .map(|c| match c {
+            '│' | '┃' | '║' => '|',
+            '─' | '━' | '═' => '-',
+            c if is_box_drawing(c) => '+',
+            c => c,
+        })
+        .collect();
+    let beside_text = beside.trim();
+    if bars.starts_with('+') {
+        // A rule: nothing of the table, perhaps the text beside it.
+        let column = lead + table.chars().count() + (beside.len() - beside.trim_start().len());
+        return Some(BarTableRow {
+            cells: beside_text.to_owned(),
+            indent: if beside_text.is_empty() {
+                0
+            } else {
+                u16::try_from(column).unwrap_or(u16::MAX)
+            },
+        });
+    }
+    let row = if beside_text.is_empty() {
+        format!("{}{bars}", " ".repeat(lead))
+    } else {
+        format!("{}{bars}{beside}|", " ".repeat(lead))
+    };
+    bar_table_row(&row)
+}
+
+/// A character of Unicode's box-drawing block (U+2500–U+257F).
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
 /// A table cell that labels the cell beside it: what the field grammar takes for a key
@@ -1636,6 +1688,46 @@ mod tests {
         ] {
             assert!(!lex_str(text).is_blank(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn tables_drawn_with_box_drawing_characters() {
+        // elinks' dump of a bordered table, with the page's text set beside it.
+        // Read as the same rows drawn with ASCII bars; the text beside as a cell.
+        for (boxed, bars) in [
+            (
+                "    │Mødedato:     │Fredag den 14. marts 2025    │  Mødet er åbent for",
+                "    |Mødedato:     |Fredag den 14. marts 2025    |  Mødet er åbent for|",
+            ),
+            (
+                "│Mødetidspunkt:│Kl. 09.30 - 12.30│",
+                "|Mødetidspunkt:|Kl. 09.30 - 12.30|",
+            ),
+            (
+                "│              │Mette Kjærsgaard (næstformand)│",
+                "|              |Mette Kjærsgaard (næstformand)|",
+            ),
+        ] {
+            let (boxed, bars) = (lex_str(boxed), lex_str(bars));
+            assert_eq!((&boxed.text, boxed.hints), (&bars.text, bars.hints));
+        }
+        let row = lex_str("    │Mødedato:     │Fredag den 14. marts 2025    │  Mødet er åbent for");
+        assert_eq!(
+            row.text,
+            "Mødedato: Fredag den 14. marts 2025 Mødet er åbent for"
+        );
+        assert!(row.hints.wide_gap);
+        // A value wrapped under an empty first cell stands indented.
+        let row = lex_str("│              │Mette Kjærsgaard (næstformand)│");
+        assert_eq!(row.text, "Mette Kjærsgaard (næstformand)");
+        assert_eq!(row.hints.indent, 16);
+        // A rule holds nothing of the table: blank, or the text beside it.
+        assert!(lex_str("    ┌──────────────┬──────────┐").is_blank());
+        let rule = lex_str("    ├──────┼──────┤  undtagelse af");
+        assert_eq!(rule.text, "undtagelse af");
+        assert_eq!(rule.hints.indent, 21);
+        // A box-drawing character inside a line is text.
+        assert_eq!(lex_str("A │ B").text, "A │ B");
     }
 
     #[test]
