@@ -830,7 +830,10 @@ impl<'l, 'a> Builder<'l, 'a> {
             && text.len() <= MAX_DATE_LINE_BYTES
             && crate::grammar::has_digit(text)
         {
+            // (A title's sentence after the title: "Referat" / "Referat af mødet i …
+            // den 9. oktober 2024".)
             self.header_when = meeting_sentence(text)
+                .or_else(|| title_line(text).and_then(|title| title.sentence))
                 .map(|sentence| date_time(sentence.when))
                 .filter(|when| when.date.is_some())
                 .or_else(|| date_line(text).map(|when| self.with_time_below(index, when)));
@@ -3543,6 +3546,18 @@ mod tests {
             .collect();
         assert_eq!(cases, vec![Some("25/00218"), Some("25/00219"), None]);
         assert!(agenda.items[0].open && !agenda.items[2].open);
+    }
+
+    #[test]
+    fn a_title_sentence_under_the_title_gives_the_date() {
+        let agenda = crate::parse(
+            "Bjergsted Kommune\nReferat\nReferat af mødet i Teknik- og Miljøudvalget den 9. oktober 2024\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n",
+        );
+        assert_eq!(agenda.title.as_deref(), Some("Referat"));
+        assert_eq!(
+            agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-10-09")
+        );
     }
 
     #[test]
