@@ -43,6 +43,8 @@ use crate::vocabulary::{
 
 /// The most lines a heading without its number is looked for over.
 const MAX_UNNUMBERED_TITLE_LINES: usize = 3;
+/// The first bytes of a line compared with the TOC's next title before the whole is.
+const TITLE_BYTES_LOOKED_AT: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
@@ -2064,12 +2066,27 @@ impl<'l, 'a> Builder<'l, 'a> {
     fn heading_of_the_next_entry(&self, index: usize) -> Option<(String, usize)> {
         let entry = self.agenda.toc.get(self.toc_cursor)?;
         let line = &self.lines[index];
-        let text = strip_closed_marker(line.text.as_ref()).0;
+        let raw = line.text.as_ref();
+        // Every line of the body is asked: the text starts as the title does (its first
+        // bytes alike but for case: ASCII letters, and the second byte of a Latin-1
+        // letter, differ by 0x20 between cases), or with a closed marker ("Lukket
+        // punkt: …"; all start "lukket" or "(lukket"), or it is none.
+        let looked_at = raw.len().min(entry.title.len()).min(TITLE_BYTES_LOOKED_AT);
+        let starts_as_title = raw.as_bytes()[..looked_at]
+            .iter()
+            .zip(&entry.title.as_bytes()[..looked_at])
+            .all(|(a, b)| a | 0x20 == b | 0x20);
+        if !starts_as_title
+            && crate::grammar::prefix_ignoring_case(raw.trim_start_matches('('), "lukket").is_none()
+        {
+            return None;
+        }
+        let text = strip_closed_marker(raw).0;
         if self.agenda.toc.len() < 2
             || line.hints.bullet
             || text.len() > entry.title.len()
-            || self.used_numbers.contains(&entry.number)
             || !same_ignoring_case(entry.title.get(..text.len()).unwrap_or_default(), text)
+            || self.used_numbers.contains(&entry.number)
         {
             return None;
         }

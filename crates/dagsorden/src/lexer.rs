@@ -688,7 +688,7 @@ fn clean(s: &str) -> (Cow<'_, str>, Hints) {
         return clean_in_general(inner, hints);
     }
     // (Before the marks: a grid table's rule starts with a "+", a bullet elsewhere.)
-    if let Some(row) = bar_table_row(s).or_else(|| box_table_row(s)) {
+    if let Some(row) = table_row(s) {
         hints.indent = row.indent;
         let (text, hints) = clean_in_general(&row.cells, hints);
         return (Cow::Owned(text.into_owned()), hints);
@@ -722,14 +722,18 @@ struct BarTableRow {
     indent: u16,
 }
 
-fn bar_table_row(line: &str) -> Option<BarTableRow> {
-    // Every line that needs cleaning is asked: its first byte settles almost all.
-    if !matches!(
-        line.trim_start_matches(' ').as_bytes().first(),
-        Some(b'|' | b'+' | b'\t')
-    ) {
-        return None;
+/// A table's row drawn with ASCII bars or with box-drawing characters. Every line that
+/// needs cleaning is asked: its first byte settles almost all.
+fn table_row(line: &str) -> Option<BarTableRow> {
+    match line.trim_start_matches(' ').as_bytes().first() {
+        Some(b'|' | b'+' | b'\t') => bar_table_row(line),
+        // (U+2500–U+257F start 0xE2.)
+        Some(0xE2) => box_table_row(line),
+        _ => None,
     }
+}
+
+fn bar_table_row(line: &str) -> Option<BarTableRow> {
     let trimmed = line.trim_matches([' ', '\t']);
     if trimmed.len() >= 3
         && trimmed.starts_with('+')

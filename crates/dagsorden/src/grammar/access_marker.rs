@@ -87,6 +87,9 @@ pub fn split_trailing_access_marker(text: &str) -> Option<(&str, bool)> {
 /// ("Sagsnr.: 24/00412  Åbent punkt  Sagsbehandler: …", a row of cells): the case, and
 /// whether it closes the item.
 pub fn case_line_with_access_marker(text: &str) -> Option<(CaseLine<'_>, bool)> {
+    if !mentions_an_access_marker(text) {
+        return None;
+    }
     let (rest, closed) = split_trailing_access_marker(text).or_else(|| {
         // Only a line with a case label ahead of the marker is looked through.
         starts_with_case_label(text)
@@ -94,6 +97,27 @@ pub fn case_line_with_access_marker(text: &str) -> Option<(CaseLine<'_>, bool)> 
             .flatten()
     })?;
     case_line(rest).map(|case| (case, closed))
+}
+
+/// Whether `text` has "ben" or "kke" in any case, as every access marker has ("Åben",
+/// "Lukket"): one pass over each byte and the two after it, without stopping early,
+/// which vectorises. Lines under headings and beside item headings are asked, few of
+/// them case lines.
+fn mentions_an_access_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(second), Some(third)) = (bytes.get(1..), bytes.get(2..)) else {
+        return false;
+    };
+    bytes
+        .iter()
+        .zip(second)
+        .zip(third)
+        .fold(false, |found, ((&a, &b), &c)| {
+            let (a, b, c) = (a | 0x20, b | 0x20, c | 0x20);
+            found
+                | ((a == b'b') & (b == b'e') & (c == b'n'))
+                | ((a == b'k') & (b == b'k') & (c == b'e'))
+        })
 }
 
 /// "Sagsnr.: 24/00412 Lukket punkt Sagsbehandler: Ida Holm" → ("Sagsnr.: 24/00412",
@@ -172,6 +196,24 @@ const MAX_ACCESS_KEY_BYTES: usize = 13;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_marker_mentions_what_the_quick_look_looks_for() {
+        for marker in CLOSED_ITEM_MARKERS
+            .iter()
+            .chain(CLOSED_MARKER_LINES)
+            .chain(OPEN_MARKER_LINES)
+        {
+            assert!(mentions_an_access_marker(marker), "{marker}");
+            assert!(
+                mentions_an_access_marker(&marker.to_uppercase()),
+                "{marker}"
+            );
+        }
+        assert!(!mentions_an_access_marker(
+            "Sagsnr.: 24/00412 Sagsbehandler: Ida"
+        ));
+    }
 
     #[test]
     fn markers_alone_and_after_a_case_line() {

@@ -200,21 +200,38 @@ pub fn split_gapped_case(title: &str) -> Option<(&str, &str)> {
 /// right after a small letter, a digit or a parenthesis starts the label, which no word
 /// has inside it.
 pub fn split_glued_case(title: &str) -> Option<(&str, &str)> {
-    title
-        .char_indices()
-        .zip(title.chars().skip(1))
-        .find_map(|((i, c), next)| {
-            let label_at = i + c.len_utf8();
-            let glued = c.is_lowercase() || c.is_ascii_digit() || c == ')';
-            if !(glued && next.is_ascii_uppercase()) {
-                return None;
-            }
-            let tail = &title[label_at..];
-            starts_with_case_label(tail)
-                .then(|| case_line(tail))
-                .flatten()
-                .map(|case| (&title[..label_at], case.id))
-        })
+    // Every item's title is asked: the labels start with an ASCII capital right after a
+    // small letter (or a byte of one outside ASCII), a digit or a parenthesis, looked
+    // for first in one pass that vectorises; only there is the character before it
+    // decoded.
+    let bytes = title.as_bytes();
+    let glued_capital =
+        bytes
+            .iter()
+            .zip(bytes.get(1..).unwrap_or_default())
+            .fold(false, |found, (&before, &b)| {
+                let label_start = (b == b'S') | (b == b'J') | (b == b'D') | (b == b'A');
+                let glued = before.is_ascii_lowercase()
+                    | before.is_ascii_digit()
+                    | (before == b')')
+                    | (before >= 0x80);
+                found | (label_start & glued)
+            });
+    if !glued_capital {
+        return None;
+    }
+    (1..bytes.len()).find_map(|label_at| {
+        if !matches!(bytes[label_at], b'S' | b'J' | b'D' | b'A') {
+            return None;
+        }
+        let before = title[..label_at].chars().next_back()?;
+        let glued = before.is_lowercase() || before.is_ascii_digit() || before == ')';
+        let tail = &title[label_at..];
+        (glued && starts_with_case_label(tail))
+            .then(|| case_line(tail))
+            .flatten()
+            .map(|case| (&title[..label_at], case.id))
+    })
 }
 
 /// The most words a case label takes before its number ("Sag nr.:", "Journal nr.").
