@@ -1231,8 +1231,11 @@ fn italic_marks(s: &str) -> Vec<usize> {
 }
 
 /// The inline HTML tags [`strip_emphasis`] removes.
-const HTML_TAGS: [&str; 19] = [
+const HTML_TAGS: [&str; 20] = [
     "b", "strong", "i", "em", "u", "br", "span", "p", "font", "sup",
+    // A heading's bookmark ("# <a id=\"_Toc182402101\"></a>1\. Godkendelse …", as
+    // mammoth writes Word's TOC targets), a link's tags around its text.
+    "a",
     // A table Markdown cannot hold, written as HTML (pandoc), a cell or a row a line.
     "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "caption",
 ];
@@ -1993,6 +1996,16 @@ mod tests {
             strip_emphasis("2 < 3 og 4 > 1", &mut bold),
             "2 < 3 og 4 > 1"
         );
+        // A heading's bookmark and a link's tags (mammoth's Markdown); "<a" in text
+        // is no tag.
+        let heading = lex_str("# <a id=\"_Toc182402101\"></a>1\\. Godkendelse af dagsorden");
+        assert_eq!(heading.text, "1. Godkendelse af dagsorden");
+        assert_eq!(heading.hints.heading_level, Some(1));
+        assert_eq!(
+            strip_emphasis("<a href=\"bilag1.pdf\">Notat om takster</a>", &mut bold),
+            "Notat om takster"
+        );
+        assert_eq!(strip_emphasis("x <a b", &mut bold), "x <a b");
     }
 
     proptest::proptest! {
