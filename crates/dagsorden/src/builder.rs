@@ -1626,6 +1626,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && text.chars().next().is_some_and(char::is_uppercase)
             && !text.chars().any(|c| c.is_ascii_digit())
             && !is_closed_marker(text)
+            && !is_open_marker(text)
             && !agenda_group(text)
             && !is_item_field(text)
             && !opens_recommendation(text)
@@ -3575,6 +3576,20 @@ mod tests {
             agenda.meeting.date.map(|d| d.to_string()).as_deref(),
             Some("2024-10-09")
         );
+    }
+
+    #[test]
+    fn an_open_marker_alone_among_the_items_fields_is_no_section() {
+        // docx2python: each of an item's fields a paragraph, the badge last.
+        let agenda = crate::parse(
+            "Dagsorden\n\nPunkt 9: Meddelelser\n\nSagsnr.: 24/00090\n\nSagsbehandler: Mette Lund\n\nÅbent punkt\n\nUdvalget orienteres om status på sagerne i kvartalet, som de fremgår af oversigten.\n",
+        );
+        assert!(
+            agenda.items[0].sections.is_empty(),
+            "{:?}",
+            agenda.items[0].sections
+        );
+        assert!(agenda.items[0].open);
     }
 
     #[test]

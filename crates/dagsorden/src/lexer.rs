@@ -1134,12 +1134,24 @@ fn strip_bullet(s: &str) -> Option<&str> {
     if TYPOGRAPHIC_BULLETS.contains(&first) && after.starts_with(|c: char| c.is_alphanumeric()) {
         return Some(after);
     }
+    // "--<tab>at …": docx2python writes a Word list's bullet so.
+    let after = if first == '-' {
+        after
+            .strip_prefix('-')
+            .filter(|rest| rest.starts_with(' '))
+            .unwrap_or(after)
+    } else {
+        after
+    };
     after.strip_prefix(' ').map(str::trim_start)
 }
 
-/// The dash that opens a bulleted line, if its bullet is one.
+/// The dash that opens a bulleted line, if its bullet is one (a single dash: the
+/// wrapped title's, which joining keeps).
 fn dash_of(line: &str) -> Option<char> {
-    line.chars().next().filter(|c| matches!(c, '-' | '–'))
+    let mut chars = line.chars();
+    let first = chars.next().filter(|c| matches!(c, '-' | '–'))?;
+    (chars.next() != Some('-')).then_some(first)
 }
 
 /// Remove `**`, `__`, and inline HTML tags; note whether the whole line was bold.
@@ -1834,6 +1846,16 @@ mod tests {
         let line = lex_str("\u{f0b7} Takstblad for affaldsordninger 2025");
         assert!(line.hints.bullet);
         assert_eq!(line.text, "Takstblad for affaldsordninger 2025");
+        // docx2python's bullet: two dashes and a tab; not a title's dash to keep.
+        let line = lex_str("--\tat budgetopfølgningen tages til efterretning,");
+        assert!(line.hints.bullet);
+        assert_eq!(line.hints.dash_bullet, None);
+        assert_eq!(line.text, "at budgetopfølgningen tages til efterretning,");
+        assert_eq!(
+            lex_str("- at planen godkendes").hints.dash_bullet,
+            Some('-')
+        );
+        assert!(!lex_str("--3 grader").hints.bullet);
     }
 
     #[test]
