@@ -1134,8 +1134,9 @@ fn strip_bullet(s: &str) -> Option<&str> {
     if TYPOGRAPHIC_BULLETS.contains(&first) && after.starts_with(|c: char| c.is_alphanumeric()) {
         return Some(after);
     }
-    // "--<tab>at …": docx2python writes a Word list's bullet so.
-    let after = if first == '-' {
+    // "--<tab>at …": docx2python writes a Word list's bullet so ("-- 3 --" is a page's
+    // number).
+    let after = if first == '-' && !s.ends_with("--") {
         after
             .strip_prefix('-')
             .filter(|rest| rest.starts_with(' '))
@@ -1856,6 +1857,7 @@ mod tests {
             Some('-')
         );
         assert!(!lex_str("--3 grader").hints.bullet);
+        assert_eq!(lex_str("-- 3 --").text, "-- 3 --");
     }
 
     #[test]
