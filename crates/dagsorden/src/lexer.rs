@@ -914,6 +914,51 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     (Cow::Owned(collapsed.trim().to_owned()), hints)
 }
 
+/// The ASCII letter a character stands for that is the letter's UTF-16 code unit with
+/// its two bytes swapped ("琀" U+7400 for "t" U+0074), as Ghostscript's text output
+/// gives the letters of a ligature it maps through a font's ToUnicode table (Carlito's
+/// "ti", "ft", "fi" in LibreOffice's PDFs: "Rammea昀琀ale", "琀椀l").
+fn swapped_letter(c: char) -> Option<char> {
+    let code = u32::from(c);
+    if code & 0xFF != 0 {
+        return None;
+    }
+    char::from_u32(code >> 8).filter(char::is_ascii_alphabetic)
+}
+
+/// Swap such letters back in the lines that have them, in words that hold Latin
+/// letters too: a word of Chinese alone stays as it is. `input` is the document's
+/// bytes: one vectorised search for the lead bytes of the small letters' characters
+/// (0xE6–0xE7, U+6000–U+7FFF: ligatures are of small letters) settles almost every
+/// document, so that no line's look pays for it.
+pub fn swap_back_letters(lines: &mut [Line<'_>], input: &[u8]) {
+    if memchr::memchr2(0xE6, 0xE7, input).is_none() {
+        return;
+    }
+    for line in lines.iter_mut() {
+        if !line.text.chars().any(|c| swapped_letter(c).is_some()) {
+            continue;
+        }
+        let mut out = String::with_capacity(line.text.len());
+        for word in line.text.split_inclusive(' ') {
+            let latin = word
+                .chars()
+                .any(|c| c.is_alphabetic() && u32::from(c) < LATIN_LETTERS_END);
+            out.extend(word.chars().map(|c| {
+                if latin {
+                    swapped_letter(c).unwrap_or(c)
+                } else {
+                    c
+                }
+            }));
+        }
+        line.text = Cow::Owned(out);
+    }
+}
+
+/// The end of the Latin letters' blocks (Basic Latin to Latin Extended-B).
+const LATIN_LETTERS_END: u32 = 0x250;
+
 /// What a text-mode browser's dump of a web page (lynx, w3m) writes into the text: a
 /// link's reference number glued to its text ("[21]Godkendelse af dagsorden") and
 /// the mark of a button ("(BUTTON) 1. Godkendelse af dagsorden"). Removed, in place.
@@ -1149,6 +1194,7 @@ fn strip_bullet(s: &str) -> Option<&str> {
 
 /// The dash that opens a bulleted line, if its bullet is one (a single dash: the
 /// wrapped title's, which joining keeps).
+#[inline]
 fn dash_of(line: &str) -> Option<char> {
     let mut chars = line.chars();
     let first = chars.next().filter(|c| matches!(c, '-' | '–'))?;
@@ -1708,6 +1754,18 @@ mod tests {
         ] {
             assert!(!lex_str(text).is_blank(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn letters_byte_swapped_into_chinese_are_swapped_back() {
+        let text = "3. Rammea\u{6600}\u{7400}ale for \u{7400}\u{6900}lbud \u{7400}\u{6900}l børn\nMøde i 北京 \u{7400}\u{6900}\n";
+        let mut lines = lex(crate::decode::lines_of_str(text));
+        swap_back_letters(&mut lines, text.as_bytes());
+        assert_eq!(lines[0].text, "3. Rammeaftale for tilbud til børn");
+        // Chinese of its own, and such characters in a word without Latin letters.
+        assert_eq!(lines[1].text, "Møde i 北京 \u{7400}\u{6900}");
+        assert_eq!(swapped_letter('\u{3000}'), None);
+        assert_eq!(swapped_letter('北'), None);
     }
 
     #[test]

@@ -104,6 +104,7 @@ pub fn parse(text: &str) -> Agenda {
     };
     let mut lines = lexer::lex(raw);
     lexer::read_pipe_tables(&mut lines, text.as_bytes());
+    lexer::swap_back_letters(&mut lines, text.as_bytes());
     build(lines, source, Vec::new())
 }
 
@@ -138,6 +139,7 @@ pub fn parse_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Agenda, InputEr
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     lines.extend(raw.map(lexer::lex_line));
     lexer::read_pipe_tables(&mut lines, bytes);
+    lexer::swap_back_letters(&mut lines, bytes);
     let source = SourceInfo {
         format: "text".into(),
         encoding: encoding.into(),
