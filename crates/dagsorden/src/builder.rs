@@ -1627,6 +1627,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !text.chars().any(|c| c.is_ascii_digit())
             && !is_closed_marker(text)
             && !is_open_marker(text)
+            && access_field(text).is_none()
             && !agenda_group(text)
             && !is_item_field(text)
             && !opens_recommendation(text)
@@ -3590,6 +3591,16 @@ mod tests {
             agenda.items[0].sections
         );
         assert!(agenda.items[0].open);
+        // Nor is the access field ("Status: Lukket punkt"), which closes the item.
+        let agenda = crate::parse(
+            "Dagsorden\n\n9. Salg af ejendom\n\nSagsnr.: 25/00870\n\nStatus: Lukket punkt\n\nSagen behandles for lukkede døre, jf. kommunestyrelsesloven.\n",
+        );
+        assert!(
+            agenda.items[0].sections.is_empty(),
+            "{:?}",
+            agenda.items[0].sections
+        );
+        assert!(!agenda.items[0].open);
     }
 
     #[test]

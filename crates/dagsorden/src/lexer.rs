@@ -88,7 +88,7 @@ pub fn lex_line(raw: RawLine<'_>) -> Line<'_> {
         };
     }
     let span = content_span(&raw);
-    if is_rule(&raw.text) || is_pipe_table_delimiter(&raw.text) {
+    if is_rule(&raw.text) || is_pipe_table_delimiter(&raw.text) || is_empty_quote(&raw.text) {
         // A ruled line ("=====" under a typed heading, "-----" between a table's rows)
         // is layout, as a blank line is: it holds no text to keep.
         return Line {
@@ -357,6 +357,27 @@ fn is_lone_bullet(text: &str) -> bool {
         chars.next().is_some_and(|c| is_bullet(c) || c == '"') && chars.next().is_none()
     }
 }
+
+/// A Markdown heading's text without pandoc's attribute block after it ("Indholdsfortegnelse
+/// {#indholdsfortegnelse .TOC-Heading}"): an identifier or classes in braces.
+fn without_heading_attributes(heading: &str) -> &str {
+    heading
+        .strip_suffix('}')
+        .and_then(|inner| inner.rsplit_once(" {"))
+        .filter(|(_, attributes)| attributes.starts_with(['#', '.']) && !attributes.contains('{'))
+        .map_or(heading, |(text, _)| text.trim_end())
+}
+
+/// A quoted blank line of an e-mail (">", "> >"): no text, as a blank line.
+fn is_empty_quote(text: &str) -> bool {
+    // Every line is asked: its first byte settles almost all.
+    text.as_bytes().first() == Some(&b'>')
+        && text.len() <= MAX_EMPTY_QUOTE_BYTES
+        && text.bytes().all(|b| b == b'>' || b.is_ascii_whitespace())
+}
+
+/// The longest quoted blank line looked for (quotes nested a few deep).
+const MAX_EMPTY_QUOTE_BYTES: usize = 12;
 
 /// The line's span without leading and trailing white space, so that a span starts at
 /// the first character of content (a `./.` margin marker, a heading's number).
@@ -884,7 +905,7 @@ fn clean_in_general(s: &str, mut hints: Hints) -> (Cow<'_, str>, Hints) {
     if let Some(level) = heading_level(rest) {
         hints.heading_level = Some(level);
         rest = rest[level as usize..].trim_start();
-        rest = rest.trim_end_matches('#').trim_end();
+        rest = without_heading_attributes(rest.trim_end_matches('#').trim_end());
     }
     rest = rest.strip_prefix("> ").unwrap_or(rest);
     if let Some(after) = strip_bullet(rest) {
@@ -1054,7 +1075,7 @@ fn unmark_clean_text(line: &str) -> Option<(&str, Hints)> {
         // `heading_level` saw a space or the end after the marks.
         rest = after.strip_prefix(' ').unwrap_or(after);
         let unclosed = rest.trim_end_matches('#');
-        rest = unclosed.strip_suffix(' ').unwrap_or(unclosed);
+        rest = without_heading_attributes(unclosed.strip_suffix(' ').unwrap_or(unclosed));
     }
     rest = rest.strip_prefix("> ").unwrap_or(rest);
     if let Some(after) = strip_bullet(rest) {
@@ -1766,6 +1787,20 @@ mod tests {
         assert_eq!(lines[1].text, "Møde i 北京 \u{7400}\u{6900}");
         assert_eq!(swapped_letter('\u{3000}'), None);
         assert_eq!(swapped_letter('北'), None);
+    }
+
+    #[test]
+    fn an_emails_quoted_blank_line_and_pandocs_heading_attributes() {
+        assert!(lex_str(">").is_blank());
+        assert!(lex_str("> > ").is_blank());
+        assert_eq!(lex_str("> 3. Meddelelser").text, "3. Meddelelser");
+        assert_eq!(lex_str(">> x").text, ">> x");
+        let heading = lex_str("# Indholdsfortegnelse {#indholdsfortegnelse .TOC-Heading}");
+        assert_eq!(heading.text, "Indholdsfortegnelse");
+        assert_eq!(heading.hints.heading_level, Some(1));
+        assert_eq!(lex_str("## Bilag {.unnumbered}").text, "Bilag");
+        // Braces that are the heading's own text stay.
+        assert_eq!(lex_str("# Plan {2025}").text, "Plan {2025}");
     }
 
     #[test]
