@@ -3604,6 +3604,29 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_emails_date_header_is_not_the_meetings_date() {
+        let agenda = crate::parse(
+            "Emne:\tDagsorden til Ældrerådets møde\nDato:\tFri, 07 Mar 2025 08:41:17 +0100\n\n> Dagsorden\n>\n> Dato:      Onsdag den 12. marts 2025\n> Tid:       Kl. 13.00-15.30\n>\n> 1. Godkendelse af dagsorden\n",
+        );
+        assert_eq!(
+            agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-12")
+        );
+        assert_eq!(
+            agenda.meeting.time.map(|t| t.to_string()).as_deref(),
+            Some("13:00")
+        );
+        // The header stays a field of the meeting.
+        assert!(
+            agenda
+                .meeting
+                .fields
+                .iter()
+                .any(|f| f.value.contains("+0100"))
+        );
+    }
+
+    #[test]
     fn items_after_the_closed_part_heading_are_closed() {
         let agenda = crate::parse(
             "Dagsorden\n\nÅbent møde\n\n1. Budget\n\nIndstilling\nDet indstilles, at budgettet godkendes.\n\nLukket møde\n\n2. Køb af grund\n\nIndstilling\nDet indstilles, at grunden købes.\n",

@@ -38,6 +38,8 @@ fn meeting(agenda: &mut Agenda) {
             continue;
         };
         match key {
+            // A saved e-mail's "Dato:" header: when the mail was sent, not the meeting.
+            MeetingKey::Date if crate::grammar::date::is_mail_timestamp(&field.value) => {}
             MeetingKey::Date | MeetingKey::Time | MeetingKey::EndTime => {
                 // Any of these may carry the date too ("Mødetidspunkt: 04-06-2020 09:00:00").
                 let mut found = date_time(&field.value);

@@ -253,9 +253,45 @@ pub fn looks_like_date(text: &str) -> bool {
     token_starts(text).any(|i| any_date(&text[i..]).is_ok())
 }
 
+/// "Fri, 07 Mar 2025 08:41:17 +0100": an e-mail's timestamp (RFC 2822), the date the
+/// mail was sent, written in English with its time zone; a meeting's date is never
+/// written so. A saved mail's "Dato:" header carries one above the agenda it quotes.
+pub fn is_mail_timestamp(value: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = ["Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,"];
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let date = match words.first() {
+        Some(first) if WEEKDAYS.contains(first) => &words[1..],
+        _ => &words[..],
+    };
+    let [day, month, year, time, zone, ..] = date else {
+        return false;
+    };
+    let zone_like = zone.len() == 5
+        && zone.starts_with(['+', '-'])
+        && zone[1..].bytes().all(|b| b.is_ascii_digit())
+        || matches!(*zone, "GMT" | "UT" | "UTC");
+    zone_like
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && month.len() == 3
+        && month.starts_with(char::is_uppercase)
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && time.bytes().filter(|&b| b == b':').count() >= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_emails_timestamp() {
+        assert!(is_mail_timestamp("Fri, 07 Mar 2025 08:41:17 +0100"));
+        assert!(is_mail_timestamp("5 Mar 2025 15:02 GMT"));
+        assert!(!is_mail_timestamp("Onsdag den 12. marts 2025"));
+        assert!(!is_mail_timestamp("12 Mar 2025 kl. 13.00"));
+        assert!(!is_mail_timestamp("Fri, 07 Mar 2025"));
+    }
 
     #[test]
     fn time_lines() {
