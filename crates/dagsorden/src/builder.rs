@@ -1292,23 +1292,21 @@ impl<'l, 'a> Builder<'l, 'a> {
             }
             // "Åbent punkt · Sagsnr. 24/17950 · Sagsansvarlig: Lene Holt": the marker and
             // the case line on one line.
-            if let Some((closed, rest)) = split_access_marker(text)
-                && let Some(case) = case_line(rest)
-            {
+            // (Only where the item has no case yet: a case line held before its heading
+            // gave it one, and this line then stays the item's text.)
+            let marked_case = split_access_marker(text)
+                .and_then(|(closed, rest)| case_line(rest).map(|case| (case, closed)))
+                // "Sagsnr.: 17.01.10-P05-2-21 Åbent punkt": the case line and the marker
+                // after it.
+                .or_else(|| case_line_with_access_marker(text));
+            if let Some((case, closed)) = marked_case {
                 item.open &= !closed;
-                item.case = Some(case_ref(&case, text, line.span));
-                item.span = item.span.cover(line.span);
-                self.case_placement.at_heading = true;
-                return;
-            }
-            // "Sagsnr.: 17.01.10-P05-2-21 Åbent punkt": the case line and the marker
-            // after it.
-            if let Some((case, closed)) = case_line_with_access_marker(text) {
-                item.open &= !closed;
-                item.case = Some(case_ref(&case, text, line.span));
-                item.span = item.span.cover(line.span);
-                self.case_placement.at_heading = true;
-                return;
+                if item.case.is_none() {
+                    item.case = Some(case_ref(&case, text, line.span));
+                    item.span = item.span.cover(line.span);
+                    self.case_placement.at_heading = true;
+                    return;
+                }
             }
             // "Lukket sag. Sagen behandles for lukkede døre …": closed, the sentence
             // kept as the item's text.
@@ -1628,6 +1626,10 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !is_closed_marker(text)
             && !is_open_marker(text)
             && access_field(text).is_none()
+            && !text
+                .split(' ')
+                .next()
+                .is_some_and(|first| crate::vocabulary::SALUTATIONS.contains(&first))
             && !agenda_group(text)
             && !is_item_field(text)
             && !opens_recommendation(text)
@@ -3601,6 +3603,33 @@ mod tests {
             agenda.items[0].sections
         );
         assert!(!agenda.items[0].open);
+    }
+
+    #[test]
+    fn a_case_line_with_its_marker_under_a_heading_a_held_case_line_opened_stays_text() {
+        let text = "Referat\n\n7. Dispensation\nBeslutning\nGodkendt.\nSAG-2020-00001 abc\n8. Meddelelser\nSagsnr.: 24/00417 · Åbent punkt\nSagsfremstilling\nIngen.\n";
+        let agenda = crate::parse(text);
+        let item = &agenda.items[1];
+        assert_eq!(
+            item.case.as_ref().map(|c| c.id.as_str()),
+            Some("SAG-2020-00001")
+        );
+        // The second case line is kept: as the item's text.
+        let kept = serde_json::to_string(&agenda).unwrap_or_default();
+        assert!(kept.contains("Sagsnr.: 24/00417"), "{kept}");
+    }
+
+    #[test]
+    fn a_quoted_letters_salutation_is_no_section_heading() {
+        let agenda = crate::parse(
+            "Referat\n\n6. Henvendelse om busdrift\n\nSagsfremstilling\n\nRådet har modtaget følgende brev fra en borger:\n\n> Kære Ældreråd\n>\n> Siden køreplanen blev lavet om i august, går bussen kun én gang i timen til centret.\n\nBeslutning\n\nRådet skriver til udvalget.\n",
+        );
+        let headings: Vec<&str> = agenda.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(headings, vec!["Sagsfremstilling", "Beslutning"]);
     }
 
     #[test]

@@ -492,3 +492,7 @@ pub const CLOSED_ITEM_MARKERS: &[&str] = &[
     "(lukket punkt)",
     "(lukket)",
 ];
+
+/// The first words of a letter's salutation ("Kære Ældreråd", a citizen's letter quoted
+/// in an item): a line of its own that is no heading.
+pub const SALUTATIONS: &[&str] = &["Kære", "Hej"];

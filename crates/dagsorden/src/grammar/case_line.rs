@@ -349,7 +349,8 @@ fn id_and_initials(rest: &str, labelled: bool) -> Option<CaseLine<'_>> {
         });
     }
     let mut words = rest.split_whitespace();
-    let id = words.next()?.trim_end_matches([',', ';']);
+    // ("Sagsnr. `24/09102`": a Markdown code span around the number.)
+    let id = words.next()?.trim_end_matches([',', ';']).trim_matches('`');
     let mut initials = words.next();
     // "SAG-2023-04567 · lhs", "SAG-2023-04567 ·lhs", "11-12345 / abc": a middle dot or
     // a slash before the initials.
@@ -416,6 +417,15 @@ mod tests {
         assert!(!starts_with_case_label("Sagnrådet"));
         assert!(!starts_with_case_label("Sagsnummeret blev ændret"));
         assert!(!starts_with_case_label("Sag 4 blev udsat"));
+    }
+
+    #[test]
+    fn a_case_number_in_a_markdown_code_span() {
+        assert_eq!(
+            case_line("Sagsnr. `24/09102`").map(|c| c.id),
+            Some("24/09102")
+        );
+        assert_eq!(case_line("`24/09102`"), None);
     }
 
     #[test]
