@@ -1243,6 +1243,8 @@ impl<'l, 'a> Builder<'l, 'a> {
                 || self.completes_toc_title(text))
             && access_field(text).is_none()
             && case_line_with_access_marker(text).is_none()
+            // "Åbent punkt · Sagsnr.: …": the badge before the item's fields.
+            && split_access_marker(text).is_none()
             // "Sagsnr.: –  Sagsbehandler: …": the item's fields, with or without a number.
             && !starts_with_case_label(text)
             && let Some(item) = self.items.last_mut()
@@ -2211,7 +2213,11 @@ impl<'l, 'a> Builder<'l, 'a> {
         let (full_title, closed) = strip_closed_marker(strip_trailing_chrome(heading.title));
         // Beside the title after a wide gap first: "… 2023-2026 –<gap>Sagsnr. …" keeps
         // its dash, which "Meddelelser - sagsnr. 24/112" would take for the separator.
-        let gapped_case = gapped.then(|| split_gapped_case(full_title)).flatten();
+        // So does KL's case number with the officer's initials ("… 2025-2028
+        // SAG-2024-02891 abk"), a form no title ends in, with or without the gap.
+        let gapped_case = (gapped || full_title.contains(" SAG-"))
+            .then(|| split_gapped_case(full_title))
+            .flatten();
         let (title, trailing_case) = match gapped_case {
             Some((title, id)) => (title, Some(id)),
             None => match split_trailing_case(full_title) {
@@ -3617,6 +3623,44 @@ mod tests {
         // The second case line is kept: as the item's text.
         let kept = serde_json::to_string(&agenda).unwrap_or_default();
         assert!(kept.contains("Sagsnr.: 24/00417"), "{kept}");
+    }
+
+    #[test]
+    fn a_badge_and_case_in_a_row_of_cells_under_the_heading() {
+        // striprtf's RTF table: each cell ends in a bar.
+        let agenda = crate::parse(
+            "Referat\n\nMødedato|Tirsdag den 8. oktober 2024|\n\n1.\tGodkendelse af dagsorden\nÅbent punkt|Sagsnr.: 24-000381|\nIndstilling\nDet indstilles, at dagsordenen godkendes.\n\n2.\tKøb af grund\nLukket punkt|Sagsnr.: 24-000382|\nIndstilling\nDet indstilles, at grunden købes.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![("1", "Godkendelse af dagsorden"), ("2", "Køb af grund")]
+        );
+        let cases: Vec<Option<&str>> = agenda
+            .items
+            .iter()
+            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
+            .collect();
+        assert_eq!(cases, vec![Some("24-000381"), Some("24-000382")]);
+        assert!(agenda.items[0].open && !agenda.items[1].open);
+        assert_eq!(
+            agenda.meeting.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-10-08")
+        );
+    }
+
+    #[test]
+    fn kls_case_number_at_the_end_of_a_titles_line() {
+        let agenda = crate::parse(
+            "Dagsorden\n\n8. Høringssvar til trafikplan 2025-2028 SAG-2024-02891 abk\n\nBaggrund\nTekst.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![("8", "Høringssvar til trafikplan 2025-2028")]
+        );
+        assert_eq!(
+            agenda.items[0].case.as_ref().map(|c| c.id.as_str()),
+            Some("SAG-2024-02891")
+        );
     }
 
     #[test]

@@ -316,12 +316,20 @@ fn row_of_cells<'c>(cells: impl IntoIterator<Item = &'c str>) -> String {
     let mut row = String::new();
     let mut filled = 0;
     let mut first_is_label = false;
+    let mut after_badge = false;
     for (at, cell) in cells.into_iter().enumerate() {
         let text = cell.trim();
         if is_filled_cell(text) {
-            if !row.is_empty() {
+            if after_badge {
+                // "Åbent punkt | Sagsnr.: 24-000381": the item's access badge in a cell
+                // before its fields, set off as the grammars read it on one line.
+                row.push_str(" · ");
+            } else if !row.is_empty() {
                 row.push_str("   ");
             }
+            after_badge = row.is_empty()
+                && (crate::grammar::access_marker::is_open_marker(text)
+                    || crate::grammar::access_marker::is_closed_marker(text));
             row.push_str(text);
             filled += 1;
             first_is_label |= at == 0 && is_label(text);
@@ -409,6 +417,8 @@ fn is_clean(s: &str) -> bool {
     if first.is_ascii_whitespace()
         || last.is_ascii_whitespace()
         || matches!(first, b'#' | b'>' | b'|')
+        // ("Mødedato|Tirsdag den 8. oktober 2024|": a row whose cells each end in a bar.)
+        || last == b'|'
         // (U+2500–U+257F, a table drawn with box-drawing characters, start 0xE2 0x94
         // or 0xE2 0x95.)
         || first == 0xE2 && matches!(bytes.get(1), Some(0x94 | 0x95))
@@ -750,6 +760,11 @@ fn table_row(line: &str) -> Option<BarTableRow> {
         Some(b'|' | b'+' | b'\t') => bar_table_row(line),
         // (U+2500–U+257F start 0xE2.)
         Some(0xE2) => box_table_row(line),
+        // "Mødedato|Tirsdag den 8. oktober 2024|", "Åbent punkt|Sagsnr.: 24-000381|":
+        // each cell ended by a bar, none before the first (striprtf's RTF tables).
+        _ if line.trim_end().ends_with('|') && line.matches('|').count() >= 2 => {
+            bar_table_row(&format!("|{}", line.trim_start()))
+        }
         _ => None,
     }
 }
@@ -838,7 +853,11 @@ fn is_box_drawing(c: char) -> bool {
 /// A table cell that labels the cell beside it: what the field grammar takes for a key
 /// ("Mødested", "Fraværende med afbud"), without a dot ("Pkt." heads a table's column).
 fn is_label(cell: &str) -> bool {
-    !cell.contains('.') && crate::grammar::meeting_field::plausible_key(cell)
+    // (An item's access badge in the first cell labels nothing: "Åbent punkt|Sagsnr.: …|".)
+    !cell.contains('.')
+        && crate::grammar::meeting_field::plausible_key(cell)
+        && !crate::grammar::access_marker::is_open_marker(cell)
+        && !crate::grammar::access_marker::is_closed_marker(cell)
 }
 
 /// Leading white space in columns (a tab counts 4).
@@ -1801,6 +1820,16 @@ mod tests {
         assert_eq!(lex_str("## Bilag {.unnumbered}").text, "Bilag");
         // Braces that are the heading's own text stay.
         assert_eq!(lex_str("# Plan {2025}").text, "Plan {2025}");
+    }
+
+    #[test]
+    fn a_row_whose_cells_each_end_in_a_bar() {
+        let row = lex_str("Mødedato|Tirsdag den 8. oktober 2024|");
+        assert_eq!(row.text, "Mødedato: Tirsdag den 8. oktober 2024");
+        let row = lex_str("Åbent punkt|Sagsnr.: 24-000381|");
+        assert_eq!(row.text, "Åbent punkt · Sagsnr.: 24-000381");
+        // One bar at the end is no table.
+        assert_eq!(lex_str("Se også |").text, "Se også |");
     }
 
     #[test]
