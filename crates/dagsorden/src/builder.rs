@@ -3386,11 +3386,7 @@ mod tests {
         let agenda = crate::parse(
             "Dagsorden\n\n1. Lokalplan\n\nSagens tidligere behandling:\nUdvalget den 13. januar 2009, pkt. 4:\nBeslutning: Indstillingen godkendt.\n\nIndstilling:\nForvaltningen indstiller, at planen vedtages.\n\nBeslutning:\n",
         );
-        let headings: Vec<&str> = agenda.items[0]
-            .sections
-            .iter()
-            .map(|s| s.heading.as_str())
-            .collect();
+        let headings = section_headings(&agenda.items[0]);
         assert_eq!(
             headings,
             vec!["Sagens tidligere behandling", "Indstilling", "Beslutning"]
@@ -3433,11 +3429,7 @@ mod tests {
                     ("4", "Køb af grund"),
                 ]
             );
-            let cases: Vec<Option<&str>> = agenda
-                .items
-                .iter()
-                .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
-                .collect();
+            let cases = case_ids(&agenda);
             assert_eq!(
                 cases,
                 vec![Some("24/00417"), Some("24/00418"), None, Some("24/00420")]
@@ -3566,11 +3558,7 @@ mod tests {
                 ("3", "Erhvervelse af areal ved Møllebækken"),
             ]
         );
-        let cases: Vec<Option<&str>> = agenda
-            .items
-            .iter()
-            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
-            .collect();
+        let cases = case_ids(&agenda);
         assert_eq!(cases, vec![Some("25/00218"), Some("25/00219"), None]);
         assert!(agenda.items[0].open && !agenda.items[2].open);
     }
@@ -3635,11 +3623,7 @@ mod tests {
             numbers_and_titles(&agenda),
             vec![("1", "Godkendelse af dagsorden"), ("2", "Køb af grund")]
         );
-        let cases: Vec<Option<&str>> = agenda
-            .items
-            .iter()
-            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
-            .collect();
+        let cases = case_ids(&agenda);
         assert_eq!(cases, vec![Some("24-000381"), Some("24-000382")]);
         assert!(agenda.items[0].open && !agenda.items[1].open);
         assert_eq!(
@@ -3668,11 +3652,7 @@ mod tests {
         let agenda = crate::parse(
             "Referat\n\n6. Henvendelse om busdrift\n\nSagsfremstilling\n\nRådet har modtaget følgende brev fra en borger:\n\n> Kære Ældreråd\n>\n> Siden køreplanen blev lavet om i august, går bussen kun én gang i timen til centret.\n\nBeslutning\n\nRådet skriver til udvalget.\n",
         );
-        let headings: Vec<&str> = agenda.items[0]
-            .sections
-            .iter()
-            .map(|s| s.heading.as_str())
-            .collect();
+        let headings = section_headings(&agenda.items[0]);
         assert_eq!(headings, vec!["Sagsfremstilling", "Beslutning"]);
     }
 
@@ -3710,6 +3690,20 @@ mod tests {
             .map(|i| (i.number.as_str(), i.open))
             .collect();
         assert_eq!(open, vec![("1", true), ("2", false)]);
+    }
+
+    /// An item's section headings, in order.
+    fn section_headings(item: &Item) -> Vec<&str> {
+        item.sections.iter().map(|s| s.heading.as_str()).collect()
+    }
+
+    /// Each top-level item's case number.
+    fn case_ids(agenda: &Agenda) -> Vec<Option<&str>> {
+        agenda
+            .items
+            .iter()
+            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
+            .collect()
     }
 
     /// Each top-level item's number and title.
@@ -3889,11 +3883,7 @@ mod tests {
         let agenda = crate::parse(
             "Dagsorden\n\n1. Rammeaftale\n\nSagsfremstilling\nStyregruppen foreslår følgende\ntidsplan:\n\nMarts 2010 behovsvurderinger\n\nBeslutning\nGodkendt.\n",
         );
-        let headings: Vec<&str> = agenda.items[0]
-            .sections
-            .iter()
-            .map(|s| s.heading.as_str())
-            .collect();
+        let headings = section_headings(&agenda.items[0]);
         assert_eq!(headings, vec!["Sagsfremstilling", "Beslutning"]);
     }
 
@@ -3906,11 +3896,7 @@ mod tests {
             agenda.meeting.time.map(|t| t.to_string()),
             Some("15:30".to_owned())
         );
-        let cases: Vec<Option<&str>> = agenda
-            .items
-            .iter()
-            .map(|i| i.case.as_ref().map(|c| c.id.as_str()))
-            .collect();
+        let cases = case_ids(&agenda);
         assert_eq!(cases, vec![Some("24/40012"), Some("24/44123"), None]);
         assert_eq!(agenda.items[1].attachments, vec!["Notat".to_owned()]);
         assert!(!agenda.items[2].open);
