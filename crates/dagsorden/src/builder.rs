@@ -43,6 +43,8 @@ use crate::vocabulary::{
 
 /// The most lines a heading without its number is looked for over.
 const MAX_UNNUMBERED_TITLE_LINES: usize = 3;
+/// The most bytes a closed marker adds to a title ("Lukket dagsordenspunkt: ").
+const LONGEST_CLOSED_MARKER_BYTES: usize = 24;
 /// The first bytes of a line compared with the TOC's next title before the whole is.
 const TITLE_BYTES_LOOKED_AT: usize = 16;
 
@@ -2077,6 +2079,9 @@ impl<'l, 'a> Builder<'l, 'a> {
         // bytes alike but for case: ASCII letters, and the second byte of a Latin-1
         // letter, differ by 0x20 between cases), or with a closed marker ("Lukket
         // punkt: …"; all start "lukket" or "(lukket"), or it is none.
+        if raw.len() > entry.title.len() + LONGEST_CLOSED_MARKER_BYTES {
+            return None;
+        }
         let looked_at = raw.len().min(entry.title.len()).min(TITLE_BYTES_LOOKED_AT);
         let starts_as_title = raw.as_bytes()[..looked_at]
             .iter()
@@ -3509,6 +3514,15 @@ mod tests {
             agenda.items[0].attachments,
             vec!["Høringsbrev til skolebestyrelserne".to_owned()]
         );
+        // A closed marker before the title, as the heading is printed.
+        let agenda = crate::parse(
+            "Dagsorden\n\nIndholdsfortegnelse\n\n1. Godkendelse af dagsorden  2\n\n2. Køb af grund  3\n\nGodkendelse af dagsorden\n\nSagsnr.: 24/00841\n\nIndstilling\n\nGodkendt.\n\nLukket dagsordenspunkt: Køb af grund\n\nSagsnr.: 24/00842\n\nIndstilling\n\nGodkendt.\n",
+        );
+        assert_eq!(
+            numbers_and_titles(&agenda),
+            vec![("1", "Godkendelse af dagsorden"), ("2", "Køb af grund")]
+        );
+        assert!(!agenda.items[1].open);
         // A TOC title as text, with no case or section under it, is text.
         let agenda = crate::parse(
             "Dagsorden\n\nIndholdsfortegnelse\n\n1. Godkendelse af dagsorden  2\n\n2. Meddelelser  3\n\n1. Godkendelse af dagsorden\n\nIndstilling\n\nGodkendt.\n\nMeddelelser\n\nDer var ingen.\n",
