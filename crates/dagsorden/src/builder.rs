@@ -15,8 +15,8 @@ use dagsorden_model::{
 use crate::furniture::HEADER_TYPE;
 use crate::grammar::{
     access_marker::{
-        access_field, case_line_with_access_marker, is_closed_marker, is_open_marker,
-        split_access_marker, split_trailing_access_marker,
+        access_field, case_line_with_access_marker, is_access_marker, is_closed_marker,
+        is_open_marker, split_access_marker, split_trailing_access_marker,
     },
     case_line::{
         CaseLine, case_label_row, case_line, is_case_label, split_gapped_case, split_glued_case,
@@ -1237,8 +1237,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             return;
         }
         if std::mem::take(&mut self.title_may_continue)
-            && !is_closed_marker(text)
-            && !is_open_marker(text)
+            && !is_access_marker(text)
             && (is_title_continuation(text)
                 || (is_short_title_tail(text) && self.next_is_structure(index))
                 || self.continues_heading_type(index)
@@ -1251,10 +1250,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && !starts_with_case_label(text)
             && let Some(item) = self.items.last_mut()
         {
-            // "– udsendelse i offentlig høring": the dash the lexer took for a bullet
-            // is the title's.
-            let with_dash = line.hints.dash_bullet.map(|dash| format!("{dash} {text}"));
-            crate::paragraph::join_wrapped(&mut item.title, with_dash.as_deref().unwrap_or(text));
+            join_title_line(&mut item.title, line);
             item.heading_span = item.heading_span.cover(line.span);
             item.span = item.span.cover(line.span);
             // "… 12ab" / "Ravnsø Markjorder (Lukket punkt)": the marker ends the whole
@@ -1627,8 +1623,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             && (1..=4).contains(&text.split_whitespace().count())
             && text.chars().next().is_some_and(char::is_uppercase)
             && !text.chars().any(|c| c.is_ascii_digit())
-            && !is_closed_marker(text)
-            && !is_open_marker(text)
+            && !is_access_marker(text)
             && access_field(text).is_none()
             && !text
                 .split(' ')
@@ -1823,7 +1818,7 @@ impl<'l, 'a> Builder<'l, 'a> {
                 || self.next_is_structure(index)
                 || self
                     .next_nonblank(index)
-                    .is_some_and(|l| is_open_marker(&l.text) || is_closed_marker(&l.text))
+                    .is_some_and(|l| is_access_marker(&l.text))
         };
         // (A heading the TOC lists with its title needs no setting off: a text export
         // of a Word agenda has no blank line or style before it.)
@@ -1884,7 +1879,7 @@ impl<'l, 'a> Builder<'l, 'a> {
         let text = before.text.as_ref();
         let badge = split_trailing_access_marker(text)
             .map(|(fields, _)| &text[fields.len()..])
-            .or_else(|| (is_open_marker(text) || is_closed_marker(text)).then_some(text));
+            .or_else(|| is_access_marker(text).then_some(text));
         if badge.is_some_and(|badge| {
             badge
                 .trim_start_matches(|c: char| !c.is_alphabetic())
@@ -2072,6 +2067,9 @@ impl<'l, 'a> Builder<'l, 'a> {
     /// access marker under it makes it an item's. The entry's number, and the number of
     /// lines the title takes.
     fn heading_of_the_next_entry(&self, index: usize) -> Option<(String, usize)> {
+        if self.agenda.toc.len() < 2 {
+            return None;
+        }
         let entry = self.agenda.toc.get(self.toc_cursor)?;
         let line = &self.lines[index];
         let raw = line.text.as_ref();
@@ -2093,8 +2091,7 @@ impl<'l, 'a> Builder<'l, 'a> {
             return None;
         }
         let text = strip_closed_marker(raw).0;
-        if self.agenda.toc.len() < 2
-            || line.hints.bullet
+        if line.hints.bullet
             || text.len() > entry.title.len()
             || !same_ignoring_case(entry.title.get(..text.len()).unwrap_or_default(), text)
             || self.used_numbers.contains(&entry.number)
@@ -2107,18 +2104,12 @@ impl<'l, 'a> Builder<'l, 'a> {
             if same_ignoring_case(&title, &entry.title) {
                 let under = self
                     .next_nonblank(last)
-                    .is_some_and(|l| is_open_marker(&l.text) || is_closed_marker(&l.text));
+                    .is_some_and(|l| is_access_marker(&l.text));
                 return (under || self.next_opens_an_item(last))
                     .then(|| (entry.number.clone(), last - index + 1));
             }
             last = self.next_content_index(last)?;
-            let next = &self.lines[last];
-            // "– endelig beslutning": the dash the lexer took for a bullet is the title's.
-            let with_dash = next
-                .hints
-                .dash_bullet
-                .map(|dash| format!("{dash} {}", next.text));
-            crate::paragraph::join_wrapped(&mut title, with_dash.as_deref().unwrap_or(&next.text));
+            join_title_line(&mut title, &self.lines[last]);
         }
         None
     }
@@ -2932,6 +2923,15 @@ fn is_item_field(text: &str) -> bool {
         && ITEM_FIELD_KEYS
             .iter()
             .any(|k| crate::grammar::eq_ignoring_case(key, k))
+}
+
+/// Join a wrapped title's next line to it; a dash the lexer took for the line's bullet
+/// ("– udsendelse i offentlig høring") is the title's.
+fn join_title_line(title: &mut String, line: &Line<'_>) {
+    match line.hints.dash_bullet {
+        Some(dash) => crate::paragraph::join_wrapped(title, &format!("{dash} {}", line.text)),
+        None => crate::paragraph::join_wrapped(title, &line.text),
+    }
 }
 
 /// The label of one of an item's fields alone on its line, its value elsewhere:

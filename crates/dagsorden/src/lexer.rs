@@ -327,9 +327,7 @@ fn row_of_cells<'c>(cells: impl IntoIterator<Item = &'c str>) -> String {
             } else if !row.is_empty() {
                 row.push_str("   ");
             }
-            after_badge = row.is_empty()
-                && (crate::grammar::access_marker::is_open_marker(text)
-                    || crate::grammar::access_marker::is_closed_marker(text));
+            after_badge = row.is_empty() && crate::grammar::access_marker::is_access_marker(text);
             row.push_str(text);
             filled += 1;
             first_is_label |= at == 0 && is_label(text);
@@ -856,8 +854,7 @@ fn is_label(cell: &str) -> bool {
     // (An item's access badge in the first cell labels nothing: "Åbent punkt|Sagsnr.: …|".)
     !cell.contains('.')
         && crate::grammar::meeting_field::plausible_key(cell)
-        && !crate::grammar::access_marker::is_open_marker(cell)
-        && !crate::grammar::access_marker::is_closed_marker(cell)
+        && !crate::grammar::access_marker::is_access_marker(cell)
 }
 
 /// Leading white space in columns (a tab counts 4).

@@ -45,6 +45,11 @@ pub fn is_open_marker(text: &str) -> bool {
         })
 }
 
+/// An item's access marker alone, open or closed ("Åbent punkt", "Lukket").
+pub fn is_access_marker(text: &str) -> bool {
+    is_closed_marker(text) || is_open_marker(text)
+}
+
 /// "Åbent punkt · Sagsnr. …" → (false, "Sagsnr. …"): an access marker before a
 /// separator, whether it closes the item, and what follows.
 pub fn split_access_marker(text: &str) -> Option<(bool, &str)> {
