@@ -184,19 +184,15 @@ impl<'t> BlockAccumulator<'t> {
         if self.paragraph.is_empty() {
             return;
         }
-        let clauses = clause_lines_from(&self.paragraph);
-        if let Some(from) = clauses {
-            let lines = self.paragraph.split_off(from);
+        if let Some(from) = clause_lines_from(&self.paragraph) {
+            let clauses = self.paragraph.split_off(from);
             self.flush_paragraph();
-            let span = lines
-                .iter()
-                .map(|(_, s)| *s)
-                .reduce(Span::cover)
-                .unwrap_or(Span::new(0, 0, 1));
-            self.blocks.push(Block::List {
-                items: lines.into_iter().map(|(t, _)| t.to_owned()).collect(),
-                span,
-            });
+            // (No list is open while a paragraph is: text after a list closes it.)
+            self.list = clauses
+                .into_iter()
+                .map(|(text, span)| (text.to_owned(), span))
+                .collect();
+            self.flush_list();
             return;
         }
         // Sized once: the model keeps this text, and growth by doubling would leave it
